@@ -1,0 +1,17 @@
+//! vanban: YAML data → Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) → PDF.
+//!
+//! The pipeline: [`load`] (YAML with located errors) → [`context`] (validate, number,
+//! punctuate, cite [`figures`]) → [`render`] (Typst source through Tera, then PDF through the
+//! embedded Typst compiler in our [`world`]) → [`pipeline`] (files in, files out).
+
+pub mod context;
+pub mod diag;
+pub mod figures;
+pub mod fonts;
+pub mod load;
+pub mod model;
+pub mod numfmt;
+pub mod pipeline;
+pub mod render;
+pub mod templates;
+pub mod world;

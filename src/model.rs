@@ -1,0 +1,411 @@
+//! The YAML data model. Keys use the vocabulary of Nghị định 30/2020/NĐ-CP so that a clerk
+//! recognises them (`trich_yeu`, `noi_nhan`, `kinh_gui` …); every struct rejects unknown keys
+//! so that a typo is reported instead of silently ignored.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// A piece of prose from the YAML file, with its position so that later stages (figure
+/// citations, validation) can point at it.
+pub type Text = Spanned<String>;
+
+/// Loại văn bản: the kind of document, which selects the template and the ký hiệu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Kế hoạch (KH), Mẫu 1.4.
+    KeHoach,
+    /// Thông báo (TB), Mẫu 1.4.
+    ThongBao,
+    /// Công văn, Mẫu 1.5: no tên loại, `V/v` trích yếu, no type abbreviation in the ký hiệu.
+    CongVan,
+}
+
+impl Kind {
+    /// Tên loại văn bản as printed (IN HOA), `None` for a công văn.
+    pub fn title(self) -> Option<&'static str> {
+        match self {
+            Kind::KeHoach => Some("KẾ HOẠCH"),
+            Kind::ThongBao => Some("THÔNG BÁO"),
+            Kind::CongVan => None,
+        }
+    }
+
+    /// Name used in running text ("Kèm theo Kế hoạch số …").
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::KeHoach => "Kế hoạch",
+            Kind::ThongBao => "Thông báo",
+            Kind::CongVan => "Công văn",
+        }
+    }
+
+    /// Abbreviation from Phụ lục III of the decree; a công văn has none.
+    pub fn abbreviation(self) -> Option<&'static str> {
+        match self {
+            Kind::KeHoach => Some("KH"),
+            Kind::ThongBao => Some("TB"),
+            Kind::CongVan => None,
+        }
+    }
+
+    /// Template file that renders this kind.
+    pub fn template(self) -> &'static str {
+        match self {
+            Kind::KeHoach => "ke_hoach.typ.tera",
+            Kind::ThongBao => "thong_bao.typ.tera",
+            Kind::CongVan => "cong_van.typ.tera",
+        }
+    }
+}
+
+/// One administrative document.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Loại văn bản.
+    pub loai: Kind,
+    /// Cơ quan chủ quản and cơ quan ban hành (ô 2).
+    pub co_quan: Agency,
+    /// Số: the number; left out while the văn thư has not given one (`Số:      /KH-UBND`).
+    #[serde(default)]
+    pub so: Option<Spanned<u32>>,
+    /// For a công văn: the drafting unit or field that follows the agency code in the ký hiệu
+    /// (`UBND-VP`). Other kinds may also carry it (`KH-UBND-VP` is not ND30 and is refused).
+    #[serde(default)]
+    pub don_vi_soan_thao: Option<Text>,
+    /// Địa danh (ô 4), e.g. `Lạng Sơn`.
+    pub dia_danh: Text,
+    /// Ngày ban hành as `dd/mm/yyyy`; the day or the month may be left as `..` in a draft.
+    pub ngay: Text,
+    /// Trích yếu nội dung (ô 5a; for a công văn the text after `V/v`, ô 5b).
+    pub trich_yeu: Text,
+    /// Căn cứ lines, printed in italics, one per line; `;` and the final `.` are added.
+    #[serde(default)]
+    pub can_cu: Vec<Text>,
+    /// Kính gửi (ô 9a): one recipient goes on the same line, several on `- …;` lines.
+    #[serde(default)]
+    pub kinh_gui: Vec<Text>,
+    /// Nội dung: the body as nested sections.
+    #[serde(default)]
+    pub noi_dung: Vec<Node>,
+    /// Người ký (ô 7).
+    pub nguoi_ky: Signer,
+    /// Nơi nhận (ô 9b), without punctuation: the tool adds `;` and the final `Lưu:` line.
+    #[serde(default)]
+    pub noi_nhan: Vec<Text>,
+    /// Items of the `Lưu:` line, e.g. `[VT, KTN (VQK)]`.
+    #[serde(default = "default_luu")]
+    pub luu: Vec<Text>,
+    /// Phụ lục (Mẫu 2.1).
+    #[serde(default)]
+    pub phu_luc: Vec<Annex>,
+    /// Page layout: margins and the size set, inside the ranges of Phụ lục I.
+    #[serde(default)]
+    pub trinh_bay: Layout,
+    /// Typed figures from which every total and percentage is computed.
+    #[serde(default)]
+    pub so_lieu: Figures,
+}
+
+fn default_luu() -> Vec<Text> {
+    vec![Spanned::new(
+        "VT".to_string(),
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )]
+}
+
+/// Cơ quan: the issuing agency and its direct parent.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Tên cơ quan chủ quản trực tiếp (upright, IN HOA); one entry per printed line.
+    #[serde(default)]
+    pub chu_quan: Lines,
+    /// Tên cơ quan ban hành (bold, IN HOA); one entry per printed line.
+    pub ban_hanh: Lines,
+    /// Chữ viết tắt of the issuing agency used in the ký hiệu, e.g. `UBND`, `VPĐP`.
+    pub viet_tat: Text,
+}
+
+/// A name printed on one or several lines: a string, or a list of lines.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(untagged)]
+pub enum Lines {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Lines {
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Lines::None => Vec::new(),
+            Lines::One(s) => s.lines().map(str::to_string).collect(),
+            Lines::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// One element of the body. Exactly one of the level keys is set; the level decides the marker:
+/// `muc` → `I.` (title IN HOA, bold), `khoan` → `1.` (bold title unless `dam: false`),
+/// `diem` → `a)`, `gach` → `-`, `cong` → `+`, `doan` → a plain paragraph.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    #[serde(default)]
+    pub muc: Option<Text>,
+    #[serde(default)]
+    pub khoan: Option<Text>,
+    #[serde(default)]
+    pub diem: Option<Text>,
+    #[serde(default)]
+    pub gach: Option<Text>,
+    #[serde(default)]
+    pub cong: Option<Text>,
+    #[serde(default)]
+    pub doan: Option<Text>,
+    /// Bold or not; the default follows the decree (mục and titled khoản bold, the rest not).
+    #[serde(default)]
+    pub dam: Option<bool>,
+    /// Nested elements.
+    #[serde(default)]
+    pub noi_dung: Vec<Node>,
+}
+
+/// Người ký: quyền hạn lines (TM., KT., TL., TUQ., Q.), chức vụ, họ tên.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Lines above the chức vụ, e.g. `TM. ỦY BAN NHÂN DÂN` or `KT. CHỦ TỊCH`.
+    #[serde(default)]
+    pub quyen_han: Vec<Text>,
+    /// Chức vụ of the signer, e.g. `PHÓ CHỦ TỊCH`.
+    pub chuc_vu: Text,
+    /// Họ tên, without học hàm or honorifics.
+    pub ho_ten: Text,
+}
+
+/// Phụ lục (Mẫu 2.1): a heading, the `(Kèm theo …)` line and a responsibility matrix.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annex {
+    /// Tiêu đề phụ lục (printed IN HOA).
+    pub tieu_de: Text,
+    /// Print the page in landscape (theo chiều rộng), for wide tables.
+    #[serde(default)]
+    pub ngang: bool,
+    /// Optional paragraphs before the matrix.
+    #[serde(default)]
+    pub noi_dung: Vec<Node>,
+    /// Ma trận trách nhiệm: groups of tasks.
+    #[serde(default)]
+    pub ma_tran: Vec<TaskGroup>,
+}
+
+/// A group row of the matrix (numbered I, II, …) and its tasks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskGroup {
+    pub nhom: Text,
+    #[serde(default)]
+    pub viec: Vec<Task>,
+}
+
+/// One row of the responsibility matrix.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Nội dung công việc.
+    pub noi_dung: Text,
+    /// Chỉ đạo.
+    #[serde(default)]
+    pub chi_dao: Option<Text>,
+    /// Cơ quan thực hiện.
+    #[serde(default)]
+    pub thuc_hien: Option<Text>,
+    /// Cơ quan phối hợp.
+    #[serde(default)]
+    pub phoi_hop: Option<Text>,
+    /// Thời gian.
+    #[serde(default)]
+    pub thoi_gian: Option<Text>,
+}
+
+/// Trình bày: margins in mm and the size set.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    #[serde(default = "d20")]
+    pub le_tren: Spanned<f64>,
+    #[serde(default = "d20")]
+    pub le_duoi: Spanned<f64>,
+    #[serde(default = "d30")]
+    pub le_trai: Spanned<f64>,
+    #[serde(default = "d15")]
+    pub le_phai: Spanned<f64>,
+    /// Body size, 14 (set 13/14/14) or 13 (set 12/13/13).
+    #[serde(default = "d14")]
+    pub co_chu: Spanned<f64>,
+    /// First-line indent in cm: 1 or 1.27.
+    #[serde(default = "d1")]
+    pub thut_dau_dong: Spanned<f64>,
+}
+
+fn sp(v: f64) -> Spanned<f64> {
+    Spanned::new(v, serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+}
+fn d20() -> Spanned<f64> {
+    sp(20.0)
+}
+fn d30() -> Spanned<f64> {
+    sp(30.0)
+}
+fn d15() -> Spanned<f64> {
+    sp(15.0)
+}
+fn d14() -> Spanned<f64> {
+    sp(14.0)
+}
+fn d1() -> Spanned<f64> {
+    sp(1.0)
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            le_tren: d20(),
+            le_duoi: d20(),
+            le_trai: d30(),
+            le_phai: d15(),
+            co_chu: d14(),
+            thut_dau_dong: d1(),
+        }
+    }
+}
+
+/// Số liệu: typed figures. Every computed value gets a name that prose cites as `{{name}}`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Figures {
+    /// Named constants used as denominators or cited directly, e.g. `so_xa: 207`.
+    #[serde(default)]
+    pub hang_so: BTreeMap<String, Spanned<Amount>>,
+    /// Chỉ tiêu: baseline + added = total, and the total's share of a denominator.
+    #[serde(default)]
+    pub chi_tieu: BTreeMap<String, Target>,
+    /// Phân bổ: groups whose counts must add up to the denominator.
+    #[serde(default)]
+    pub phan_bo: BTreeMap<String, Distribution>,
+    /// Nguồn vốn: funding lines and sub-lines with their shares of the grand total.
+    #[serde(default)]
+    pub nguon_von: BTreeMap<String, Funding>,
+}
+
+/// An amount of money or any decimal quantity, kept exactly as typed (never binary floating
+/// point): `3002.8` stays 3002,8.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount(pub rust_decimal::Decimal);
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Amount;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number such as 3002.8")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
+                Ok(Amount(v.into()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
+                Ok(Amount(v.into()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
+                // Display of f64 is the shortest text that reads back as the same double,
+                // which is the text the clerk typed.
+                v.to_string().parse().map(Amount).map_err(|_| E::custom(format!("`{v}` is not a number")))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
+                crate::numfmt::parse_vi(v).map(Amount).ok_or_else(|| E::custom(format!("`{v}` is not a number")))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A target: `da_dat` (baseline) + `them` (added this year) = `tong`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Đã đạt: reached before this plan.
+    pub da_dat: Spanned<i64>,
+    /// Thêm: added this year.
+    #[serde(default)]
+    pub them: Option<Spanned<i64>>,
+    /// Denominator: a number or the name of a `hang_so`.
+    #[serde(default)]
+    pub mau_so: Option<Spanned<Quantity>>,
+    /// Decimals of the share (default 1).
+    #[serde(default)]
+    pub chu_so: Option<u32>,
+    /// A total typed in the data, checked against da_dat + them.
+    #[serde(default)]
+    pub tong_ghi: Option<Spanned<i64>>,
+    /// The share as stated in an older document (e.g. `43,4`), checked after rounding.
+    #[serde(default)]
+    pub ty_le_ghi: Option<Spanned<String>>,
+}
+
+/// A count given either as a number or as the name of another figure (`so_xa`,
+/// `xa_ntm.tong`), so that a value vanban can compute is never typed twice.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Quantity {
+    Number(i64),
+    Name(String),
+}
+
+/// A distribution: named groups of a whole.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Distribution {
+    /// The whole the groups must add up to.
+    pub mau_so: Spanned<Quantity>,
+    /// Decimals of the shares (default 2).
+    #[serde(default)]
+    pub chu_so: Option<u32>,
+    /// Group name → count (a number or the name of another figure).
+    pub nhom: BTreeMap<String, Spanned<Quantity>>,
+}
+
+/// A funding table: lines (with optional sub-lines) and a stated grand total.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    /// Unit, e.g. `tỷ đồng`.
+    #[serde(default)]
+    pub don_vi: Option<String>,
+    /// Decimals of the shares (default 1).
+    #[serde(default)]
+    pub chu_so: Option<u32>,
+    /// The grand total as stated, checked against the sum of the lines.
+    #[serde(default)]
+    pub tong_ghi: Option<Spanned<Amount>>,
+    /// Line name → amount or sub-lines.
+    pub dong: BTreeMap<String, FundingLine>,
+}
+
+/// One funding line: an amount, or sub-lines whose sum is the amount.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingLine {
+    #[serde(default)]
+    pub so_tien: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub dong: BTreeMap<String, Spanned<Amount>>,
+}

@@ -1,0 +1,117 @@
+//! PDF: compiles the generated Typst source in-process with our [`VanbanWorld`] and exports it
+//! with typst-pdf. Typst warnings are kept apart from errors; only errors fail a document.
+
+use std::path::Path;
+
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::syntax::DiagSpanKind;
+use typst::World;
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use super::typst_source::TypstSource;
+use super::{Artifact, Renderer};
+use crate::context::Context;
+use crate::diag::{Diagnostic, Pos, Report};
+use crate::world::{Shared, VanbanWorld};
+
+/// The date Typst sees as `today()` and the PDF creation date: the document's date, so the
+/// same inputs always give the same bytes.
+pub fn document_date(ctx: &Context) -> Datetime {
+    Datetime::from_ymd(ctx.meta.year, ctx.meta.month as u8, ctx.meta.day as u8)
+        .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).unwrap())
+}
+
+/// Compiles Typst source to a laid-out document.
+pub fn compile(shared: &Shared, source: String, today: Datetime, report: &mut Report) -> Option<PagedDocument> {
+    let world = VanbanWorld::new(shared, source, today);
+    let warned = typst::compile::<PagedDocument>(&world);
+    for w in &warned.warnings {
+        report.push(convert(&world, shared, w));
+    }
+    match warned.output {
+        Ok(doc) => Some(doc),
+        Err(errors) => {
+            for e in errors.iter() {
+                report.push(convert(&world, shared, e));
+            }
+            None
+        }
+    }
+}
+
+/// A Typst diagnostic, located in the template it comes from.
+fn convert(world: &VanbanWorld, shared: &Shared, d: &SourceDiagnostic) -> Diagnostic {
+    let (file, pos, line) = match d.span.get() {
+        DiagSpanKind::Detached => ("mã Typst".to_string(), None, None),
+        DiagSpanKind::Number { id, .. } | DiagSpanKind::Range { id, .. } => {
+            let name = id.vpath().get_without_slash().to_string();
+            let file = if id == world.main() {
+                "mã Typst sinh ra (xem bằng --emit typ)".to_string()
+            } else {
+                shared.templates.display(&name)
+            };
+            let located = world.source(id).ok().and_then(|src| {
+                let range = typst::WorldExt::range(world, d.span)?;
+                let (l, c) = src.lines().byte_to_line_column(range.start)?;
+                let text = src.text().lines().nth(l).map(str::to_string);
+                Some((Pos { line: l + 1, column: c + 1 }, text))
+            });
+            match located {
+                Some((p, t)) => (file, Some(p), t),
+                None => (file, None, None),
+            }
+        }
+    };
+    let message = format!("Typst: {}", d.message);
+    let mut out = match d.severity {
+        Severity::Error => Diagnostic::error(Path::new(&file), pos, message),
+        Severity::Warning => Diagnostic::warning(Path::new(&file), pos, message),
+    };
+    out.snippet = line;
+    if let Some(h) = d.hints.first() {
+        out.hint = Some(h.v.to_string());
+    }
+    out
+}
+
+/// Exports a laid-out document to PDF bytes.
+pub fn export(doc: &PagedDocument, date: Datetime, report: &mut Report) -> Option<Vec<u8>> {
+    let options = PdfOptions {
+        ident: Smart::Auto,
+        timestamp: Some(typst_pdf::Timestamp::new_utc(date)),
+        ..PdfOptions::default()
+    };
+    match typst_pdf::pdf(doc, &options) {
+        Ok(bytes) => Some(bytes),
+        Err(errors) => {
+            for e in errors.iter() {
+                report.push(Diagnostic::error(Path::new("PDF"), None, format!("xuất PDF lỗi: {}", e.message)));
+            }
+            None
+        }
+    }
+}
+
+/// The PDF renderer: Typst source, then layout, then export.
+pub struct Pdf<'a> {
+    pub shared: &'a Shared,
+    pub source: &'a TypstSource,
+}
+
+impl Renderer for Pdf<'_> {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, ctx: &Context, report: &mut Report) -> Option<Artifact> {
+        let typ = self.source.render(ctx, report)?;
+        let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
+        let date = document_date(ctx);
+        let doc = compile(self.shared, text, date, report)?;
+        let bytes = export(&doc, date, report)?;
+        crate::world::evict();
+        Some(Artifact { extension: "pdf", bytes })
+    }
+}

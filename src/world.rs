@@ -1,0 +1,123 @@
+//! Our Typst `World`: the main source comes from memory, fonts only from the embedded set,
+//! file reads only from the template set, no packages, and `today()` is the document date.
+
+use std::sync::{Arc, Mutex};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::fonts::Fonts;
+use crate::templates::TemplateSet;
+
+/// Shared by every document of a run: the standard library, the fonts and the templates are
+/// built once.
+pub struct Shared {
+    pub library: LazyHash<Library>,
+    pub fonts: Fonts,
+    pub templates: TemplateSet,
+}
+
+impl Shared {
+    pub fn new(templates: TemplateSet) -> Shared {
+        Shared { library: LazyHash::new(Library::default()), fonts: Fonts::embedded(), templates }
+    }
+}
+
+/// The virtual path of the generated main file. One id for every document: file ids are
+/// interned for the life of the process.
+pub fn main_id() -> FileId {
+    RootedPath::new(VirtualRoot::Project, VirtualPath::new("/main.typ").expect("valid path")).intern()
+}
+
+/// The world of one compilation.
+pub struct VanbanWorld<'a> {
+    shared: &'a Shared,
+    main: Source,
+    today: Datetime,
+    /// Files the compilation read, as typst-cli tracks them (for incremental builds).
+    pub accessed: Mutex<Vec<String>>,
+    sources: Mutex<Vec<Source>>,
+}
+
+impl<'a> VanbanWorld<'a> {
+    pub fn new(shared: &'a Shared, text: String, today: Datetime) -> Self {
+        VanbanWorld {
+            shared,
+            main: Source::new(main_id(), text),
+            today,
+            accessed: Mutex::new(Vec::new()),
+            sources: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+
+    /// The template text behind a file id, if the id names one of our templates.
+    fn template(&self, id: FileId) -> FileResult<String> {
+        let path = id.vpath().get_without_slash().to_string();
+        if !matches!(id.root(), VirtualRoot::Project) {
+            return Err(FileError::Other(Some("vanban không dùng gói (package) Typst".into())));
+        }
+        match self.shared.templates.typst_file(&path) {
+            Some(f) => {
+                self.accessed.lock().unwrap().push(path);
+                Ok(f.text.clone())
+            }
+            None => Err(FileError::NotFound(std::path::PathBuf::from(path))),
+        }
+    }
+}
+
+impl World for VanbanWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.shared.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.shared.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        if let Some(s) = self.sources.lock().unwrap().iter().find(|s| s.id() == id) {
+            return Ok(s.clone());
+        }
+        let source = Source::new(id, self.template(id)?);
+        self.sources.lock().unwrap().push(source.clone());
+        Ok(source)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() {
+            return Ok(Bytes::from_string(self.main.text().to_string()));
+        }
+        self.template(id).map(Bytes::from_string)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+/// Keeps the compiler's caches from growing without bound over a long batch.
+pub fn evict() {
+    typst::comemo::evict(10);
+}
+
+pub type SharedRef = Arc<Shared>;
