@@ -162,7 +162,10 @@ impl Builder<'_> {
     fn lines(&mut self, t: &Text) -> Vec<String> {
         let s = figures::cite(t, self.table, self.file, self.source, self.report);
         self.check_chars(&s, &t.referenced);
-        s.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect()
+        s.lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect()
     }
 
     fn check_chars(&mut self, s: &str, loc: &Location) {
@@ -170,16 +173,26 @@ impl Builder<'_> {
             if c == '\n' || c == '\t' || c == '\r' {
                 continue;
             }
-            if c.is_control() {
-                self.error(loc, format!("ký tự điều khiển U+{:04X} không in được", c as u32))
-                    .hint = Some("xoá ký tự này (thường do sao chép từ tệp khác)".into());
-                return;
-            }
-            if !c.is_whitespace() && !self.fonts.covers(c) {
-                self.error(loc, format!("phông chữ Liberation Serif không có ký tự `{c}` (U+{:04X})", c as u32)).hint =
-                    Some("thay bằng ký tự khác; văn bản hành chính chỉ dùng chữ Việt Unicode (TCVN 6909:2001)".into());
-                return;
-            }
+            let (msg, hint) = if c.is_control() {
+                (
+                    format!("ký tự điều khiển U+{:04X} không in được", c as u32),
+                    "xoá ký tự này (thường do sao chép từ tệp khác)",
+                )
+            } else if !c.is_whitespace() && !self.fonts.covers(c) {
+                (
+                    format!("phông chữ Liberation Serif không có ký tự `{c}` (U+{:04X})", c as u32),
+                    "thay bằng ký tự khác; văn bản hành chính chỉ dùng chữ Việt Unicode (TCVN 6909:2001)",
+                )
+            } else {
+                continue;
+            };
+            // Point at the character itself when it is written literally in the source.
+            let pos = crate::diag::locate_in(self.source, loc, &c.to_string());
+            let d = Diagnostic::error(self.file, pos, msg)
+                .with_source(self.source)
+                .with_hint(hint);
+            self.report.push(d);
+            return;
         }
     }
 
@@ -206,9 +219,15 @@ impl Builder<'_> {
             let (level, text) = match set.as_slice() {
                 [one] => *one,
                 [] => {
-                    let loc = node.noi_dung.first().map(|_| Location::UNKNOWN).unwrap_or(Location::UNKNOWN);
-                    self.error(&loc, "một phần tử của `noi_dung` không có nội dung").hint =
-                        Some("mỗi phần tử cần đúng một trong: muc, khoan, diem, gach, cong, doan".into());
+                    let loc = node
+                        .noi_dung
+                        .first()
+                        .map(|_| Location::UNKNOWN)
+                        .unwrap_or(Location::UNKNOWN);
+                    self.error(&loc, "một phần tử của `noi_dung` không có nội dung")
+                        .hint = Some(
+                        "mỗi phần tử cần đúng một trong: muc, khoan, diem, gach, cong, doan".into(),
+                    );
                     continue;
                 }
                 [first, second, ..] => {
@@ -220,14 +239,20 @@ impl Builder<'_> {
             };
             if !allowed(parent, level) {
                 let msg = match parent {
-                    Some(p) => format!("`{level}` không thể nằm trong `{p}` (lồng quá sâu hoặc sai cấp)"),
+                    Some(p) => {
+                        format!("`{level}` không thể nằm trong `{p}` (lồng quá sâu hoặc sai cấp)")
+                    }
                     None => format!("`{level}` không thể đứng ở cấp ngoài cùng"),
                 };
-                self.error(&text.referenced, msg).hint =
-                    Some("thứ tự cấp: muc (I.) → khoan (1.) → diem (a)) → gach (-) → cong (+)".into());
+                self.error(&text.referenced, msg).hint = Some(
+                    "thứ tự cấp: muc (I.) → khoan (1.) → diem (a)) → gach (-) → cong (+)".into(),
+                );
                 continue;
             }
-            let idx = ["muc", "khoan", "diem", "gach", "cong", "doan"].iter().position(|l| *l == level).unwrap();
+            let idx = ["muc", "khoan", "diem", "gach", "cong", "doan"]
+                .iter()
+                .position(|l| *l == level)
+                .unwrap();
             counters[idx] += 1;
             let n = counters[idx];
             let marker = match level {
@@ -235,7 +260,10 @@ impl Builder<'_> {
                 "khoan" => format!("{n}."),
                 "diem" => {
                     if n > numfmt::LETTERS.len() {
-                        self.warn(&text.referenced, "quá 23 điểm trong một khoản: ký hiệu điểm lặp chữ (aa), bb) …)");
+                        self.warn(
+                            &text.referenced,
+                            "quá 23 điểm trong một khoản: ký hiệu điểm lặp chữ (aa), bb) …)",
+                        );
                     }
                     format!("{})", numfmt::letter(n))
                 }
@@ -256,10 +284,19 @@ impl Builder<'_> {
                 self.blocks(&node.noi_dung, Some(level), depth + 1)
             };
             if level == "doan" && !node.noi_dung.is_empty() {
-                self.error(&text.referenced, "một đoạn văn (`doan`) không có phần tử con").hint =
-                    Some("đưa các phần tử con ra cùng cấp với đoạn văn".into());
+                self.error(
+                    &text.referenced,
+                    "một đoạn văn (`doan`) không có phần tử con",
+                )
+                .hint = Some("đưa các phần tử con ra cùng cấp với đoạn văn".into());
             }
-            out.push(Block { level, marker, bold, spans, children });
+            out.push(Block {
+                level,
+                marker,
+                bold,
+                spans,
+                children,
+            });
         }
         out
     }
@@ -349,17 +386,23 @@ fn find_closer(s: &str, needle: &str) -> Option<usize> {
 pub fn parse_date(s: &str) -> Result<IssueDate, String> {
     let parts: Vec<&str> = s.trim().split('/').map(str::trim).collect();
     let [d, m, y] = parts.as_slice() else {
-        return Err(format!("ngày `{s}` không đúng dạng ngày/tháng/năm, ví dụ 05/02/2019"));
+        return Err(format!(
+            "ngày `{s}` không đúng dạng ngày/tháng/năm, ví dụ 05/02/2019"
+        ));
     };
     let blank = |p: &str| p.is_empty() || p.chars().all(|c| c == '.' || c == '_');
-    let year: i32 = y.parse().map_err(|_| format!("năm `{y}` không phải là số"))?;
+    let year: i32 = y
+        .parse()
+        .map_err(|_| format!("năm `{y}` không phải là số"))?;
     if !(1945..=2200).contains(&year) {
         return Err(format!("năm {year} không hợp lệ (cần 4 chữ số)"));
     }
     let month = if blank(m) {
         None
     } else {
-        let m: u32 = m.parse().map_err(|_| format!("tháng `{m}` không phải là số"))?;
+        let m: u32 = m
+            .parse()
+            .map_err(|_| format!("tháng `{m}` không phải là số"))?;
         if !(1..=12).contains(&m) {
             return Err(format!("tháng {m} không có (chỉ từ 1 đến 12)"));
         }
@@ -368,17 +411,28 @@ pub fn parse_date(s: &str) -> Result<IssueDate, String> {
     let day = if blank(d) {
         None
     } else {
-        let d: u32 = d.parse().map_err(|_| format!("ngày `{d}` không phải là số"))?;
+        let d: u32 = d
+            .parse()
+            .map_err(|_| format!("ngày `{d}` không phải là số"))?;
         let max = match month {
             Some(m) => chrono::NaiveDate::from_ymd_opt(year, m, 1)
                 .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
-                .map(|n| n.pred_opt().unwrap().format("%d").to_string().parse::<u32>().unwrap())
+                .map(|n| {
+                    n.pred_opt()
+                        .unwrap()
+                        .format("%d")
+                        .to_string()
+                        .parse::<u32>()
+                        .unwrap()
+                })
                 .unwrap_or(31),
             None => 31,
         };
         if d == 0 || d > max {
             return Err(match month {
-                Some(m) => format!("ngày {d}/{m}/{year} không có (tháng {m} năm {year} có {max} ngày)"),
+                Some(m) => {
+                    format!("ngày {d}/{m}/{year} không có (tháng {m} năm {year} có {max} ngày)")
+                }
                 None => format!("ngày {d} không hợp lệ"),
             });
         }
@@ -394,22 +448,34 @@ impl IssueDate {
     /// `ngày 05 tháng 02 năm 2019`, with blanks where the draft leaves them.
     pub fn long(&self) -> String {
         let d = self.day.map(numfmt::day).unwrap_or_else(|| BLANK.into());
-        let m = self.month.map(numfmt::month).unwrap_or_else(|| BLANK.into());
+        let m = self
+            .month
+            .map(numfmt::month)
+            .unwrap_or_else(|| BLANK.into());
         format!("ngày {d} tháng {m} năm {}", self.year)
     }
 
     /// `05/02/2019` as used in citations and the phụ lục line.
     pub fn short(&self) -> String {
         let d = self.day.map(numfmt::day).unwrap_or_else(|| BLANK.into());
-        let m = self.month.map(numfmt::month).unwrap_or_else(|| BLANK.into());
+        let m = self
+            .month
+            .map(numfmt::month)
+            .unwrap_or_else(|| BLANK.into());
         format!("{d}/{m}/{}", self.year)
     }
 }
 
 fn range_check(b: &mut Builder, v: &Spanned<f64>, name: &str, lo: f64, hi: f64, what: &str) -> f64 {
     if v.value < lo || v.value > hi {
-        b.error(&v.referenced, format!("`{name}` = {} nằm ngoài khoảng Nghị định 30 cho phép ({lo}–{hi} {what})", v.value)).hint =
-            Some(format!("chọn một giá trị từ {lo} đến {hi}"));
+        b.error(
+            &v.referenced,
+            format!(
+                "`{name}` = {} nằm ngoài khoảng Nghị định 30 cho phép ({lo}–{hi} {what})",
+                v.value
+            ),
+        )
+        .hint = Some(format!("chọn một giá trị từ {lo} đến {hi}"));
         lo
     } else {
         v.value
@@ -432,7 +498,13 @@ fn punctuate(items: &[String], last: &str) -> Vec<String> {
 pub fn build(loaded: &Loaded, fonts: &Fonts, report: &mut Report) -> (Context, Table) {
     let Loaded { path, source, doc } = loaded;
     let table = figures::compute(&doc.so_lieu, path, source, report);
-    let mut b = Builder { file: path, source, table: &table, fonts, report };
+    let mut b = Builder {
+        file: path,
+        source,
+        table: &table,
+        fonts,
+        report,
+    };
     let ctx = build_ctx(&mut b, doc);
     (ctx, table)
 }
@@ -441,10 +513,25 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     let kind = doc.loai;
 
     // Header: agencies.
-    let chu_quan: Vec<String> = doc.co_quan.chu_quan.lines().iter().map(|l| l.trim().to_uppercase()).collect();
-    let ban_hanh: Vec<String> = doc.co_quan.ban_hanh.lines().iter().map(|l| l.trim().to_uppercase()).collect();
+    let chu_quan: Vec<String> = doc
+        .co_quan
+        .chu_quan
+        .lines()
+        .iter()
+        .map(|l| l.trim().to_uppercase())
+        .collect();
+    let ban_hanh: Vec<String> = doc
+        .co_quan
+        .ban_hanh
+        .lines()
+        .iter()
+        .map(|l| l.trim().to_uppercase())
+        .collect();
     if ban_hanh.is_empty() {
-        b.error(&doc.co_quan.viet_tat.referenced, "thiếu tên cơ quan ban hành (`co_quan.ban_hanh`)");
+        b.error(
+            &doc.co_quan.viet_tat.referenced,
+            "thiếu tên cơ quan ban hành (`co_quan.ban_hanh`)",
+        );
     }
     for l in chu_quan.iter().chain(&ban_hanh) {
         b.check_chars(l, &doc.co_quan.viet_tat.referenced);
@@ -453,10 +540,16 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     // Số, ký hiệu.
     let agency = b.text(&doc.co_quan.viet_tat);
     if agency.is_empty() || agency.contains(char::is_whitespace) || agency.contains('/') {
-        b.error(&doc.co_quan.viet_tat.referenced, format!("chữ viết tắt cơ quan `{agency}` không hợp lệ")).hint =
-            Some("viết liền, không dấu cách, ví dụ UBND, SNV, VPĐP".into());
+        b.error(
+            &doc.co_quan.viet_tat.referenced,
+            format!("chữ viết tắt cơ quan `{agency}` không hợp lệ"),
+        )
+        .hint = Some("viết liền, không dấu cách, ví dụ UBND, SNV, VPĐP".into());
     }
-    let unit = doc.don_vi_soan_thao.as_ref().map(|u| (b.text(u), u.referenced));
+    let unit = doc
+        .don_vi_soan_thao
+        .as_ref()
+        .map(|u| (b.text(u), u.referenced));
     let ky_hieu = match (kind.abbreviation(), &unit) {
         (Some(abbr), None) => format!("{abbr}-{agency}"),
         (Some(abbr), Some((u, loc))) => {
@@ -469,7 +562,8 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     };
     let so = match &doc.so {
         Some(n) if n.value == 0 => {
-            b.error(&n.referenced, "số văn bản bắt đầu từ 01").hint = Some("bỏ trường `so` để để trống số".into());
+            b.error(&n.referenced, "số văn bản bắt đầu từ 01").hint =
+                Some("bỏ trường `so` để để trống số".into());
             BLANK.to_string()
         }
         Some(n) => numfmt::count(n.value as i64).replace('.', ""),
@@ -482,8 +576,13 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     let date = match parse_date(&doc.ngay.value) {
         Ok(d) => d,
         Err(msg) => {
-            b.error(&doc.ngay.referenced, msg).hint = Some("ghi ngày dạng 05/02/2019; để trống ngày khi chưa ký: ../02/2019".into());
-            IssueDate { day: Some(1), month: Some(1), year: 2000 }
+            b.error(&doc.ngay.referenced, msg).hint =
+                Some("ghi ngày dạng 05/02/2019; để trống ngày khi chưa ký: ../02/2019".into());
+            IssueDate {
+                day: Some(1),
+                month: Some(1),
+                year: 2000,
+            }
         }
     };
     let dia_danh = b.text(&doc.dia_danh);
@@ -494,29 +593,44 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     if kind == Kind::CongVan {
         if let Some(first) = trich_yeu.first() {
             if first.to_lowercase().starts_with("v/v") {
-                b.warn(&doc.trich_yeu.referenced, "trích yếu công văn đã có `V/v`: vanban tự thêm, sẽ bị lặp").hint =
-                    Some("bỏ `V/v` ở đầu `trich_yeu`".into());
+                b.warn(
+                    &doc.trich_yeu.referenced,
+                    "trích yếu công văn đã có `V/v`: vanban tự thêm, sẽ bị lặp",
+                )
+                .hint = Some("bỏ `V/v` ở đầu `trich_yeu`".into());
             }
         }
     }
 
     let can_cu_text: Vec<String> = doc.can_cu.iter().map(|c| b.text(c)).collect();
-    let can_cu = punctuate(&can_cu_text, ".").iter().map(|s| parse_rich(s)).collect();
+    let can_cu = punctuate(&can_cu_text, ".")
+        .iter()
+        .map(|s| parse_rich(s))
+        .collect();
     let kinh_gui_text: Vec<String> = doc.kinh_gui.iter().map(|k| b.text(k)).collect();
     let kinh_gui = punctuate(&kinh_gui_text, ".");
     if kind == Kind::CongVan && kinh_gui.is_empty() {
-        b.warn(&doc.trich_yeu.referenced, "công văn chưa có `kinh_gui`").hint =
+        b.warn(&doc.trich_yeu.referenced, "công văn chưa có `kinh_gui`")
+            .hint =
             Some("thêm danh sách nơi nhận chính: kinh_gui: [Ủy ban nhân dân các huyện]".into());
     }
 
     let body = b.blocks(&doc.noi_dung, None, 0);
 
-    let quyen_han: Vec<String> = doc.nguoi_ky.quyen_han.iter().map(|q| b.text(q).to_uppercase()).collect();
+    let quyen_han: Vec<String> = doc
+        .nguoi_ky
+        .quyen_han
+        .iter()
+        .map(|q| b.text(q).to_uppercase())
+        .collect();
     for (q, raw) in quyen_han.iter().zip(&doc.nguoi_ky.quyen_han) {
         let prefix = q.split_whitespace().next().unwrap_or("");
         if !["TM.", "KT.", "TL.", "TUQ.", "Q."].contains(&prefix) {
-            b.warn(&raw.referenced, format!("dòng quyền hạn `{q}` không bắt đầu bằng TM., KT., TL., TUQ. hoặc Q.")).hint =
-                Some("chức vụ của người ký ghi ở `chuc_vu`".into());
+            b.warn(
+                &raw.referenced,
+                format!("dòng quyền hạn `{q}` không bắt đầu bằng TM., KT., TL., TUQ. hoặc Q."),
+            )
+            .hint = Some("chức vụ của người ký ghi ở `chuc_vu`".into());
         }
     }
     let nguoi_ky = SignerCtx {
@@ -527,14 +641,19 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
 
     let mut recipients: Vec<String> = doc.noi_nhan.iter().map(|n| b.text(n)).collect();
     if kind == Kind::CongVan && !doc.kinh_gui.is_empty() {
-        let first = recipients.first().map(|r| r.trim().trim_end_matches([';', '.']).to_lowercase());
+        let first = recipients
+            .first()
+            .map(|r| r.trim().trim_end_matches([';', '.']).to_lowercase());
         if first.as_deref() != Some("như trên") {
             recipients.insert(0, "Như trên".into());
         }
     }
     let luu: Vec<String> = doc.luu.iter().map(|l| b.text(l)).collect();
     recipients.push(format!("Lưu: {}", luu.join(", ")));
-    let noi_nhan = punctuate(&recipients, ".").into_iter().map(|r| format!("- {r}")).collect();
+    let noi_nhan = punctuate(&recipients, ".")
+        .into_iter()
+        .map(|r| format!("- {r}"))
+        .collect();
 
     // Phụ lục.
     let several = doc.phu_luc.len() > 1;
@@ -547,7 +666,11 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     );
     let mut phu_luc = Vec::new();
     for (i, a) in doc.phu_luc.iter().enumerate() {
-        let nhan = if several { format!("Phụ lục {}", numfmt::roman(i + 1)) } else { "Phụ lục".to_string() };
+        let nhan = if several {
+            format!("Phụ lục {}", numfmt::roman(i + 1))
+        } else {
+            "Phụ lục".to_string()
+        };
         let tieu_de = b.text(&a.tieu_de).to_uppercase();
         let body = b.blocks(&a.noi_dung, None, 0);
         let mut groups = Vec::new();
@@ -556,13 +679,36 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             let mut rows = Vec::new();
             for (r, task) in group.viec.iter().enumerate() {
                 let noi_dung = b.text(&task.noi_dung);
-                let [chi_dao, thuc_hien, phoi_hop, thoi_gian] = [&task.chi_dao, &task.thuc_hien, &task.phoi_hop, &task.thoi_gian]
-                    .map(|t| t.as_ref().map(|t| b.text(t)).unwrap_or_default());
-                rows.push(RowCtx { tt: (r + 1).to_string(), noi_dung, chi_dao, thuc_hien, phoi_hop, thoi_gian });
+                let [chi_dao, thuc_hien, phoi_hop, thoi_gian] = [
+                    &task.chi_dao,
+                    &task.thuc_hien,
+                    &task.phoi_hop,
+                    &task.thoi_gian,
+                ]
+                .map(|t| t.as_ref().map(|t| b.text(t)).unwrap_or_default());
+                rows.push(RowCtx {
+                    tt: (r + 1).to_string(),
+                    noi_dung,
+                    chi_dao,
+                    thuc_hien,
+                    phoi_hop,
+                    thoi_gian,
+                });
             }
-            groups.push(GroupCtx { so: numfmt::roman(g + 1), ten, rows });
+            groups.push(GroupCtx {
+                so: numfmt::roman(g + 1),
+                ten,
+                rows,
+            });
         }
-        phu_luc.push(AnnexCtx { nhan, tieu_de, kem_theo: kem_theo.clone(), ngang: a.ngang, body, groups });
+        phu_luc.push(AnnexCtx {
+            nhan,
+            tieu_de,
+            kem_theo: kem_theo.clone(),
+            ngang: a.ngang,
+            body,
+            groups,
+        });
     }
 
     // Layout inside the decree's ranges.
@@ -575,27 +721,49 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         co_chu: if t.co_chu.value == 13.0 || t.co_chu.value == 14.0 {
             t.co_chu.value
         } else {
-            b.error(&t.co_chu.referenced, format!("cỡ chữ {} không thuộc bộ cỡ chữ của Nghị định 30", t.co_chu.value)).hint =
-                Some("chọn 14 (bộ 13/14/14) hoặc 13 (bộ 12/13/13)".into());
+            b.error(
+                &t.co_chu.referenced,
+                format!(
+                    "cỡ chữ {} không thuộc bộ cỡ chữ của Nghị định 30",
+                    t.co_chu.value
+                ),
+            )
+            .hint = Some("chọn 14 (bộ 13/14/14) hoặc 13 (bộ 12/13/13)".into());
             14.0
         },
         thut_dau_dong: if t.thut_dau_dong.value == 1.0 || t.thut_dau_dong.value == 1.27 {
             t.thut_dau_dong.value
         } else {
-            b.error(&t.thut_dau_dong.referenced, format!("thụt đầu dòng {} cm không đúng quy định", t.thut_dau_dong.value)).hint =
-                Some("chọn 1 hoặc 1.27".into());
+            b.error(
+                &t.thut_dau_dong.referenced,
+                format!(
+                    "thụt đầu dòng {} cm không đúng quy định",
+                    t.thut_dau_dong.value
+                ),
+            )
+            .hint = Some("chọn 1 hoặc 1.27".into());
             1.0
         },
     };
 
     let title = match kind.title() {
-        Some(t) => format!("{} {}", capitalise_first(&t.to_lowercase()), trich_yeu.join(" ")),
+        Some(t) => format!(
+            "{} {}",
+            capitalise_first(&t.to_lowercase()),
+            trich_yeu.join(" ")
+        ),
         None => format!("V/v {}", trich_yeu.join(" ")),
     };
     let meta = MetaCtx {
         title,
-        author: ban_hanh.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" "),
-        subject: format!("{} {}", kind.name(), so_ngan.replace('\u{a0}', "")).trim().to_string(),
+        author: ban_hanh
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        subject: format!("{} {}", kind.name(), so_ngan.replace('\u{a0}', ""))
+            .trim()
+            .to_string(),
         year: date.year,
         month: date.month.unwrap_or(1),
         day: date.day.unwrap_or(1),
@@ -652,9 +820,30 @@ mod tests {
     #[test]
     fn rich_text() {
         let s = parse_rich("a **b** *c* 5*3 \\*d\\*");
-        assert_eq!(s[0], Span { t: "a ".into(), b: false, i: false });
-        assert_eq!(s[1], Span { t: "b".into(), b: true, i: false });
-        assert_eq!(s[3], Span { t: "c".into(), b: false, i: true });
+        assert_eq!(
+            s[0],
+            Span {
+                t: "a ".into(),
+                b: false,
+                i: false
+            }
+        );
+        assert_eq!(
+            s[1],
+            Span {
+                t: "b".into(),
+                b: true,
+                i: false
+            }
+        );
+        assert_eq!(
+            s[3],
+            Span {
+                t: "c".into(),
+                b: false,
+                i: true
+            }
+        );
         assert_eq!(s[4].t, " 5*3 *d*");
     }
 
@@ -665,8 +854,14 @@ mod tests {
         assert!(parse_date("29/02/2019").is_err());
         let d = parse_date("../9/2024").unwrap();
         assert_eq!(d.long(), format!("ngày {BLANK} tháng 9 năm 2024"));
-        assert_eq!(parse_date("5/1/2020").unwrap().long(), "ngày 05 tháng 01 năm 2020");
-        assert_eq!(parse_date("18/12/2020").unwrap().long(), "ngày 18 tháng 12 năm 2020");
+        assert_eq!(
+            parse_date("5/1/2020").unwrap().long(),
+            "ngày 05 tháng 01 năm 2020"
+        );
+        assert_eq!(
+            parse_date("18/12/2020").unwrap().long(),
+            "ngày 18 tháng 12 năm 2020"
+        );
     }
 
     #[test]

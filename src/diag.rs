@@ -26,9 +26,33 @@ impl Pos {
         if *loc == Location::UNKNOWN || loc.line() == 0 {
             None
         } else {
-            Some(Pos { line: loc.line() as usize, column: loc.column().max(1) as usize })
+            Some(Pos {
+                line: loc.line() as usize,
+                column: loc.column().max(1) as usize,
+            })
         }
     }
+}
+
+/// Finds `needle` in the YAML source from a value's start on, so that a message about part of a
+/// long value points at that part (a citation, a bad character) and not at the value's start.
+pub fn locate_in(source: &str, start: &Location, needle: &str) -> Option<Pos> {
+    let begin = Pos::from_yaml(start)?;
+    for (i, line) in source.lines().enumerate().skip(begin.line - 1).take(400) {
+        let from = if i + 1 == begin.line {
+            begin.column - 1
+        } else {
+            0
+        };
+        let rest: String = line.chars().skip(from).collect();
+        if let Some(idx) = rest.find(needle) {
+            return Some(Pos {
+                line: i + 1,
+                column: from + rest[..idx].chars().count() + 1,
+            });
+        }
+    }
+    Some(begin)
 }
 
 /// One error or warning.
@@ -56,7 +80,10 @@ impl Diagnostic {
     }
 
     pub fn warning(file: &Path, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, pos, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, pos, message)
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -67,7 +94,10 @@ impl Diagnostic {
     /// Attach the source line so that the caret can be drawn.
     pub fn with_source(mut self, source: &str) -> Self {
         if let Some(pos) = self.pos {
-            self.snippet = source.lines().nth(pos.line.saturating_sub(1)).map(str::to_string);
+            self.snippet = source
+                .lines()
+                .nth(pos.line.saturating_sub(1))
+                .map(str::to_string);
         }
         self
     }
@@ -84,18 +114,21 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "cảnh báo",
         };
         match self.pos {
-            Some(p) => writeln!(f, "{}:{}:{}: {label}: {}", self.file.display(), p.line, p.column, self.message)?,
+            Some(p) => writeln!(
+                f,
+                "{}:{}:{}: {label}: {}",
+                self.file.display(),
+                p.line,
+                p.column,
+                self.message
+            )?,
             None => writeln!(f, "{}: {label}: {}", self.file.display(), self.message)?,
         }
         if let (Some(p), Some(line)) = (self.pos, &self.snippet) {
             let gutter = p.line.to_string().len();
             writeln!(f, "{:gutter$} |", "")?;
             writeln!(f, "{} | {}", p.line, line.replace('\t', " "))?;
-            let pad: String = line
-                .chars()
-                .take(p.column.saturating_sub(1))
-                .map(|c| if c == '\t' { ' ' } else { ' ' })
-                .collect();
+            let pad = " ".repeat(line.chars().take(p.column.saturating_sub(1)).count());
             writeln!(f, "{:gutter$} | {pad}^", "")?;
         }
         if let Some(h) = &self.hint {

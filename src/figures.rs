@@ -81,12 +81,18 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
         let base = target.da_dat.value;
         let added = target.them.as_ref().map(|s| s.value).unwrap_or(0);
         if base < 0 {
-            report.push(err(&target.da_dat.referenced, format!("`{k}.da_dat` là số âm ({base}); số xã, số đơn vị không thể âm")));
+            report.push(err(
+                &target.da_dat.referenced,
+                format!("`{k}.da_dat` là số âm ({base}); số xã, số đơn vị không thể âm"),
+            ));
             continue;
         }
         if added < 0 {
             let loc = &target.them.as_ref().unwrap().referenced;
-            report.push(err(loc, format!("`{k}.them` là số âm ({added}); số thêm trong năm không thể âm")));
+            report.push(err(
+                loc,
+                format!("`{k}.them` là số âm ({added}); số thêm trong năm không thể âm"),
+            ));
             continue;
         }
         let total = base + added;
@@ -96,33 +102,56 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
         if let Some(stated) = &target.tong_ghi {
             if stated.value != total {
                 report.push(
-                    err(&stated.referenced, format!("`{k}.tong_ghi` ghi {} nhưng đã đạt {} + thêm {} = {}", stated.value, base, added, total))
-                        .with_hint("sửa số đã đạt hoặc số thêm, hoặc xoá `tong_ghi` để vanban tự tính"),
+                    err(
+                        &stated.referenced,
+                        format!(
+                            "`{k}.tong_ghi` ghi {} nhưng đã đạt {} + thêm {} = {}",
+                            stated.value, base, added, total
+                        ),
+                    )
+                    .with_hint("sửa số đã đạt hoặc số thêm, hoặc xoá `tong_ghi` để vanban tự tính"),
                 );
             }
         }
         let Some(den) = &target.mau_so else { continue };
-        let Some(den_value) = resolve(&t, den, file, source, report) else { continue };
+        let Some(den_value) = resolve(&t, den, file, source, report) else {
+            continue;
+        };
         t.put(format!("{k}.mau_so"), den_value, Style::Count);
         if den_value.is_zero() {
-            report.push(err(&den.referenced, format!("mẫu số của `{k}` bằng 0: không tính được tỷ lệ")));
+            report.push(err(
+                &den.referenced,
+                format!("mẫu số của `{k}` bằng 0: không tính được tỷ lệ"),
+            ));
             continue;
         }
         if Decimal::from(total) > den_value {
-            report.push(err(&den.referenced, format!("`{k}`: tổng {total} lớn hơn mẫu số {den_value}")));
+            report.push(err(
+                &den.referenced,
+                format!("`{k}`: tổng {total} lớn hơn mẫu số {den_value}"),
+            ));
         }
         let decimals = target.chu_so.unwrap_or(1);
         let share = Decimal::from(total) * Decimal::ONE_HUNDRED / den_value;
-        t.put(format!("{k}.ty_le"), numfmt::round(share, decimals), Style::Percent(decimals));
+        t.put(
+            format!("{k}.ty_le"),
+            numfmt::round(share, decimals),
+            Style::Percent(decimals),
+        );
         if let Some(stated) = &target.ty_le_ghi {
             check_stated(&format!("{k}.ty_le"), share, stated, file, source, report);
         }
     }
 
     for (k, dist) in &figs.phan_bo {
-        let Some(den_value) = resolve(&t, &dist.mau_so, file, source, report) else { continue };
+        let Some(den_value) = resolve(&t, &dist.mau_so, file, source, report) else {
+            continue;
+        };
         if den_value.is_zero() {
-            report.push(err(&dist.mau_so.referenced, format!("mẫu số của `{k}` bằng 0: không tính được tỷ lệ")));
+            report.push(err(
+                &dist.mau_so.referenced,
+                format!("mẫu số của `{k}` bằng 0: không tính được tỷ lệ"),
+            ));
             continue;
         }
         let decimals = dist.chu_so.unwrap_or(2);
@@ -141,13 +170,22 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
             sum += v;
             t.put(format!("{k}.{g}"), v, Style::Count);
             let share = v * Decimal::ONE_HUNDRED / den_value;
-            t.put(format!("{k}.{g}.ty_le"), numfmt::round(share, decimals), Style::Percent(decimals));
+            t.put(
+                format!("{k}.{g}.ty_le"),
+                numfmt::round(share, decimals),
+                Style::Percent(decimals),
+            );
         }
         t.put(format!("{k}.tong"), sum, Style::Count);
         if ok && sum != den_value {
             report.push(
-                err(&dist.mau_so.referenced, format!("các nhóm của `{k}` cộng lại được {sum}, không bằng mẫu số {den_value}"))
-                    .with_hint("kiểm tra lại số của từng nhóm: mỗi đơn vị phải thuộc đúng một nhóm"),
+                err(
+                    &dist.mau_so.referenced,
+                    format!(
+                        "các nhóm của `{k}` cộng lại được {sum}, không bằng mẫu số {den_value}"
+                    ),
+                )
+                .with_hint("kiểm tra lại số của từng nhóm: mỗi đơn vị phải thuộc đúng một nhóm"),
             );
         }
     }
@@ -164,20 +202,31 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
                     if a.value.0 != sub_sum {
                         report.push(err(
                             &a.referenced,
-                            format!("dòng `{k}.{l}` ghi {} nhưng các dòng con cộng lại được {}", numfmt::decimal(a.value.0, 6), numfmt::decimal(sub_sum, 6)),
+                            format!(
+                                "dòng `{k}.{l}` ghi {} nhưng các dòng con cộng lại được {}",
+                                numfmt::decimal(a.value.0, 6),
+                                numfmt::decimal(sub_sum, 6)
+                            ),
                         ));
                     }
                     a.value.0
                 }
                 (None, false) => sub_sum,
                 (None, true) => {
-                    report.push(Diagnostic::error(file, None, format!("dòng vốn `{k}.{l}` không có `so_tien` và cũng không có dòng con")));
+                    report.push(Diagnostic::error(
+                        file,
+                        None,
+                        format!("dòng vốn `{k}.{l}` không có `so_tien` và cũng không có dòng con"),
+                    ));
                     continue;
                 }
             };
             for (s, v) in &line.dong {
                 if v.value.0.is_sign_negative() {
-                    report.push(err(&v.referenced, format!("số tiền `{k}.{l}.{s}` là số âm")));
+                    report.push(err(
+                        &v.referenced,
+                        format!("số tiền `{k}.{l}.{s}` là số âm"),
+                    ));
                 }
                 subs.push((format!("{k}.{l}.{s}"), v.value.0));
             }
@@ -194,18 +243,33 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
         if let Some(stated) = &fund.tong_ghi {
             if stated.value.0 != total {
                 report.push(
-                    err(&stated.referenced, format!("tổng nguồn vốn `{k}` ghi {} nhưng các dòng cộng lại được {}", numfmt::decimal(stated.value.0, 6), numfmt::decimal(total, 6)))
-                        .with_hint("sửa số tiền của các dòng hoặc tổng ghi"),
+                    err(
+                        &stated.referenced,
+                        format!(
+                            "tổng nguồn vốn `{k}` ghi {} nhưng các dòng cộng lại được {}",
+                            numfmt::decimal(stated.value.0, 6),
+                            numfmt::decimal(total, 6)
+                        ),
+                    )
+                    .with_hint("sửa số tiền của các dòng hoặc tổng ghi"),
                 );
             }
         }
         if total.is_zero() {
-            report.push(Diagnostic::error(file, None, format!("tổng nguồn vốn `{k}` bằng 0: không tính được tỷ lệ")));
+            report.push(Diagnostic::error(
+                file,
+                None,
+                format!("tổng nguồn vốn `{k}` bằng 0: không tính được tỷ lệ"),
+            ));
             continue;
         }
         for (name, v) in lines.into_iter().chain(subs) {
             let share = v * Decimal::ONE_HUNDRED / total;
-            t.put(format!("{name}.ty_le"), numfmt::round(share, decimals), Style::Percent(decimals));
+            t.put(
+                format!("{name}.ty_le"),
+                numfmt::round(share, decimals),
+                Style::Percent(decimals),
+            );
             t.put(name, v, amount_style);
         }
     }
@@ -221,14 +285,24 @@ fn style_of(v: Decimal) -> Style {
 }
 
 /// A quantity given as a number, or as the name of a figure computed earlier.
-fn resolve(t: &Table, q: &Spanned<Quantity>, file: &Path, source: &str, report: &mut Report) -> Option<Decimal> {
+fn resolve(
+    t: &Table,
+    q: &Spanned<Quantity>,
+    file: &Path,
+    source: &str,
+    report: &mut Report,
+) -> Option<Decimal> {
     match &q.value {
         Quantity::Number(n) => Some((*n).into()),
         Quantity::Name(name) => match t.get(name.trim()) {
             Some(f) => Some(f.value),
             None => {
-                let mut d = Diagnostic::error(file, Pos::from_yaml(&q.referenced), format!("không có số liệu tên `{name}`"))
-                    .with_source(source);
+                let mut d = Diagnostic::error(
+                    file,
+                    Pos::from_yaml(&q.referenced),
+                    format!("không có số liệu tên `{name}`"),
+                )
+                .with_source(source);
                 if let Some(s) = suggest(name, t.figures.keys()) {
                     d = d.with_hint(format!("có phải `{s}`?"));
                 }
@@ -241,10 +315,24 @@ fn resolve(t: &Table, q: &Spanned<Quantity>, file: &Path, source: &str, report: 
 
 /// A share stated in the data (copied from an older document) compared with the computed
 /// value, rounded to the decimals the statement uses.
-fn check_stated(name: &str, computed: Decimal, stated: &Spanned<String>, file: &Path, source: &str, report: &mut Report) {
+fn check_stated(
+    name: &str,
+    computed: Decimal,
+    stated: &Spanned<String>,
+    file: &Path,
+    source: &str,
+    report: &mut Report,
+) {
     let pos = Pos::from_yaml(&stated.referenced);
     let Some(value) = numfmt::parse_vi(&stated.value) else {
-        report.push(Diagnostic::error(file, pos, format!("`{}` không phải là một số", stated.value)).with_source(source));
+        report.push(
+            Diagnostic::error(
+                file,
+                pos,
+                format!("`{}` không phải là một số", stated.value),
+            )
+            .with_source(source),
+        );
         return;
     };
     let decimals = numfmt::decimals_written(&stated.value);
@@ -270,7 +358,13 @@ fn check_stated(name: &str, computed: Decimal, stated: &Spanned<String>, file: &
 
 /// Replaces every `{{name}}` in `text` by the figure's display form. Unknown names are
 /// reported at their exact position in the YAML source.
-pub fn cite(text: &Spanned<String>, table: &Table, file: &Path, source: &str, report: &mut Report) -> String {
+pub fn cite(
+    text: &Spanned<String>,
+    table: &Table,
+    file: &Path,
+    source: &str,
+    report: &mut Report,
+) -> String {
     let s = &text.value;
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
@@ -278,7 +372,10 @@ pub fn cite(text: &Spanned<String>, table: &Table, file: &Path, source: &str, re
         let after = &rest[start + 2..];
         let Some(end) = after.find("}}") else { break };
         let name = after[..end].trim();
-        let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
         if !valid {
             out.push_str(&rest[..start + 2]);
             rest = after;
@@ -288,8 +385,12 @@ pub fn cite(text: &Spanned<String>, table: &Table, file: &Path, source: &str, re
         match table.get(name) {
             Some(f) => out.push_str(&f.display()),
             None => {
-                let mut d = Diagnostic::error(file, locate(source, &text.referenced, name), format!("không có số liệu tên `{name}` để trích dẫn"))
-                    .with_source(source);
+                let mut d = Diagnostic::error(
+                    file,
+                    crate::diag::locate_in(source, &text.referenced, "{{"),
+                    format!("không có số liệu tên `{name}` để trích dẫn"),
+                )
+                .with_source(source);
                 d = match suggest(name, table.figures.keys()) {
                     Some(sug) => d.with_hint(format!("có phải `{sug}`? Tên số liệu được liệt kê trong README, mục Số liệu")),
                     None => d.with_hint("khai báo số liệu trong `so_lieu` hoặc sửa tên; danh sách tên có trong README, mục Số liệu"),
@@ -302,30 +403,6 @@ pub fn cite(text: &Spanned<String>, table: &Table, file: &Path, source: &str, re
     }
     out.push_str(rest);
     out
-}
-
-/// Finds `{{name` in the YAML source from the scalar's position on, so that an error points at
-/// the citation itself and not only at the start of a long paragraph.
-fn locate(source: &str, start: &serde_saphyr::Location, name: &str) -> Option<Pos> {
-    let begin = Pos::from_yaml(start)?;
-    let mut line_no = begin.line;
-    for (i, line) in source.lines().enumerate().skip(begin.line - 1) {
-        line_no = i + 1;
-        let from = if line_no == begin.line { begin.column - 1 } else { 0 };
-        let chars: String = line.chars().skip(from).collect();
-        if let Some(idx) = chars.find("{{") {
-            let tail = chars[idx + 2..].trim_start();
-            if tail.starts_with(name) {
-                let col = from + chars[..idx].chars().count() + 1;
-                return Some(Pos { line: line_no, column: col });
-            }
-        }
-        if line_no > begin.line + 200 {
-            break;
-        }
-    }
-    let _ = line_no;
-    Some(begin)
 }
 
 /// The closest known name, for "did you mean" hints.
@@ -344,7 +421,9 @@ pub fn strsim(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }

@@ -1,8 +1,8 @@
 //! The embedded font set. Output never depends on the fonts of the machine: only these four
 //! files are offered to Typst.
 
-use typst::text::{Font, FontBook};
 use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
 /// Liberation Serif 2.1: metric-compatible with Times New Roman and complete for Vietnamese
@@ -25,7 +25,10 @@ pub struct Fonts {
 
 impl Fonts {
     pub fn embedded() -> Fonts {
-        let fonts: Vec<Font> = FILES.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        let fonts: Vec<Font> = FILES
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         Fonts { fonts, book }
     }
@@ -33,7 +36,9 @@ impl Fonts {
     /// Whether every style of the family has a glyph for `c`, so that nothing the clerk typed
     /// is silently dropped or replaced by a box.
     pub fn covers(&self, c: char) -> bool {
-        self.fonts.iter().all(|f| f.info().coverage.contains(c as u32))
+        self.fonts
+            .iter()
+            .all(|f| f.info().coverage.contains(c as u32))
     }
 }
 
@@ -45,7 +50,9 @@ mod tests {
     fn four_styles_and_full_vietnamese() {
         let f = Fonts::embedded();
         assert_eq!(f.fonts.len(), 4);
-        for c in "ẮẰẲẴẶắằẳẵặẤẦẨẪẬấầẩẫậĐđẾỀỂỄỆếềểễệỐỒỔỖỘốồổỗộỚỜỞỠỢớờởỡợỨỪỬỮỰứừửữựỲỴỶỸỳỵỷỹƠơƯư".chars() {
+        for c in
+            "ẮẰẲẴẶắằẳẵặẤẦẨẪẬấầẩẫậĐđẾỀỂỄỆếềểễệỐỒỔỖỘốồổỗộỚỜỞỠỢớờởỡợỨỪỬỮỰứừửữựỲỴỶỸỳỵỷỹƠơƯư".chars()
+        {
             assert!(f.covers(c), "missing {c}");
         }
         assert!(!f.covers('\u{4e2d}'));

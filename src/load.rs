@@ -15,49 +15,118 @@ pub struct Loaded {
 
 /// Every key the format knows, for "did you mean" hints on unknown fields.
 const KNOWN_KEYS: &[&str] = &[
-    "loai", "co_quan", "chu_quan", "ban_hanh", "viet_tat", "so", "don_vi_soan_thao", "dia_danh", "ngay",
-    "trich_yeu", "can_cu", "kinh_gui", "noi_dung", "nguoi_ky", "quyen_han", "chuc_vu", "ho_ten", "noi_nhan",
-    "luu", "phu_luc", "tieu_de", "ngang", "ma_tran", "nhom", "viec", "chi_dao", "thuc_hien", "phoi_hop",
-    "thoi_gian", "trinh_bay", "le_tren", "le_duoi", "le_trai", "le_phai", "co_chu", "thut_dau_dong", "so_lieu",
-    "hang_so", "chi_tieu", "phan_bo", "nguon_von", "da_dat", "them", "mau_so", "chu_so", "tong_ghi", "ty_le_ghi",
-    "don_vi", "dong", "so_tien", "muc", "khoan", "diem", "gach", "cong", "doan", "dam",
+    "loai",
+    "co_quan",
+    "chu_quan",
+    "ban_hanh",
+    "viet_tat",
+    "so",
+    "don_vi_soan_thao",
+    "dia_danh",
+    "ngay",
+    "trich_yeu",
+    "can_cu",
+    "kinh_gui",
+    "noi_dung",
+    "nguoi_ky",
+    "quyen_han",
+    "chuc_vu",
+    "ho_ten",
+    "noi_nhan",
+    "luu",
+    "phu_luc",
+    "tieu_de",
+    "ngang",
+    "ma_tran",
+    "nhom",
+    "viec",
+    "chi_dao",
+    "thuc_hien",
+    "phoi_hop",
+    "thoi_gian",
+    "trinh_bay",
+    "le_tren",
+    "le_duoi",
+    "le_trai",
+    "le_phai",
+    "co_chu",
+    "thut_dau_dong",
+    "so_lieu",
+    "hang_so",
+    "chi_tieu",
+    "phan_bo",
+    "nguon_von",
+    "da_dat",
+    "them",
+    "mau_so",
+    "chu_so",
+    "tong_ghi",
+    "ty_le_ghi",
+    "don_vi",
+    "dong",
+    "so_tien",
+    "muc",
+    "khoan",
+    "diem",
+    "gach",
+    "cong",
+    "doan",
+    "dam",
 ];
 
 /// Reads and parses one document.
 pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|e| vec![Diagnostic::error(path, None, format!("không đọc được tệp: {e}"))])?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        vec![Diagnostic::error(
+            path,
+            None,
+            format!("không đọc được tệp: {e}"),
+        )]
+    })?;
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
             return Err(vec![Diagnostic::error(
                 path,
                 None,
-                format!("tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {})", e.utf8_error().valid_up_to()),
+                format!(
+                    "tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {})",
+                    e.utf8_error().valid_up_to()
+                ),
             )
             .with_hint("lưu lại tệp với bảng mã UTF-8")]);
         }
     };
     // A byte-order mark from Windows editors is not content.
-    let source = source.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(source);
-    parse(path, &source).map(|doc| Loaded { path: path.to_path_buf(), source, doc })
+    let source = source
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(source);
+    parse(path, &source).map(|doc| Loaded {
+        path: path.to_path_buf(),
+        source,
+        doc,
+    })
 }
 
 /// Parses YAML text into a [`Document`].
 pub fn parse(path: &Path, source: &str) -> Result<Document, Vec<Diagnostic>> {
     if source.trim().is_empty() {
-        return Err(vec![Diagnostic::error(path, None, "tệp trống: chưa có nội dung văn bản")
-            .with_hint("bắt đầu từ mẫu: `vanban new ke_hoach` hoặc xem README")]);
+        return Err(vec![Diagnostic::error(
+            path,
+            None,
+            "tệp trống: chưa có nội dung văn bản",
+        )
+        .with_hint("bắt đầu từ mẫu: `vanban new ke_hoach` hoặc xem README")]);
     }
     serde_saphyr::from_str::<Document>(source).map_err(|e| vec![yaml_error(path, source, &e)])
 }
 
 fn yaml_error(path: &Path, source: &str, e: &serde_saphyr::Error) -> Diagnostic {
-    let pos = e
-        .location()
-        .and_then(|l| Pos::from_yaml(&l));
-    let raw = e
-        .without_snippet()
-        .render_with_options(serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off });
+    let pos = e.location().and_then(|l| Pos::from_yaml(&l));
+    let raw = e.without_snippet().render_with_options(
+        serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off },
+    );
     let message = strip_location(&raw);
     let (msg, hint) = translate(&message);
     let mut d = Diagnostic::error(path, pos, msg).with_source(source);
@@ -82,14 +151,27 @@ fn strip_location(raw: &str) -> String {
 fn translate(msg: &str) -> (String, Option<String>) {
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
-        let hint = suggest(field, KNOWN_KEYS.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter())
-            .map(|s| format!("có phải `{s}`?"))
-            .or_else(|| Some("xoá trường này hoặc xem các trường hợp lệ trong README".into()));
-        return (format!("trường `{field}` không có trong mẫu văn bản ({msg})"), hint);
+        let hint = suggest(
+            field,
+            KNOWN_KEYS
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .map(|s| format!("có phải `{s}`?"))
+        .or_else(|| Some("xoá trường này hoặc xem các trường hợp lệ trong README".into()));
+        return (
+            format!("trường `{field}` không có trong mẫu văn bản ({msg})"),
+            hint,
+        );
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or("");
-        return (format!("thiếu trường bắt buộc `{field}`"), Some(format!("thêm dòng `{field}: …` vào văn bản")));
+        return (
+            format!("thiếu trường bắt buộc `{field}`"),
+            Some(format!("thêm dòng `{field}: …` vào văn bản")),
+        );
     }
     if msg.starts_with("unknown variant") {
         return (
@@ -97,11 +179,31 @@ fn translate(msg: &str) -> (String, Option<String>) {
             Some("`loai` nhận một trong: ke_hoach, thong_bao, cong_van".into()),
         );
     }
-    if msg.contains("invalid type") {
-        return (format!("sai kiểu dữ liệu ({msg})"), None);
+    let type_error = msg.contains("invalid type")
+        || msg.contains("invalid value")
+        || ["invalid u", "invalid i", "invalid f", "invalid bool"]
+            .iter()
+            .any(|p| msg.starts_with(p));
+    if msg.contains("quoted scalar") {
+        return (
+            format!("lỗi cú pháp YAML: dấu ngoặc kép chưa đóng ({msg})"),
+            Some("đóng dấu \" ở cuối giá trị, ở dòng này hoặc dòng ngay trên".into()),
+        );
+    }
+    if type_error {
+        return (
+            format!("sai kiểu dữ liệu ({msg})"),
+            Some("trường này cần kiểu khác: một số (5), một chuỗi chữ, hoặc một danh sách (- …) như ví dụ trong README".into()),
+        );
     }
     if msg.to_lowercase().contains("tab") {
-        return (format!("lỗi cú pháp YAML ({msg})"), Some("YAML không cho phép ký tự Tab để thụt lề: dùng dấu cách".into()));
+        return (
+            format!("lỗi cú pháp YAML ({msg})"),
+            Some("YAML không cho phép ký tự Tab để thụt lề: dùng dấu cách".into()),
+        );
     }
-    (format!("lỗi cú pháp YAML: {msg}"), Some("kiểm tra thụt lề và dấu `:` ở dòng này hoặc dòng ngay trên".into()))
+    (
+        format!("lỗi cú pháp YAML: {msg}"),
+        Some("kiểm tra thụt lề và dấu `:` ở dòng này hoặc dòng ngay trên".into()),
+    )
 }

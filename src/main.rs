@@ -51,17 +51,43 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (paths, out, opts, templates, deny) = match cli.command {
-        Command::Build { paths, out, emit, templates } => {
-            (paths, out, Options { write: true, emit_typ: emit.iter().any(|e| e == "typ") }, templates, false)
-        }
-        Command::Check { paths, deny_warnings, templates } => {
-            (paths, PathBuf::from("out"), Options { write: false, emit_typ: false }, templates, deny_warnings)
-        }
+        Command::Build {
+            paths,
+            out,
+            emit,
+            templates,
+        } => (
+            paths,
+            out,
+            Options {
+                write: true,
+                emit_typ: emit.iter().any(|e| e == "typ"),
+            },
+            templates,
+            false,
+        ),
+        Command::Check {
+            paths,
+            deny_warnings,
+            templates,
+        } => (
+            paths,
+            PathBuf::from("out"),
+            Options {
+                write: false,
+                emit_typ: false,
+            },
+            templates,
+            deny_warnings,
+        ),
     };
     let set = match TemplateSet::load(Some(&templates)) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("lỗi: không đọc được thư mục mẫu {}: {e}", templates.display());
+            eprintln!(
+                "lỗi: không đọc được thư mục mẫu {}: {e}",
+                templates.display()
+            );
             return ExitCode::from(2);
         }
     };
@@ -95,7 +121,11 @@ fn main() -> ExitCode {
             }
         }
     }
-    let verb = if opts.write { "đã dựng" } else { "đã kiểm tra" };
+    let verb = if opts.write {
+        "đã dựng"
+    } else {
+        "đã kiểm tra"
+    };
     eprintln!("{verb} {ok} văn bản, {failed} lỗi, {warnings} cảnh báo");
     if failed > 0 || (deny && warnings > 0) {
         ExitCode::from(1)

@@ -257,7 +257,11 @@ pub struct Layout {
 }
 
 fn sp(v: f64) -> Spanned<f64> {
-    Spanned::new(v, serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+    Spanned::new(
+        v,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
 }
 fn d20() -> Spanned<f64> {
     sp(20.0)
@@ -328,10 +332,15 @@ impl<'de> Deserialize<'de> for Amount {
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
                 // Display of f64 is the shortest text that reads back as the same double,
                 // which is the text the clerk typed.
-                v.to_string().parse().map(Amount).map_err(|_| E::custom(format!("`{v}` is not a number")))
+                v.to_string()
+                    .parse()
+                    .map(Amount)
+                    .map_err(|_| E::custom(format!("`{v}` is not a number")))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
-                crate::numfmt::parse_vi(v).map(Amount).ok_or_else(|| E::custom(format!("`{v}` is not a number")))
+                crate::numfmt::parse_vi(v)
+                    .map(Amount)
+                    .ok_or_else(|| E::custom(format!("`{v}` is not a number")))
             }
         }
         d.deserialize_any(V)

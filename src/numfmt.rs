@@ -12,7 +12,7 @@ pub fn round(value: Decimal, decimals: u32) -> Decimal {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -60,8 +60,19 @@ pub fn parse_vi(text: &str) -> Option<Decimal> {
     let t = text.trim().trim_end_matches('%').trim();
     let digits = t.trim_start_matches('-');
     let grouped = digits.split('.').count() > 1
-        && digits.split('.').enumerate().all(|(i, g)| g.chars().all(|c| c.is_ascii_digit()) && (if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 }));
-    let normal = if t.contains(',') || grouped { t.replace('.', "").replace(',', ".") } else { t.to_string() };
+        && digits.split('.').enumerate().all(|(i, g)| {
+            g.chars().all(|c| c.is_ascii_digit())
+                && (if i == 0 {
+                    (1..=3).contains(&g.len())
+                } else {
+                    g.len() == 3
+                })
+        });
+    let normal = if t.contains(',') || grouped {
+        t.replace('.', "").replace(',', ".")
+    } else {
+        t.to_string()
+    };
     normal.parse().ok()
 }
 
@@ -107,8 +118,8 @@ pub fn roman(mut n: usize) -> String {
 
 /// The Vietnamese letter sequence for điểm: a b c d đ e g h i k l m n o p q r s t u v x y.
 pub const LETTERS: [&str; 23] = [
-    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
-    "v", "x", "y",
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
 ];
 
 /// Letter of the `n`-th điểm (1-based); past `y` the sequence doubles (`aa`, `bb` …), which is

@@ -23,12 +23,15 @@ pub struct Job {
 
 /// Finds the documents under the given paths. A folder is walked for `.yaml`/`.yml` files and
 /// its structure is mirrored under `out` (`data/lang-son/x.yaml` → `out/lang-son/x`).
-pub fn collect(paths: &[PathBuf], out: &Path) -> Result<Vec<Job>, Diagnostic> {
+pub fn collect(paths: &[PathBuf], out: &Path) -> Result<Vec<Job>, Box<Diagnostic>> {
     let mut jobs = Vec::new();
     for p in paths {
         if p.is_file() {
             let stem = p.file_stem().unwrap_or_default();
-            jobs.push(Job { input: p.clone(), output: out.join(stem) });
+            jobs.push(Job {
+                input: p.clone(),
+                output: out.join(stem),
+            });
         } else if p.is_dir() {
             let mut found: Vec<PathBuf> = WalkDir::new(p)
                 .follow_links(false)
@@ -41,11 +44,16 @@ pub fn collect(paths: &[PathBuf], out: &Path) -> Result<Vec<Job>, Diagnostic> {
             found.sort();
             for f in found {
                 let rel = f.strip_prefix(p).unwrap_or(&f).with_extension("");
-                jobs.push(Job { input: f, output: out.join(rel) });
+                jobs.push(Job {
+                    input: f,
+                    output: out.join(rel),
+                });
             }
         } else {
-            return Err(Diagnostic::error(p, None, "không tìm thấy tệp hoặc thư mục này")
-                .with_hint("kiểm tra lại đường dẫn; mặc định vanban đọc thư mục data/"));
+            return Err(Box::new(
+                Diagnostic::error(p, None, "không tìm thấy tệp hoặc thư mục này")
+                    .with_hint("kiểm tra lại đường dẫn; mặc định vanban đọc thư mục data/"),
+            ));
         }
     }
     Ok(jobs)
@@ -115,10 +123,18 @@ pub fn process(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options)
         // Never leave an old PDF that looks current beside a failed build.
         let stale = job.output.with_extension("pdf");
         if stale.exists() && std::fs::remove_file(&stale).is_ok() {
-            report.push(Diagnostic::warning(&job.input, None, format!("đã xoá bản PDF cũ {} vì lần dựng này lỗi", stale.display())));
+            report.push(Diagnostic::warning(
+                &job.input,
+                None,
+                format!("đã xoá bản PDF cũ {} vì lần dựng này lỗi", stale.display()),
+            ));
         }
     }
-    Outcome { job: job.clone(), report, written }
+    Outcome {
+        job: job.clone(),
+        report,
+        written,
+    }
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
@@ -135,7 +151,11 @@ fn write_atomic(stem: &Path, ext: &str, bytes: &[u8], report: &mut Report) -> Op
     match res {
         Ok(()) => Some(path),
         Err(e) => {
-            report.push(Diagnostic::error(&path, None, format!("không ghi được tệp: {e}")));
+            report.push(Diagnostic::error(
+                &path,
+                None,
+                format!("không ghi được tệp: {e}"),
+            ));
             None
         }
     }

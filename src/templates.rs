@@ -8,10 +8,22 @@ use std::path::{Path, PathBuf};
 pub const BUILTIN: [(&str, &str); 6] = [
     ("vanban.typ", include_str!("../templates/vanban.typ")),
     ("macros.tera", include_str!("../templates/macros.tera")),
-    ("mau_1_4.typ.tera", include_str!("../templates/mau_1_4.typ.tera")),
-    ("ke_hoach.typ.tera", include_str!("../templates/ke_hoach.typ.tera")),
-    ("thong_bao.typ.tera", include_str!("../templates/thong_bao.typ.tera")),
-    ("cong_van.typ.tera", include_str!("../templates/cong_van.typ.tera")),
+    (
+        "mau_1_4.typ.tera",
+        include_str!("../templates/mau_1_4.typ.tera"),
+    ),
+    (
+        "ke_hoach.typ.tera",
+        include_str!("../templates/ke_hoach.typ.tera"),
+    ),
+    (
+        "thong_bao.typ.tera",
+        include_str!("../templates/thong_bao.typ.tera"),
+    ),
+    (
+        "cong_van.typ.tera",
+        include_str!("../templates/cong_van.typ.tera"),
+    ),
 ];
 
 /// One template file and where it came from.
@@ -33,7 +45,15 @@ impl TemplateSet {
     pub fn load(dir: Option<&Path>) -> std::io::Result<TemplateSet> {
         let mut files: BTreeMap<String, TemplateFile> = BUILTIN
             .iter()
-            .map(|(n, t)| (n.to_string(), TemplateFile { text: t.to_string(), origin: None }))
+            .map(|(n, t)| {
+                (
+                    n.to_string(),
+                    TemplateFile {
+                        text: t.to_string(),
+                        origin: None,
+                    },
+                )
+            })
             .collect();
         if let Some(dir) = dir.filter(|d| d.is_dir()) {
             for entry in std::fs::read_dir(dir)? {
@@ -42,7 +62,13 @@ impl TemplateSet {
                 let name = entry.file_name().to_string_lossy().to_string();
                 if path.is_file() && (name.ends_with(".typ") || name.ends_with(".tera")) {
                     let text = std::fs::read_to_string(&path)?;
-                    files.insert(name, TemplateFile { text, origin: Some(path) });
+                    files.insert(
+                        name,
+                        TemplateFile {
+                            text,
+                            origin: Some(path),
+                        },
+                    );
                 }
             }
         }

@@ -23,14 +23,22 @@ pub struct Shared {
 
 impl Shared {
     pub fn new(templates: TemplateSet) -> Shared {
-        Shared { library: LazyHash::new(Library::default()), fonts: Fonts::embedded(), templates }
+        Shared {
+            library: LazyHash::new(Library::default()),
+            fonts: Fonts::embedded(),
+            templates,
+        }
     }
 }
 
 /// The virtual path of the generated main file. One id for every document: file ids are
 /// interned for the life of the process.
 pub fn main_id() -> FileId {
-    RootedPath::new(VirtualRoot::Project, VirtualPath::new("/main.typ").expect("valid path")).intern()
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new("/main.typ").expect("valid path"),
+    )
+    .intern()
 }
 
 /// The world of one compilation.
@@ -62,7 +70,9 @@ impl<'a> VanbanWorld<'a> {
     fn template(&self, id: FileId) -> FileResult<String> {
         let path = id.vpath().get_without_slash().to_string();
         if !matches!(id.root(), VirtualRoot::Project) {
-            return Err(FileError::Other(Some("vanban không dùng gói (package) Typst".into())));
+            return Err(FileError::Other(Some(
+                "vanban không dùng gói (package) Typst".into(),
+            )));
         }
         match self.shared.templates.typst_file(&path) {
             Some(f) => {

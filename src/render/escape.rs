@@ -26,6 +26,9 @@ mod tests {
     fn escapes_quotes_backslashes_and_controls() {
         assert_eq!(typst_string(r#"a"b\c"#), r#"a\"b\\c"#);
         assert_eq!(typst_string("x\ny\u{7}"), "x\\ny\\u{7}");
-        assert_eq!(typst_string("#let x = 1 $a$ [b] {{c}}"), "#let x = 1 $a$ [b] {{c}}");
+        assert_eq!(
+            typst_string("#let x = 1 $a$ [b] {{c}}"),
+            "#let x = 1 $a$ [b] {{c}}"
+        );
     }
 }

@@ -24,7 +24,12 @@ pub fn document_date(ctx: &Context) -> Datetime {
 }
 
 /// Compiles Typst source to a laid-out document.
-pub fn compile(shared: &Shared, source: String, today: Datetime, report: &mut Report) -> Option<PagedDocument> {
+pub fn compile(
+    shared: &Shared,
+    source: String,
+    today: Datetime,
+    report: &mut Report,
+) -> Option<PagedDocument> {
     let world = VanbanWorld::new(shared, source, today);
     let warned = typst::compile::<PagedDocument>(&world);
     for w in &warned.warnings {
@@ -56,7 +61,13 @@ fn convert(world: &VanbanWorld, shared: &Shared, d: &SourceDiagnostic) -> Diagno
                 let range = typst::WorldExt::range(world, d.span)?;
                 let (l, c) = src.lines().byte_to_line_column(range.start)?;
                 let text = src.text().lines().nth(l).map(str::to_string);
-                Some((Pos { line: l + 1, column: c + 1 }, text))
+                Some((
+                    Pos {
+                        line: l + 1,
+                        column: c + 1,
+                    },
+                    text,
+                ))
             });
             match located {
                 Some((p, t)) => (file, Some(p), t),
@@ -87,7 +98,11 @@ pub fn export(doc: &PagedDocument, date: Datetime, report: &mut Report) -> Optio
         Ok(bytes) => Some(bytes),
         Err(errors) => {
             for e in errors.iter() {
-                report.push(Diagnostic::error(Path::new("PDF"), None, format!("xuất PDF lỗi: {}", e.message)));
+                report.push(Diagnostic::error(
+                    Path::new("PDF"),
+                    None,
+                    format!("xuất PDF lỗi: {}", e.message),
+                ));
             }
             None
         }
@@ -112,6 +127,9 @@ impl Renderer for Pdf<'_> {
         let doc = compile(self.shared, text, date, report)?;
         let bytes = export(&doc, date, report)?;
         crate::world::evict();
-        Some(Artifact { extension: "pdf", bytes })
+        Some(Artifact {
+            extension: "pdf",
+            bytes,
+        })
     }
 }

@@ -26,9 +26,16 @@ impl TypstSource {
             .map(|(n, f)| (n.as_str(), f.text.as_str()))
             .collect();
         tera.add_raw_templates(raw).map_err(|e| {
-            vec![Diagnostic::error(std::path::Path::new("templates"), None, format!("lỗi mẫu Tera: {}", chain(&e)))]
+            vec![Diagnostic::error(
+                std::path::Path::new("templates"),
+                None,
+                format!("lỗi mẫu Tera: {}", chain(&e)),
+            )]
         })?;
-        Ok(TypstSource { tera, templates: templates.clone() })
+        Ok(TypstSource {
+            tera,
+            templates: templates.clone(),
+        })
     }
 
     /// The generated source for one document.
@@ -39,7 +46,11 @@ impl TypstSource {
             Ok(s) => Some(s),
             Err(e) => {
                 let file = self.templates.display(template);
-                report.push(Diagnostic::error(std::path::Path::new(&file), None, format!("lỗi khi điền mẫu: {}", chain(&e))));
+                report.push(Diagnostic::error(
+                    std::path::Path::new(&file),
+                    None,
+                    format!("lỗi khi điền mẫu: {}", chain(&e)),
+                ));
                 None
             }
         }
@@ -65,6 +76,9 @@ impl Renderer for TypstSource {
 
     fn render(&self, ctx: &Context, report: &mut Report) -> Option<Artifact> {
         let template = ctx.template;
-        self.source(ctx, template, report).map(|s| Artifact { extension: "typ", bytes: s.into_bytes() })
+        self.source(ctx, template, report).map(|s| Artifact {
+            extension: "typ",
+            bytes: s.into_bytes(),
+        })
     }
 }
