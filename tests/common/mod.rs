@@ -1,0 +1,233 @@
+//! Shared helpers: build a sample through the library, walk the typeset frames, read a PDF's
+//! text back with pdftotext.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst::text::FontWeight;
+use typst_layout::PagedDocument;
+
+use vanban::context::Context;
+use vanban::diag::Report;
+use vanban::pipeline;
+use vanban::render::pdf;
+use vanban::render::typst_source::TypstSource;
+use vanban::render::Renderer;
+use vanban::templates::TemplateSet;
+use vanban::world::Shared;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Everything a test may look at for one document.
+pub struct Built {
+    pub ctx: Context,
+    pub typ: String,
+    pub doc: PagedDocument,
+    pub pdf: Vec<u8>,
+    pub report: Report,
+}
+
+/// Builds a document with the built-in templates; panics with the diagnostics on failure.
+pub fn build(path: &Path) -> Built {
+    let set = TemplateSet::load(None).unwrap();
+    let source = TypstSource::new(&set).unwrap();
+    let shared = Shared::new(set);
+    let mut report = Report::default();
+    let built = (|| {
+        let (ctx, _) = pipeline::prepare(path, &shared, &mut report)?;
+        let typ = source.render(&ctx, &mut report)?;
+        let typ = String::from_utf8(typ.bytes).unwrap();
+        let date = pdf::document_date(&ctx);
+        let doc = pdf::compile(&shared, typ.clone(), date, &mut report)?;
+        let bytes = pdf::export(&doc, date, &mut report)?;
+        Some((ctx, typ, doc, bytes))
+    })();
+    match built {
+        Some((ctx, typ, doc, pdf)) => Built {
+            ctx,
+            typ,
+            doc,
+            pdf,
+            report,
+        },
+        None => panic!(
+            "{} did not build:\n{}",
+            path.display(),
+            report
+                .items
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<String>()
+        ),
+    }
+}
+
+/// A run of text as typeset: page (1-based), position of its baseline start in mm from the
+/// top-left corner, size in pt, weight and style.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub size: f64,
+    pub bold: bool,
+    pub italic: bool,
+    pub text: String,
+}
+
+/// A horizontal rule: page, x of its start, y, length, all in mm.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub length: f64,
+}
+
+fn walk(frame: &Frame, ts: Transform, page: usize, runs: &mut Vec<Run>, rules: &mut Vec<Rule>) {
+    for (pos, item) in frame.items() {
+        let p = Point::new(ts.tx + pos.x, ts.ty + pos.y);
+        match item {
+            FrameItem::Group(g) => {
+                let t = Transform::translate(p.x, p.y).pre_concat(g.transform);
+                walk(&g.frame, t, page, runs, rules);
+            }
+            FrameItem::Text(t) => {
+                let info = t.font.font().info();
+                runs.push(Run {
+                    page,
+                    x: p.x.to_mm(),
+                    y: p.y.to_mm(),
+                    // Trailing spaces hang in the margin of a justified line: not ink.
+                    width: t
+                        .glyphs
+                        .iter()
+                        .rev()
+                        .skip_while(|g| t.text[g.range()].trim().is_empty())
+                        .map(|g| g.x_advance.at(t.size))
+                        .sum::<typst::layout::Abs>()
+                        .to_mm(),
+                    size: t.size.to_pt(),
+                    bold: info.variant.weight >= FontWeight::BOLD,
+                    italic: info.variant.style != typst::text::FontStyle::Normal,
+                    text: t.text.to_string(),
+                });
+            }
+            FrameItem::Shape(shape, _) => {
+                if let typst::visualize::Geometry::Line(to) = shape.geometry {
+                    if to.y.to_pt().abs() < 0.01 && to.x.to_pt() > 0.0 {
+                        rules.push(Rule {
+                            page,
+                            x: p.x.to_mm(),
+                            y: p.y.to_mm(),
+                            length: to.x.to_mm(),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// All text runs and horizontal rules of a document, page by page.
+pub fn layout(doc: &PagedDocument) -> (Vec<Run>, Vec<Rule>) {
+    let mut runs = Vec::new();
+    let mut rules = Vec::new();
+    for (i, page) in doc.pages().iter().enumerate() {
+        walk(
+            &page.frame,
+            Transform::identity(),
+            i + 1,
+            &mut runs,
+            &mut rules,
+        );
+    }
+    (runs, rules)
+}
+
+/// Runs on one line of one page joined, for finding a phrase that was shaped in pieces.
+pub fn line_text(runs: &[Run], page: usize, y: f64) -> String {
+    let mut on: Vec<&Run> = runs
+        .iter()
+        .filter(|r| r.page == page && (r.y - y).abs() < 0.3)
+        .collect();
+    on.sort_by(|a, b| a.x.partial_cmp(&b.x).unwrap());
+    on.iter()
+        .map(|r| r.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first run whose text starts with `prefix`.
+pub fn find<'a>(runs: &'a [Run], prefix: &str) -> &'a Run {
+    runs.iter()
+        .find(|r| r.text.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no text run starts with {prefix:?}"))
+}
+
+/// Text of a PDF as pdftotext reads it (reading order), with whitespace collapsed.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempdir();
+    let file = dir.join("doc.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian poppler-utils) must be installed: .ci/run installs it");
+    assert!(out.status.success(), "pdftotext failed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A fresh temporary directory under the target folder.
+pub fn tempdir() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let d = std::env::temp_dir().join(format!(
+        "vanban-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Asserts that the phrases occur in `text` in this order.
+pub fn assert_in_order(text: &str, phrases: &[&str]) {
+    let mut from = 0;
+    for p in phrases {
+        let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        match text[from..].find(&p) {
+            Some(i) => from += i + p.len(),
+            None => {
+                let around = if text.contains(&p) {
+                    " (it occurs, but earlier than expected)"
+                } else {
+                    ""
+                };
+                panic!(
+                    "expected {p:?} after byte {from}{around}\n--- text ---\n{}",
+                    &text[from..text.len().min(from + 2000)]
+                );
+            }
+        }
+    }
+}
+
+/// Runs the vanban binary.
+pub fn vanban(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}

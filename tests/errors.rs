@@ -1,0 +1,121 @@
+//! Invalid input: every case in `tests/fixtures/invalid` must fail with its file, line and
+//! column and the gist of its message, exit non-zero and write no PDF. Valid fixtures build.
+
+mod common;
+
+use std::path::Path;
+
+use common::{root, tempdir, vanban};
+
+#[test]
+fn each_invalid_fixture_is_located_and_explained() {
+    let dir = root().join("tests/fixtures/invalid");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 15, "the corpus lost cases: {}", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let expect = std::fs::read_to_string(case.with_extension("expect")).unwrap();
+        let mut lines = expect.lines();
+        let position = lines.next().unwrap().trim().to_string();
+        let fragment = lines.next().unwrap().trim().to_string();
+        let out_dir = tempdir();
+        let out = vanban(
+            &[
+                "build",
+                case.to_str().unwrap(),
+                "--out",
+                out_dir.to_str().unwrap(),
+            ],
+            &root(),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        let located = if position == "-" {
+            stderr.contains(&format!("{name}: lỗi")) || stderr.contains(&format!("{name}:"))
+        } else {
+            stderr.contains(&format!("{name}:{position}: lỗi"))
+        };
+        let pdf_written = out_dir
+            .join(case.file_stem().unwrap())
+            .with_extension("pdf")
+            .exists();
+        if out.status.code() != Some(1) || !located || !stderr.contains(&fragment) || pdf_written {
+            failures.push(format!(
+                "{name}: exit {:?}, expected `{name}:{position}` and `{fragment}`, pdf written: {pdf_written}\n{stderr}",
+                out.status.code()
+            ));
+        }
+        let _ = std::fs::remove_dir_all(out_dir);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn errors_show_the_line_with_a_caret_and_a_hint() {
+    let case = root().join("tests/fixtures/invalid/unknown-field.yaml");
+    let out = vanban(&["check", case.to_str().unwrap()], &root());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("10 | trich_yeuu: Kết luận"), "{stderr}");
+    assert!(stderr.contains("   | ^"), "{stderr}");
+    assert!(stderr.contains("gợi ý: có phải `trich_yeu`?"), "{stderr}");
+}
+
+#[test]
+fn a_failed_build_removes_the_stale_pdf_and_keeps_building_the_others() {
+    let work = tempdir();
+    let data = work.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/valid/toi-thieu.yaml"),
+        data.join("a.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/valid/toi-thieu.yaml"),
+        data.join("b.yaml"),
+    )
+    .unwrap();
+    let out = vanban(&["build", "data", "--out", "out"], &work);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(work.join("out/b.pdf").exists());
+    // Break b: its old PDF must go, a must still be built.
+    std::fs::copy(
+        root().join("tests/fixtures/invalid/bad-date.yaml"),
+        data.join("b.yaml"),
+    )
+    .unwrap();
+    let out = vanban(&["build", "data", "--out", "out"], &work);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(work.join("out/a.pdf").exists());
+    assert!(
+        !work.join("out/b.pdf").exists(),
+        "a stale PDF of a failed document was left"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("đã dựng 1 văn bản, 1 lỗi"), "{stderr}");
+    let _ = std::fs::remove_dir_all(work);
+}
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_are_accepted() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let work = tempdir();
+    let file = work.join("crlf.yaml");
+    std::fs::write(&file, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    let out = vanban(&["check", file.to_str().unwrap()], Path::new(&work));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(work);
+}

@@ -1,0 +1,294 @@
+//! Geometry of the typeset documents against Nghị định 30/2020/NĐ-CP, Phụ lục I: page size,
+//! margins, the header grid, sizes and weights per element, rules, page numbers.
+
+mod common;
+
+use common::{build, find, layout, root, Rule, Run};
+
+const PT: f64 = 25.4 / 72.0; // mm per point
+const TEXT_LEFT: f64 = 30.0;
+const TEXT_RIGHT: f64 = 210.0 - 15.0;
+const TEXT_CENTER: f64 = (TEXT_LEFT + TEXT_RIGHT) / 2.0;
+
+fn center(r: &Run) -> f64 {
+    r.x + r.width / 2.0
+}
+
+fn near(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+/// The rule drawn just below a run (within 4 mm), on the same page.
+fn rule_below<'a>(rules: &'a [Rule], run: &Run) -> &'a Rule {
+    rules
+        .iter()
+        .filter(|r| r.page == run.page && r.y > run.y && r.y - run.y < 4.0)
+        .filter(|r| r.x < run.x + run.width && r.x + r.length > run.x)
+        .min_by(|a, b| a.y.partial_cmp(&b.y).unwrap())
+        .unwrap_or_else(|| panic!("no rule under {:?}", run.text))
+}
+
+#[test]
+fn ke_hoach_page_one_follows_the_decree() {
+    let b = build(&root().join("data/lang-son/ke-hoach-ntm-2019.yaml"));
+    let (runs, rules) = layout(&b.doc);
+    let pages = b.doc.pages();
+    // A4 portrait.
+    assert!(
+        near(pages[0].frame.width().to_mm(), 210.0, 0.1)
+            && near(pages[0].frame.height().to_mm(), 297.0, 0.1)
+    );
+
+    // Everything on the portrait pages sits inside the margins 20/20/30/15, except the page
+    // number, which is centred in the top margin.
+    for r in runs
+        .iter()
+        .filter(|r| pages[r.page - 1].frame.width().to_mm() < 211.0)
+    {
+        let is_page_number = r.y < 20.0;
+        if is_page_number {
+            assert!(r.page > 1, "a page number on page 1: {r:?}");
+            assert!(
+                near(center(r), TEXT_CENTER, 1.0),
+                "page number not centred: {r:?}"
+            );
+            assert!(near(r.size, 13.0, 0.01) && !r.bold && !r.italic);
+            continue;
+        }
+        assert!(r.x >= TEXT_LEFT - 0.05, "left of the margin: {r:?}");
+        assert!(
+            r.x + r.width <= TEXT_RIGHT + 0.3,
+            "right of the margin: {r:?}"
+        );
+        assert!(r.y <= 297.0 - 20.0, "below the bottom margin: {r:?}");
+    }
+    let numbered: Vec<usize> = runs.iter().filter(|r| r.y < 20.0).map(|r| r.page).collect();
+    assert!(numbered.contains(&2), "page 2 carries no page number");
+    assert_eq!(find(&runs, "2").page, 2);
+
+    // Ô 1: Quốc hiệu 13 bold, Tiêu ngữ 14 bold, centred on each other in the right column,
+    // a rule exactly as long as the Tiêu ngữ.
+    let qh = find(&runs, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert!(qh.page == 1 && near(qh.size, 13.0, 0.01) && qh.bold && !qh.italic);
+    assert!(
+        center(qh) > TEXT_CENTER,
+        "Quốc hiệu not in the right column"
+    );
+    let tn = find(&runs, "Độc lập - Tự do - Hạnh phúc");
+    assert!(near(tn.size, 14.0, 0.01) && tn.bold);
+    assert!(near(center(tn), center(qh), 0.3));
+    let tn_rule = rule_below(&rules, tn);
+    assert!(
+        near(tn_rule.length, tn.width, 0.2),
+        "Tiêu ngữ rule {} vs text {}",
+        tn_rule.length,
+        tn.width
+    );
+    assert!(near(tn_rule.x + tn_rule.length / 2.0, center(tn), 0.3));
+
+    // Ô 2: cơ quan ban hành 13 bold in the left column, rule 1/3–1/2 of the name, centred.
+    let cq = find(&runs, "ỦY BAN NHÂN DÂN");
+    assert!(cq.page == 1 && near(cq.size, 13.0, 0.01) && cq.bold && center(cq) < TEXT_CENTER);
+    let tinh = find(&runs, "TỈNH LẠNG SƠN");
+    assert!(tinh.bold && near(center(tinh), center(cq), 0.3) && tinh.y > cq.y);
+    let cq_rule = rule_below(&rules, tinh);
+    let widest = cq.width.max(tinh.width);
+    assert!(cq_rule.length >= widest / 3.0 && cq_rule.length <= widest / 2.0);
+    assert!(near(cq_rule.x + cq_rule.length / 2.0, center(cq), 0.3));
+    // The two columns start level.
+    assert!(near(cq.y, qh.y, 0.1));
+
+    // Ô 3 and 4 on one baseline: Số 13 upright, place-date 14 italic.
+    let so = find(&runs, "Số:");
+    assert!(near(so.size, 13.0, 0.01) && !so.bold && !so.italic);
+    assert!(near(center(so), center(cq), 6.0), "Số not under the agency");
+    let date = find(&runs, "Lạng Sơn, ngày");
+    assert!(near(date.size, 14.0, 0.01) && date.italic && !date.bold);
+    assert!(
+        near(so.y, date.y, 0.05),
+        "Số and the date are not on one line"
+    );
+    assert!(so.y > tn_rule.y && so.y > cq_rule.y);
+
+    // Ô 5a: tên loại and trích yếu 14 bold, centred on the page's text area, with a rule.
+    let kh = find(&runs, "KẾ HOẠCH");
+    assert!(near(kh.size, 14.0, 0.01) && kh.bold && near(center(kh), TEXT_CENTER, 0.3));
+    assert!(kh.y > so.y + 5.0);
+    let ty = find(&runs, "Thực hiện Chương trình");
+    assert!(near(ty.size, 14.0, 0.01) && ty.bold && near(center(ty), TEXT_CENTER, 0.5));
+    let ty_lines: Vec<&Run> = runs
+        .iter()
+        .filter(|r| r.page == 1 && r.bold && r.y > kh.y && r.y < kh.y + 20.0)
+        .collect();
+    let ty_last = ty_lines
+        .iter()
+        .max_by(|a, b| a.y.partial_cmp(&b.y).unwrap())
+        .unwrap();
+    let ty_rule = rule_below(&rules, ty_last);
+    let ty_widest = ty_lines.iter().map(|r| r.width).fold(0.0, f64::max);
+    assert!(ty_rule.length >= ty_widest / 3.0 && ty_rule.length <= ty_widest / 2.0);
+    assert!(near(ty_rule.x + ty_rule.length / 2.0, TEXT_CENTER, 0.3));
+
+    // Ô 6: body 14 upright, first-line indent 1 cm, justified to both margins.
+    let first = find(&runs, "Căn cứ Quyết định số 1600");
+    assert!(near(first.size, 14.0, 0.01) && !first.bold && !first.italic);
+    assert!(
+        near(first.x, TEXT_LEFT + 10.0, 0.05),
+        "first-line indent is not 1 cm: {}",
+        first.x
+    );
+    let second_line = runs
+        .iter()
+        .filter(|r| r.page == 1 && r.y > first.y + 1.0 && !r.bold)
+        .min_by(|a, b| a.y.partial_cmp(&b.y).unwrap())
+        .unwrap();
+    let pitch = second_line.y - first.y;
+    assert!(
+        (1.15 * 14.0 * PT - 0.05..=1.725 * 14.0 * PT).contains(&pitch),
+        "line spacing {pitch} mm"
+    );
+    let line_end = runs
+        .iter()
+        .filter(|r| r.page == 1 && near(r.y, first.y, 0.05))
+        .map(|r| r.x + r.width)
+        .fold(0.0, f64::max);
+    assert!(
+        near(line_end, TEXT_RIGHT, 0.3),
+        "first body line does not reach the right margin: {line_end}"
+    );
+    // Mục heading: bold, capitals, indented like every paragraph.
+    let muc = find(&runs, "I.");
+    assert!(muc.bold && near(muc.size, 14.0, 0.01) && near(muc.x, TEXT_LEFT + 10.0, 0.05));
+    // At least 6 pt between paragraphs: two one-line items of the distribution list.
+    let a = find(&runs, "- Số xã đạt 19 tiêu chí");
+    let b2 = find(&runs, "- Số xã đạt 15-18 tiêu chí");
+    assert_eq!(a.page, b2.page);
+    let extra = b2.y - a.y - pitch;
+    assert!(
+        extra >= 6.0 * PT - 0.01,
+        "paragraph spacing {} pt",
+        extra / PT
+    );
+    // Headings keep at least the same distance from the paragraph before them.
+    let para_end = runs
+        .iter()
+        .filter(|r| r.page == muc.page && r.y < muc.y - 0.1)
+        .map(|r| r.y)
+        .fold(0.0, f64::max);
+    assert!(
+        muc.y - para_end >= pitch + 5.5 * PT,
+        "heading spacing {}",
+        (muc.y - para_end - pitch) / PT
+    );
+}
+
+#[test]
+fn ke_hoach_signature_noi_nhan_and_phu_luc() {
+    let b = build(&root().join("data/lang-son/ke-hoach-ntm-2019.yaml"));
+    let (runs, _) = layout(&b.doc);
+    let pages = b.doc.pages();
+
+    // Ô 7 and 9b side by side: "Nơi nhận:" 12 bold italic level with the first signer line.
+    let nn = find(&runs, "Nơi nhận:");
+    assert!(near(nn.size, 12.0, 0.01) && nn.bold && nn.italic && near(nn.x, TEXT_LEFT, 0.05));
+    let tm = find(&runs, "TM. ỦY BAN NHÂN DÂN");
+    assert!(near(tm.size, 14.0, 0.01) && tm.bold && center(tm) > TEXT_CENTER);
+    assert_eq!(nn.page, tm.page);
+    assert!(
+        near(nn.y, tm.y, 0.1),
+        "Nơi nhận {} not level with {}",
+        nn.y,
+        tm.y
+    );
+    let ct = runs
+        .iter()
+        .find(|r| r.text == "CHỦ TỊCH" && r.page == tm.page)
+        .expect("chức vụ");
+    assert!(ct.bold && near(center(ct), center(tm), 0.3) && ct.y > tm.y);
+    let name = find(&runs, "Phạm Ngọc Thưởng");
+    assert!(name.bold && near(center(name), center(tm), 0.3) && name.y > ct.y + 20.0);
+    let luu = find(&runs, "- Lưu: VT, KTN (VQK).");
+    assert!(near(luu.size, 11.0, 0.01) && !luu.bold && !luu.italic);
+
+    // Phụ lục: a new landscape page, page numbers restarting at 1 (not shown) then 2.
+    let pl = find(&runs, "Phụ lục");
+    let p = &pages[pl.page - 1];
+    assert!(
+        near(p.frame.width().to_mm(), 297.0, 0.1) && near(p.frame.height().to_mm(), 210.0, 0.1)
+    );
+    assert!(pl.bold && near(pl.size, 14.0, 0.01));
+    assert!(
+        !runs.iter().any(|r| r.page == pl.page && r.y < 20.0),
+        "page number on the phụ lục's first page"
+    );
+    let next: Vec<&Run> = runs
+        .iter()
+        .filter(|r| r.page == pl.page + 1 && r.y < 20.0)
+        .collect();
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].text, "2");
+    let title = find(&runs, "NỘI DUNG CÔNG VIỆC");
+    assert!(title.bold && title.page == pl.page);
+    let kem = find(&runs, "(Kèm theo Kế hoạch số");
+    assert!(kem.italic && kem.y > title.y);
+    // The matrix header is repeated on every page of the phụ lục.
+    let headers = runs.iter().filter(|r| r.text == "TT" && r.bold).count();
+    assert_eq!(
+        headers,
+        pages.len() - pl.page + 1,
+        "table header not repeated on each phụ lục page"
+    );
+}
+
+#[test]
+fn cong_van_header_vv_and_kinh_gui() {
+    let b = build(&root().join("data/bac-son/cong-van-ntm-2024.yaml"));
+    let (runs, _) = layout(&b.doc);
+    let so = find(&runs, "Số:");
+    let date = find(&runs, "Bắc Sơn, ngày");
+    assert!(near(so.y, date.y, 0.05));
+    // Ô 5b: V/v 13 upright, centred under Số, in the left column.
+    let vv = find(&runs, "V/v");
+    assert!(near(vv.size, 13.0, 0.01) && !vv.bold && vv.y > so.y && center(vv) < TEXT_CENTER);
+    assert!(vv.y - so.y >= 6.0 * PT, "V/v less than 6 pt under Số");
+    // No tên loại.
+    assert!(!runs.iter().any(|r| r.text.starts_with("CÔNG VĂN")));
+    // Ô 9a: Kính gửi 14, several recipients on "- …;" lines, the last ending with ".".
+    let kg = find(&runs, "Kính gửi:");
+    assert!(near(kg.size, 14.0, 0.01) && !kg.bold);
+    let first = find(&runs, "- Văn phòng Điều phối");
+    assert!(near(first.y, kg.y, 0.05) && first.x > kg.x);
+    let last = find(&runs, "- Ủy ban nhân dân các xã.");
+    assert!(near(last.x, first.x, 0.05));
+    // KT. signer on two lines.
+    let kt = find(&runs, "KT. CHỦ TỊCH");
+    let pct = find(&runs, "PHÓ CHỦ TỊCH");
+    assert!(pct.y > kt.y && near(center(pct), center(kt), 0.3));
+    let nn = find(&runs, "Nơi nhận:");
+    assert!(near(nn.y, kt.y, 0.1));
+    assert_eq!(find(&runs, "- Như trên;").size, 11.0);
+}
+
+#[test]
+fn twelve_thirteen_size_set_and_wider_margins_are_applied() {
+    let dir = common::tempdir();
+    let src = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let file = dir.join("co-13.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "{src}trinh_bay: {{ co_chu: 13, le_trai: 35, le_tren: 25, thut_dau_dong: 1.27 }}\n"
+        ),
+    )
+    .unwrap();
+    let b = build(&file);
+    let (runs, _) = layout(&b.doc);
+    assert!(near(find(&runs, "CỘNG HÒA").size, 12.0, 0.01));
+    assert!(near(find(&runs, "Độc lập").size, 13.0, 0.01));
+    assert!(near(find(&runs, "Lạng Sơn, ngày").size, 13.0, 0.01));
+    assert!(near(find(&runs, "Số:").size, 13.0, 0.01));
+    let body = find(&runs, "Ngày 03/02/2020");
+    assert!(near(body.size, 13.0, 0.01) && near(body.x, 35.0 + 12.7, 0.05));
+    assert!(runs.iter().all(|r| r.x >= 35.0 - 0.05));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,269 @@
+//! The four samples in `data/`: each builds, its PDF text holds the expected wording in order
+//! (computed figures included), its generated Typst source matches the snapshot, and two
+//! builds give identical bytes.
+
+mod common;
+
+use std::process::Command;
+
+use common::{assert_in_order, build, pdf_text, root, tempdir};
+
+#[test]
+fn every_sample_has_expectations() {
+    let mut found: Vec<String> = walkdir::WalkDir::new(root().join("data"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(root())
+                .unwrap()
+                .to_string_lossy()
+                .to_string()
+        })
+        .collect();
+    found.sort();
+    let mut listed: Vec<String> = SAMPLES.iter().map(|(p, _)| p.to_string()).collect();
+    listed.sort();
+    assert_eq!(found, listed);
+}
+
+#[test]
+fn sample_pdfs_read_as_expected() {
+    for (path, phrases) in SAMPLES {
+        let b = build(&root().join(path));
+        assert!(!b.report.has_errors());
+        let text = pdf_text(&b.pdf);
+        assert_in_order(&text, phrases);
+    }
+}
+
+/// The generated Typst source of each sample, checked against `tests/snapshots/`. Run with
+/// `UPDATE_SNAPSHOTS=1` to accept a deliberate change, then review the diff.
+#[test]
+fn typst_source_snapshots() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut mismatched = Vec::new();
+    for (path, _) in SAMPLES {
+        let b = build(&root().join(path));
+        let name = path
+            .trim_start_matches("data/")
+            .replace('/', "__")
+            .replace(".yaml", ".typ");
+        let snap = root().join("tests/snapshots").join(&name);
+        if update {
+            std::fs::create_dir_all(snap.parent().unwrap()).unwrap();
+            std::fs::write(&snap, &b.typ).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&snap).unwrap_or_default();
+        if want != b.typ {
+            let line = want
+                .lines()
+                .zip(b.typ.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0)
+                + 1;
+            mismatched.push(format!("{name} differs from line {line}"));
+        }
+    }
+    assert!(
+        mismatched.is_empty(),
+        "snapshots differ (UPDATE_SNAPSHOTS=1 to accept): {mismatched:?}"
+    );
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let path = root().join("data/lang-son/thong-bao-ket-luan-2020.yaml");
+    assert_eq!(build(&path).pdf, build(&path).pdf);
+}
+
+#[test]
+fn pdf_metadata_names_title_author_subject_and_language() {
+    let b = build(&root().join("data/lang-son/ke-hoach-ntm-2019.yaml"));
+    let dir = tempdir();
+    let file = dir.join("kh.pdf");
+    std::fs::write(&file, &b.pdf).unwrap();
+    let out = Command::new("pdfinfo")
+        .arg(&file)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        info.contains("Title:")
+            && info.contains("Kế hoạch Thực hiện Chương trình mục tiêu quốc gia"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:") && info.contains("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Subject:") && info.contains("Kế hoạch /KH-UBND"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Page size:") && info.contains("595.") && info.contains("841."),
+        "{info}"
+    );
+    let meta = Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let meta = String::from_utf8_lossy(&meta.stdout);
+    assert!(
+        meta.contains("<dc:language><rdf:Bag><rdf:li>vi-VN</rdf:li>"),
+        "no Vietnamese language tag: {meta}"
+    );
+    // Only the embedded font is used.
+    let fonts = Command::new("pdffonts").arg(&file).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    for line in fonts.lines().skip(2) {
+        assert!(
+            line.contains("LiberationSerif") && line.contains(" yes "),
+            "unexpected font: {line}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn special_characters_come_out_literally() {
+    let b = build(&root().join("tests/fixtures/valid/ky-tu-dac-biet.yaml"));
+    let text = pdf_text(&b.pdf);
+    for s in [
+        "SỞ #NỘI_VỤ $1 @A <B> [C]",
+        "Hà Nội \\ = - + ~ / `x`",
+        "V/v #set page(width: 1cm) $x^2$ \"quote\" 'single' {{ }} {% raw %} {# c #}",
+        "Kính gửi: #pagebreak() [a] <b> @c.",
+        "Dấu #include \"/etc/passwd\" và $a$ _b_ @d <e> [f] \\ `g` ~h /i =j -k +l // m /* n {{ x y }} {% if %} {# y #}",
+        "- = Not a heading",
+        "- - not a list",
+        "- + 1. 2) not an enum",
+        "#strong[bold?] #emph(\"no\") \\u{41} ]\"",
+        "GIÁM ĐỐC #1",
+        "Nguyễn [Văn] An*",
+        "- Phòng <Tổ chức> & #Cán bộ;",
+    ] {
+        assert!(text.contains(s), "{s:?} not literal in:\n{text}");
+    }
+    // Nothing was injected: one page, only the embedded font.
+    assert_eq!(b.doc.pages().len(), 1);
+}
+
+/// Each sample and wording its PDF must contain, in this order (pdftotext reading order:
+/// the header's left column, then its right column, then the page).
+const SAMPLES: [(&str, &[&str]); 4] = [
+    (
+        "data/lang-son/ke-hoach-ntm-2019.yaml",
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN Số: /KH-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+            "Lạng Sơn, ngày tháng 02 năm 2019",
+            "KẾ HOẠCH Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới tỉnh Lạng Sơn năm 2019",
+            "Căn cứ Quyết định số 1600/QĐ-TTg ngày 16/8/2016 của Thủ tướng Chính phủ",
+            "I. MỤC TIÊU CHUNG, MỤC TIÊU CỤ THỂ",
+            "1. Mục tiêu chung",
+            "Năm 2019, phấn đấu xây dựng 12 xã đạt chuẩn nông thôn mới, nâng tổng số xã đạt chuẩn nông thôn mới toàn tỉnh lên 60 xã",
+            "- Số xã đạt 19 tiêu chí có 60/207 xã, chiếm 28,99%;",
+            "- Số xã đạt 15-18 tiêu chí có 02/207 xã, chiếm 0,97%;",
+            "- Số xã đạt 10-14 tiêu chí có 35/207 xã, chiếm 16,91%;",
+            "- Số xã đạt từ 5-9 tiêu chí có 110/207 xã, chiếm 53,14%.",
+            "2. Chỉ tiêu cụ thể",
+            "Năm 2019, phấn đấu có thêm 12 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí lên 61/207 xã đạt chuẩn về tiêu chí giao thông, chiếm tỷ lệ 29,5%.",
+            "Năm 2019 phấn đấu có thêm 09 xã đạt chuẩn tiêu chí; nâng tổng số xã đạt chuẩn về tiêu chí Thủy lợi toàn tỉnh lên 160/207 chiếm tỷ lệ 77,3%",
+            "Nâng tổng số xã có hệ thống đài truyền thanh xã lên 90/207 xã, chiếm tỷ lệ 43,5%, trong đó xã đạt chuẩn tiêu chí là 68/207 xã chiếm tỷ lệ 32,9%",
+            "nâng tổng số toàn tỉnh đạt tiêu chí lên 133/207 xã đạt tỷ lệ 64,3%",
+            "lên là 194/207 xã chiếm tỷ lệ 93,7%",
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN",
+            "III. NGUỒN VỐN THỰC HIỆN CHƯƠNG TRÌNH",
+            "năm 2019 là 3.002,8 tỷ đồng, trong đó:",
+            "1. Vốn đầu tư trực tiếp cho Chương trình: 652,8 tỷ đồng, chiếm 21,7%.",
+            "- Vốn ngân sách Trung ương: 495,1 tỷ đồng chiếm 16,5%.",
+            "- Vốn ngân sách địa phương: 157,7 tỷ đồng, chiếm 5,3%.",
+            "2. Vốn lồng ghép từ các Chương trình, dự án khác: 365 tỷ đồng, chiếm 12,2%.",
+            "4. Vốn tín dụng: 1.800 tỷ đồng chiếm 59,9%.",
+            "6. Huy động khác: 5 tỷ đồng, chiếm 0,2%.",
+            "IV. TỔ CHỨC THỰC HIỆN",
+            "8. Ủy ban nhân dân cấp xã",
+            "theo chức năng nhiệm vụ được phân công./.",
+            "Nơi nhận: - BCĐ TW CTMTQG XDNTM;",
+            "- Các sở, ban, ngành, cơ quan thành viên BCĐ các CT MTQG tỉnh;",
+            "- Lưu: VT, KTN (VQK).",
+            "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phạm Ngọc Thưởng",
+            "Phụ lục NỘI DUNG CÔNG VIỆC, TIẾN ĐỘ THỜI GIAN, TRÁCH NHIỆM THỰC HIỆN",
+            "(Kèm theo Kế hoạch số /KH-UBND ngày /02/2019 của UBND tỉnh)",
+            "TT Nội dung công việc Chỉ đạo",
+            "I Kiện toàn bộ máy",
+            "XIII Chế độ thông tin, báo cáo",
+        ],
+    ),
+    (
+        "data/lang-son/thong-bao-ket-luan-2020.yaml",
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN Số: /TB-UBND",
+            "Lạng Sơn, ngày tháng 02 năm 2020",
+            "THÔNG BÁO Kết luận của Chủ tịch UBND tỉnh tại Hội nghị trực tuyến triển khai nhiệm vụ, kế hoạch xây dựng nông thôn mới năm 2020",
+            "Ngày 12/02/2020, đồng chí Phạm Ngọc Thưởng, Chủ tịch UBND tỉnh đã chủ trì",
+            "1. Chương trình xây dựng nông thôn mới đến nay đã triển khai thực hiện được 10 năm",
+            "2. Những kết quả đạt được năm 2019",
+            "- Thuận lợi:",
+            "- Khó khăn:",
+            "Tổng nhu cầu các nguồn vốn để thực hiện chương trình nông thôn mới năm 2020 ước khoảng 4.111,5 tỷ đồng, trong đó: Vốn Ngân sách đầu tư trực tiếp cho Chương trình 985,7 tỷ đồng, chiếm 24% đã xác định, còn lại 76% là huy động, lồng ghép",
+            "3. Qua thảo luận",
+            "a) Cấp ủy, chính quyền các cấp",
+            "b) Tiếp tục tăng cường",
+            "c) Đẩy mạnh phát triển sản xuất",
+            "d) Đẩy nhanh tiến độ",
+            "đ) Tập trung chỉ đạo nâng cao chất lượng",
+            "e) UBND, Ban Chỉ đạo các Chương trình mục tiêu quốc gia",
+            "UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.",
+            "Nơi nhận: - Thường trực Tỉnh ủy;",
+            "- Lưu: VT, KTN(PVĐ).",
+            "TL. CHỦ TỊCH CHÁNH VĂN PHÒNG Phạm Hùng Trường",
+        ],
+    ),
+    (
+        "data/lang-son/cong-van-vpdp-2020.yaml",
+        &[
+            "UBND TỈNH LẠNG SƠN VĂN PHÒNG ĐIỀU PHỐI XÂY DỰNG NÔNG THÔN MỚI Số: /VPĐP-KHTT",
+            "Lạng Sơn, ngày tháng 4 năm 2020",
+            "V/v đẩy nhanh tiến độ thực hiện Chương trình xây dựng nông thôn mới năm 2020",
+            "Kính gửi: - UBND các huyện, thành phố; - Văn phòng Điều phối xây dựng nông thôn mới các huyện, thành phố.",
+            "Thực hiện Công văn số 01/BCĐTW-VPĐP",
+            "1. Uỷ ban nhân dân, Ban Chỉ đạo các chương trình MTQG các huyện, thành phố khẩn trương rà soát",
+            "2. Đối với mục tiêu nhiện vụ xây dựng nông thôn mới năm 2020",
+            "- Công tác chỉ đạo các xã phấn đấu đạt chuẩn trong năm 2020",
+            "- Đối với Đề án hỗ trợ 189 thôn thuộc 18 xã khu vực biên giới",
+            "quan tâm chỉ đạo thực hiện./.",
+            "Nơi nhận: - Như trên; - UBND tỉnh (b/c);",
+            "- Lưu: VT.",
+            "CHÁNH VĂN PHÒNG Lý Việt Hưng",
+        ],
+    ),
+    (
+        "data/bac-son/cong-van-ntm-2024.yaml",
+        &[
+            "ỦY BAN NHÂN DÂN HUYỆN BẮC SƠN Số: /UBND-PNN",
+            "Bắc Sơn, ngày tháng 9 năm 2024",
+            "V/v đẩy nhanh tiến độ thực hiện các nhiệm vụ xây dựng nông thôn mới năm 2024",
+            "Kính gửi: - Văn phòng Điều phối xây dựng nông thôn mới huyện; - Các thành viên Ban Chỉ đạo các Chương trình MTQG phụ trách xây dựng nông thôn mới huyện; - Ủy ban nhân dân các xã.",
+            "Năm 2024 với mục tiêu phấn đấu xây dựng thêm 01 xã đạt chuẩn nông thôn mới (xã Tân Thành), nâng tổng số xã đạt chuẩn nông thôn mới toàn huyện lên 13/17 xã",
+            "xây dựng thêm 01 xã đạt chuẩn nông thôn mới nâng cao (xã Hưng Vũ), nâng tổng số xã đạt chuẩn nông thôn mới nâng cao toàn huyện lên 02 xã đạt chuẩn",
+            "nâng tổng số xã đạt chuẩn nông thôn mới kiểu mẫu trên địa bàn huyện lên 03 xã.",
+            "1. Đối với các xã đã đạt chuẩn nông thôn mới, nông thôn mới nâng cao, nông thôn mới kiểu mẫu",
+            "2. Đối với xã phấn đấu đạt chuẩn",
+            "3. Đối với các xã chưa đạt chuẩn nông thôn mới",
+            "4. Đối với Ban Quản lý Dự án đầu tư xây dựng huyện:",
+            "(xã Tân Thành, xã Hưng Vũ, xã Bắc Quỳnh)",
+            "5. Đối với việc thực hiện xây dựng Vườn mẫu",
+            "(qua Phòng Nông nghiệp và PTNT huyện trước ngày 10/11/2024)",
+            "6. Các thành viên Ban Chỉ đạo",
+            "nghiêm túc triển khai thực hiện các nội dung trên./.",
+            "Nơi nhận: - Như trên; - TT. Huyện ủy (B/c); - TT. HĐND huyện (B/c); - CT, các PCT UBND huyện; - Lưu: VT.",
+            "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lộc Quang Hòa",
+        ],
+    ),
+];
