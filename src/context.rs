@@ -30,6 +30,9 @@ pub struct Block {
     /// `I.`, `1.`, `a)`, `-`, `+` or empty for a plain paragraph.
     pub marker: String,
     pub bold: bool,
+    /// The last paragraph of the body: kept on the page of the signature block, so that
+    /// the signature never stands alone on a page.
+    pub keep: bool,
     pub spans: Vec<Span>,
     pub children: Vec<Block>,
 }
@@ -294,6 +297,7 @@ impl Builder<'_> {
                 level,
                 marker,
                 bold,
+                keep: false,
                 spans,
                 children,
             });
@@ -615,7 +619,15 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             Some("thêm danh sách nơi nhận chính: kinh_gui: [Ủy ban nhân dân các huyện]".into());
     }
 
-    let body = b.blocks(&doc.noi_dung, None, 0);
+    let mut body = b.blocks(&doc.noi_dung, None, 0);
+    let mut last = body.last_mut();
+    while let Some(block) = last {
+        if block.children.is_empty() {
+            block.keep = true;
+            break;
+        }
+        last = block.children.last_mut();
+    }
 
     let quyen_han: Vec<String> = doc
         .nguoi_ky

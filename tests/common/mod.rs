@@ -214,10 +214,8 @@ pub fn assert_in_order(text: &str, phrases: &[&str]) {
                 } else {
                     ""
                 };
-                panic!(
-                    "expected {p:?} after byte {from}{around}\n--- text ---\n{}",
-                    &text[from..text.len().min(from + 2000)]
-                );
+                let shown: String = text[from..].chars().take(1500).collect();
+                panic!("expected {p:?} after byte {from}{around}\n--- text ---\n{shown}");
             }
         }
     }
