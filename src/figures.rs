@@ -7,15 +7,20 @@
 //! - `chi_tieu.K` → `K.da_dat`, `K.them`, `K.tong`, `K.mau_so`, `K.ty_le`
 //! - `phan_bo.D` → `D.G` (count of group G), `D.G.ty_le`, `D.tong`
 //! - `nguon_von.F` → `F.tong`, `F.L`, `F.L.ty_le`, `F.L.S`, `F.L.S.ty_le`
+//! - `binh_quan.B` → `B.tb` (average), `B.so` (units), `B.tong`
+//! - `ke_thua` with `ten: P` → every figure of the other document as `P.name`
+//!
+//! A citation may add `:chu` (`{{von.tong:chu}}`) for the amount in Vietnamese words, or
+//! `:Chu` for the same with a capital first letter.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Pos, Report};
-use crate::model::{Figures, Quantity};
+use crate::model::{Figures, Funding, Inherit, Quantity};
 use crate::numfmt;
 
 /// How a figure is written.
@@ -68,23 +73,46 @@ impl Table {
 /// Computes the figure table. Errors (zero denominator, negative count, a sum that does not
 /// match) and warnings (a stated share that differs from the computed one) go to `report`.
 pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -> Table {
+    compute_in(figs, file, source, report, &mut vec![canonical(file)])
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// `chain` holds the documents being computed, outermost first, to refuse inheritance cycles.
+fn compute_in(
+    figs: &Figures,
+    file: &Path,
+    source: &str,
+    report: &mut Report,
+    chain: &mut Vec<PathBuf>,
+) -> Table {
     let mut t = Table::default();
     let err = |loc: &serde_saphyr::Location, msg: String| {
         Diagnostic::error(file, Pos::from_yaml(loc), msg).with_source(source)
     };
+
+    for inherit in &figs.ke_thua {
+        inherit_from(inherit, &mut t, file, source, report, chain);
+    }
 
     for (k, v) in &figs.hang_so {
         t.put(k.clone(), v.value.0, style_of(v.value.0));
     }
 
     for (k, target) in &figs.chi_tieu {
-        let base = target.da_dat.value;
+        let Some(base) = resolve(&t, &target.da_dat, file, source, report) else {
+            continue;
+        };
         let added = target.them.as_ref().map(|s| s.value).unwrap_or(0);
-        if base < 0 {
-            report.push(err(
-                &target.da_dat.referenced,
-                format!("`{k}.da_dat` là số âm ({base}); số xã, số đơn vị không thể âm"),
-            ));
+        if base.is_sign_negative() || !base.fract().is_zero() {
+            let why = if base.is_sign_negative() {
+                format!("`{k}.da_dat` là số âm ({base}); số xã, số đơn vị không thể âm")
+            } else {
+                format!("`{k}.da_dat` = {base}: số xã, số đơn vị phải là số nguyên")
+            };
+            report.push(err(&target.da_dat.referenced, why));
             continue;
         }
         if added < 0 {
@@ -95,12 +123,12 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
             ));
             continue;
         }
-        let total = base + added;
-        t.put(format!("{k}.da_dat"), base.into(), Style::Count);
+        let total = base + Decimal::from(added);
+        t.put(format!("{k}.da_dat"), base, Style::Count);
         t.put(format!("{k}.them"), added.into(), Style::Count);
-        t.put(format!("{k}.tong"), total.into(), Style::Count);
+        t.put(format!("{k}.tong"), total, Style::Count);
         if let Some(stated) = &target.tong_ghi {
-            if stated.value != total {
+            if Decimal::from(stated.value) != total {
                 report.push(
                     err(
                         &stated.referenced,
@@ -125,14 +153,14 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
             ));
             continue;
         }
-        if Decimal::from(total) > den_value {
+        if total > den_value {
             report.push(err(
                 &den.referenced,
                 format!("`{k}`: tổng {total} lớn hơn mẫu số {den_value}"),
             ));
         }
         let decimals = target.chu_so.unwrap_or(1);
-        let share = Decimal::from(total) * Decimal::ONE_HUNDRED / den_value;
+        let share = total * Decimal::ONE_HUNDRED / den_value;
         t.put(
             format!("{k}.ty_le"),
             numfmt::round(share, decimals),
@@ -191,55 +219,204 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
     }
 
     for (k, fund) in &figs.nguon_von {
-        let decimals = fund.chu_so.unwrap_or(1);
-        let mut lines: Vec<(String, Decimal)> = Vec::new();
-        let mut subs: Vec<(String, Decimal)> = Vec::new();
-        for (l, line) in &fund.dong {
-            let sub_sum: Decimal = line.dong.values().map(|s| s.value.0).sum();
-            let amount = match (&line.so_tien, line.dong.is_empty()) {
-                (Some(a), true) => a.value.0,
-                (Some(a), false) => {
-                    if a.value.0 != sub_sum {
-                        report.push(err(
-                            &a.referenced,
-                            format!(
-                                "dòng `{k}.{l}` ghi {} nhưng các dòng con cộng lại được {}",
-                                numfmt::decimal(a.value.0, 6),
-                                numfmt::decimal(sub_sum, 6)
-                            ),
-                        ));
-                    }
-                    a.value.0
-                }
-                (None, false) => sub_sum,
-                (None, true) => {
-                    report.push(Diagnostic::error(
-                        file,
-                        None,
-                        format!("dòng vốn `{k}.{l}` không có `so_tien` và cũng không có dòng con"),
-                    ));
-                    continue;
-                }
-            };
-            for (s, v) in &line.dong {
-                if v.value.0.is_sign_negative() {
-                    report.push(err(
-                        &v.referenced,
-                        format!("số tiền `{k}.{l}.{s}` là số âm"),
-                    ));
-                }
-                subs.push((format!("{k}.{l}.{s}"), v.value.0));
-            }
-            if amount.is_sign_negative() {
-                if let Some(a) = &line.so_tien {
-                    report.push(err(&a.referenced, format!("số tiền `{k}.{l}` là số âm")));
-                }
-            }
-            lines.push((format!("{k}.{l}"), amount));
+        funding(k, fund, &mut t, file, source, report);
+    }
+
+    for (k, avg) in &figs.binh_quan {
+        let decimals = avg.chu_so.unwrap_or(2);
+        let mut units = Decimal::ZERO;
+        let mut sum = Decimal::ZERO;
+        for v in &avg.gia_tri {
+            units += Decimal::ONE;
+            sum += v.value.0;
         }
-        let total: Decimal = lines.iter().map(|(_, v)| *v).sum();
-        let amount_style = Style::Amount(6);
-        t.put(format!("{k}.tong"), total, amount_style);
+        for (value, count) in &avg.nhom {
+            let Some(n) = resolve(&t, count, file, source, report) else {
+                continue;
+            };
+            match numfmt::parse_vi(value) {
+                Some(v) if !n.is_sign_negative() => {
+                    units += n;
+                    sum += v * n;
+                }
+                _ => report.push(err(
+                    &count.referenced,
+                    format!(
+                        "nhóm `{value}: {n}` của `{k}`: giá trị phải là số, số đơn vị không âm"
+                    ),
+                )),
+            }
+        }
+        if units.is_zero() {
+            report.push(Diagnostic::error(
+                file,
+                None,
+                format!("bình quân `{k}` không có đơn vị nào: không tính được"),
+            ));
+            continue;
+        }
+        t.put(format!("{k}.so"), units, Style::Count);
+        t.put(format!("{k}.tong"), sum, Style::Amount(6));
+        t.put(
+            format!("{k}.tb"),
+            numfmt::round(sum / units, decimals),
+            Style::Amount(decimals),
+        );
+    }
+    t
+}
+
+/// Imports the figures of another document under a prefix.
+fn inherit_from(
+    inherit: &Inherit,
+    t: &mut Table,
+    file: &Path,
+    source: &str,
+    report: &mut Report,
+    chain: &mut Vec<PathBuf>,
+) {
+    let here = |msg: String| {
+        Diagnostic::error(file, Pos::from_yaml(&inherit.tep.referenced), msg).with_source(source)
+    };
+    let other = file
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(&inherit.tep.value);
+    let key = canonical(&other);
+    if chain.contains(&key) {
+        report.push(
+            here(format!(
+                "kế thừa vòng tròn: `{}` lại kế thừa văn bản này",
+                inherit.tep.value
+            ))
+            .with_hint(
+                "một văn bản chỉ kế thừa số liệu của văn bản năm trước, không kế thừa ngược lại",
+            ),
+        );
+        return;
+    }
+    let loaded = match crate::load::load(&other) {
+        Ok(l) => l,
+        Err(diags) => {
+            report.push(
+                here(format!(
+                    "không đọc được văn bản kế thừa `{}`",
+                    inherit.tep.value
+                ))
+                .with_hint("đường dẫn tính từ thư mục của văn bản này"),
+            );
+            report.items.extend(diags);
+            return;
+        }
+    };
+    chain.push(key);
+    // The other document's warnings are its own business (its build reports them); only an
+    // error there makes these figures unusable.
+    let mut theirs_report = Report::default();
+    let theirs = compute_in(
+        &loaded.doc.so_lieu,
+        &loaded.path,
+        &loaded.source,
+        &mut theirs_report,
+        chain,
+    );
+    chain.pop();
+    report
+        .items
+        .extend(theirs_report.items.into_iter().filter(Diagnostic::is_error));
+    let prefix = inherit.ten.value.trim();
+    for (name, fig) in theirs.figures {
+        t.figures.insert(format!("{prefix}.{name}"), fig);
+    }
+}
+
+/// Funding lines and sub-lines, their sums and their shares of the grand total.
+fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, report: &mut Report) {
+    let err = |loc: &serde_saphyr::Location, msg: String| {
+        Diagnostic::error(file, Pos::from_yaml(loc), msg).with_source(source)
+    };
+    let decimals = fund.chu_so.unwrap_or(1);
+    let mut lines: Vec<(String, Option<Decimal>)> = Vec::new();
+    let mut subs: Vec<(String, Decimal)> = Vec::new();
+    let mut remainder: Option<(String, &serde_saphyr::Location)> = None;
+    for (l, line) in &fund.dong {
+        let sub_sum: Decimal = line.dong.values().map(|s| s.value.0).sum();
+        for (s, v) in &line.dong {
+            if v.value.0.is_sign_negative() {
+                report.push(err(
+                    &v.referenced,
+                    format!("số tiền `{k}.{l}.{s}` là số âm"),
+                ));
+            }
+            subs.push((format!("{k}.{l}.{s}"), v.value.0));
+        }
+        if let Some(flag) = line.con_lai.as_ref().filter(|f| f.value) {
+            if remainder.is_some() || line.so_tien.is_some() || !line.dong.is_empty() {
+                report.push(err(
+                    &flag.referenced,
+                    format!("dòng `{k}.{l}`: chỉ một dòng được là phần còn lại, và dòng đó không ghi số tiền"),
+                ));
+            }
+            remainder = Some((format!("{k}.{l}"), &flag.referenced));
+            lines.push((format!("{k}.{l}"), None));
+            continue;
+        }
+        let amount = match (&line.so_tien, line.dong.is_empty()) {
+            (Some(a), true) => a.value.0,
+            (Some(a), false) => {
+                if a.value.0 != sub_sum {
+                    report.push(err(
+                        &a.referenced,
+                        format!(
+                            "dòng `{k}.{l}` ghi {} nhưng các dòng con cộng lại được {}",
+                            numfmt::decimal(a.value.0, 6),
+                            numfmt::decimal(sub_sum, 6)
+                        ),
+                    ));
+                }
+                a.value.0
+            }
+            (None, false) => sub_sum,
+            (None, true) => {
+                report.push(Diagnostic::error(
+                    file,
+                    None,
+                    format!("dòng vốn `{k}.{l}` không có `so_tien`, `con_lai` hay dòng con"),
+                ));
+                continue;
+            }
+        };
+        if amount.is_sign_negative() {
+            if let Some(a) = &line.so_tien {
+                report.push(err(&a.referenced, format!("số tiền `{k}.{l}` là số âm")));
+            }
+        }
+        lines.push((format!("{k}.{l}"), Some(amount)));
+    }
+    let known: Decimal = lines.iter().filter_map(|(_, v)| *v).sum();
+    let total = match (&remainder, &fund.tong_ghi) {
+        (Some(_), Some(stated)) => stated.value.0,
+        (Some((_, loc)), None) => {
+            report.push(err(
+                loc,
+                format!("`{k}` có dòng còn lại nhưng không có `tong_ghi` để tính"),
+            ));
+            return;
+        }
+        (None, _) => known,
+    };
+    let rest = total - known;
+    if let Some((name, loc)) = &remainder {
+        if rest.is_sign_negative() {
+            report.push(err(
+                loc,
+                format!("các dòng của `{k}` đã vượt tổng ghi: phần còn lại `{name}` âm"),
+            ));
+        }
+    }
+    let amount_style = Style::Amount(6);
+    t.put(format!("{k}.tong"), total, amount_style);
+    if remainder.is_none() {
         if let Some(stated) = &fund.tong_ghi {
             if stated.value.0 != total {
                 report.push(
@@ -255,25 +432,28 @@ pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -
                 );
             }
         }
-        if total.is_zero() {
-            report.push(Diagnostic::error(
-                file,
-                None,
-                format!("tổng nguồn vốn `{k}` bằng 0: không tính được tỷ lệ"),
-            ));
-            continue;
-        }
-        for (name, v) in lines.into_iter().chain(subs) {
-            let share = v * Decimal::ONE_HUNDRED / total;
-            t.put(
-                format!("{name}.ty_le"),
-                numfmt::round(share, decimals),
-                Style::Percent(decimals),
-            );
-            t.put(name, v, amount_style);
-        }
     }
-    t
+    if total.is_zero() {
+        report.push(Diagnostic::error(
+            file,
+            None,
+            format!("tổng nguồn vốn `{k}` bằng 0: không tính được tỷ lệ"),
+        ));
+        return;
+    }
+    let all = lines
+        .into_iter()
+        .map(|(n, v)| (n, v.unwrap_or(rest)))
+        .chain(subs);
+    for (name, v) in all {
+        let share = v * Decimal::ONE_HUNDRED / total;
+        t.put(
+            format!("{name}.ty_le"),
+            numfmt::round(share, decimals),
+            Style::Percent(decimals),
+        );
+        t.put(name, v, amount_style);
+    }
 }
 
 fn style_of(v: Decimal) -> Style {
@@ -371,11 +551,16 @@ pub fn cite(
     while let Some(start) = rest.find("{{") {
         let after = &rest[start + 2..];
         let Some(end) = after.find("}}") else { break };
-        let name = after[..end].trim();
+        let inner = after[..end].trim();
+        let (name, modifier) = match inner.split_once(':') {
+            Some((n, m)) => (n.trim(), Some(m.trim())),
+            None => (inner, None),
+        };
         let valid = !name.is_empty()
             && name
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+            && matches!(modifier, None | Some("chu" | "Chu"));
         if !valid {
             out.push_str(&rest[..start + 2]);
             rest = after;
@@ -383,7 +568,13 @@ pub fn cite(
         }
         out.push_str(&rest[..start]);
         match table.get(name) {
-            Some(f) => out.push_str(&f.display()),
+            Some(f) => match modifier {
+                Some(m) => {
+                    let w = numfmt::words(f.value);
+                    out.push_str(&if m == "Chu" { capitalise(&w) } else { w });
+                }
+                None => out.push_str(&f.display()),
+            },
             None => {
                 let mut d = Diagnostic::error(
                     file,
@@ -403,6 +594,13 @@ pub fn cite(
     }
     out.push_str(rest);
     out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The closest known name, for "did you mean" hints.

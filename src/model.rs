@@ -308,6 +308,37 @@ pub struct Figures {
     /// Nguồn vốn: funding lines and sub-lines with their shares of the grand total.
     #[serde(default)]
     pub nguon_von: BTreeMap<String, Funding>,
+    /// Bình quân: averages over units (e.g. tiêu chí per xã).
+    #[serde(default)]
+    pub binh_quan: BTreeMap<String, Average>,
+    /// Kế thừa: figures of other documents (last year's plan), cited under a prefix.
+    #[serde(default)]
+    pub ke_thua: Vec<Inherit>,
+}
+
+/// Figures taken from another document, e.g. last year's plan, so that this year starts from
+/// its results without re-typing them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inherit {
+    /// Path of the other YAML document, relative to this one.
+    pub tep: Spanned<String>,
+    /// Prefix under which its figures are cited: `nam_truoc` → `nam_truoc.tc02.tong`.
+    pub ten: Spanned<String>,
+}
+
+/// An average over units: either every unit's value (`gia_tri`), or how many units have each
+/// value (`nhom`: value → count).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Average {
+    #[serde(default)]
+    pub gia_tri: Vec<Spanned<Amount>>,
+    #[serde(default)]
+    pub nhom: BTreeMap<String, Spanned<Quantity>>,
+    /// Decimals of the average (default 2).
+    #[serde(default)]
+    pub chu_so: Option<u32>,
 }
 
 /// An amount of money or any decimal quantity, kept exactly as typed (never binary floating
@@ -351,8 +382,9 @@ impl<'de> Deserialize<'de> for Amount {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    /// Đã đạt: reached before this plan.
-    pub da_dat: Spanned<i64>,
+    /// Đã đạt: reached before this plan: a number, or a figure of last year's document
+    /// (`nam_truoc.tc02.tong`, see `ke_thua`).
+    pub da_dat: Spanned<Quantity>,
     /// Thêm: added this year.
     #[serde(default)]
     pub them: Option<Spanned<i64>>,
@@ -415,6 +447,9 @@ pub struct Funding {
 pub struct FundingLine {
     #[serde(default)]
     pub so_tien: Option<Spanned<Amount>>,
+    /// Phần còn lại: the amount is the stated grand total minus the other lines.
+    #[serde(default)]
+    pub con_lai: Option<Spanned<bool>>,
     #[serde(default)]
     pub dong: BTreeMap<String, Spanned<Amount>>,
 }

@@ -89,6 +89,106 @@ pub fn decimals_written(text: &str) -> u32 {
     }
 }
 
+const DIGITS: [&str; 10] = [
+    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+];
+
+/// Reads a group of three digits. `full` forces "không trăm"/"linh" (every group but the first).
+fn group_words(n: u32, full: bool) -> Vec<&'static str> {
+    let (h, t, u) = (n / 100, n / 10 % 10, n % 10);
+    let mut w = Vec::new();
+    if h > 0 || full {
+        w.push(DIGITS[h as usize]);
+        w.push("trăm");
+    }
+    match t {
+        0 if u > 0 && (h > 0 || full) => w.push("linh"),
+        0 => {}
+        1 => w.push("mười"),
+        _ => {
+            w.push(DIGITS[t as usize]);
+            w.push("mươi");
+        }
+    }
+    match u {
+        0 => {}
+        1 if t >= 2 => w.push("mốt"),
+        4 if t >= 2 => w.push("tư"),
+        5 if t >= 1 => w.push("lăm"),
+        _ => w.push(DIGITS[u as usize]),
+    }
+    w
+}
+
+/// A whole number in Vietnamese words: 3002 → "ba nghìn không trăm linh hai".
+fn whole_words(n: u128) -> String {
+    if n == 0 {
+        return "không".into();
+    }
+    // Groups of three digits, lowest first.
+    let mut groups = Vec::new();
+    let mut m = n;
+    while m > 0 {
+        groups.push((m % 1000) as u32);
+        m /= 1000;
+    }
+    let mut words: Vec<String> = Vec::new();
+    let top = groups.len() - 1;
+    for i in (0..groups.len()).rev() {
+        let g = groups[i];
+        // "tỷ" repeats every three groups: nghìn tỷ, triệu tỷ, tỷ tỷ.
+        let unit = match i % 3 {
+            1 => "nghìn",
+            2 => "triệu",
+            _ => "",
+        };
+        let billions = i / 3;
+        if g > 0 {
+            words.extend(group_words(g, i != top).into_iter().map(str::to_string));
+            if !unit.is_empty() {
+                words.push(unit.into());
+            }
+        }
+        // A "tỷ" closes its block of three groups if anything in the block was said.
+        if i % 3 == 0 && billions > 0 {
+            let block_said = (i..(i + 3).min(groups.len())).any(|j| groups[j] > 0);
+            if block_said {
+                for _ in 0..billions {
+                    words.push("tỷ".into());
+                }
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// An amount in Vietnamese words, as in "Bằng chữ: …": 3002,8 → "ba nghìn không trăm linh hai
+/// phẩy tám". The decimal part is read as a number, after any leading zeros.
+pub fn words(value: Decimal) -> String {
+    let v = value.normalize();
+    let negative = v.is_sign_negative() && !v.is_zero();
+    let text = v.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if negative {
+        out.push_str("âm ");
+    }
+    out.push_str(&whole_words(int.parse().unwrap_or(0)));
+    if !frac.is_empty() {
+        out.push_str(" phẩy");
+        let zeros = frac.len() - frac.trim_start_matches('0').len();
+        for _ in 0..zeros {
+            out.push_str(" không");
+        }
+        let rest = frac.trim_start_matches('0');
+        if !rest.is_empty() {
+            out.push(' ');
+            out.push_str(&whole_words(rest.parse().unwrap_or(0)));
+        }
+    }
+    out
+}
+
 /// Roman numerals for mục and phụ lục numbers.
 pub fn roman(mut n: usize) -> String {
     const TABLE: [(usize, &str); 13] = [
@@ -185,6 +285,23 @@ mod tests {
         assert_eq!(decimals_written("43,4"), 1);
         assert_eq!(decimals_written("28,99%"), 2);
         assert_eq!(decimals_written("24"), 0);
+    }
+
+    #[test]
+    fn amounts_in_words() {
+        assert_eq!(words(d("0")), "không");
+        assert_eq!(words(d("5")), "năm");
+        assert_eq!(words(d("15")), "mười lăm");
+        assert_eq!(words(d("21")), "hai mươi mốt");
+        assert_eq!(words(d("24")), "hai mươi tư");
+        assert_eq!(words(d("105")), "một trăm linh năm");
+        assert_eq!(words(d("1000")), "một nghìn");
+        assert_eq!(words(d("3002.8")), "ba nghìn không trăm linh hai phẩy tám");
+        assert_eq!(words(d("1800000000")), "một tỷ tám trăm triệu");
+        assert_eq!(words(d("2000000000000")), "hai nghìn tỷ");
+        assert_eq!(words(d("1000001")), "một triệu không trăm linh một");
+        assert_eq!(words(d("0.05")), "không phẩy không năm");
+        assert_eq!(words(d("985.7")), "chín trăm tám mươi lăm phẩy bảy");
     }
 
     #[test]

@@ -158,3 +158,59 @@ proptest! {
         prop_assert_eq!(numfmt::parse_vi(&text).unwrap(), d.normalize());
     }
 }
+
+#[test]
+fn next_years_plan_starts_from_last_years_figures() {
+    let b = build(&root().join("tests/fixtures/ke-thua/ke-hoach-2020.yaml"));
+    // Last year's stated-value warnings stay with last year's document.
+    assert_eq!(b.report.items.len(), 0, "{:?}", b.report.items);
+    let text = pdf_text(&b.pdf);
+    assert!(text.contains("từ 61/207 xã năm 2019, phấn đấu có thêm 10 xã, nâng tổng số lên 71/207 xã, chiếm tỷ lệ 34,3%."), "{text}");
+    // (61·19 + 3·16 + 40·12 + 103·7) / 207 = 2408 / 207 = 11,63
+    assert!(
+        text.contains("Bình quân 11,63 tiêu chí/xã trên 207 xã."),
+        "{text}"
+    );
+    assert!(text.contains("Tổng nguồn vốn 3.500,25 tỷ đồng (bằng chữ: ba nghìn năm trăm phẩy hai mươi lăm tỷ đồng), trong đó huy động 2.500,25 tỷ đồng, chiếm 71,4%."), "{text}");
+}
+
+#[test]
+fn an_inheritance_cycle_is_a_located_error() {
+    let out = vanban(&["check", "tests/fixtures/vong/a.yaml"], &root());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("b.yaml:9:14: lỗi: kế thừa vòng tròn: `a.yaml`"),
+        "{stderr}"
+    );
+    let out = vanban(&["check", "tests/fixtures/ke-thua/khong-co.yaml"], &root());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a missing document is a usage error"
+    );
+}
+
+#[test]
+fn remainder_lines_and_unknown_modifiers() {
+    let (t, r) = figures_of("nguon_von:\n  v: { chu_so: 0, tong_ghi: 4111.5, dong: { a: { so_tien: 985.7 }, b: { con_lai: true } } }\n");
+    assert!(!r.has_errors(), "{:?}", r.items);
+    assert_eq!(t.get("v.b").unwrap().display(), "3.125,8");
+    assert_eq!(t.get("v.a.ty_le").unwrap().display(), "24");
+    assert_eq!(t.get("v.b.ty_le").unwrap().display(), "76");
+    let (_, r) =
+        figures_of("nguon_von:\n  v: { dong: { a: { so_tien: 1 }, b: { con_lai: true } } }\n");
+    assert!(r
+        .errors()
+        .any(|d| d.message.contains("không có `tong_ghi`")));
+    let (_, r) = figures_of(
+        "nguon_von:\n  v: { tong_ghi: 1, dong: { a: { so_tien: 5 }, b: { con_lai: true } } }\n",
+    );
+    assert!(r
+        .errors()
+        .any(|d| d.message.contains("phần còn lại `v.b` âm")));
+    let (_, r) = figures_of("binh_quan:\n  x: { nhom: {} }\n");
+    assert!(r
+        .errors()
+        .any(|d| d.message.contains("không có đơn vị nào")));
+}
