@@ -80,11 +80,12 @@ impl TemplateSet {
         self.files.get(name).filter(|_| name.ends_with(".typ"))
     }
 
-    /// Display name of a template for diagnostics.
+    /// Path of a template for diagnostics: the user's file, or the built-in one as it is in
+    /// vanban's repository (`templates/…`), where it can be copied from.
     pub fn display(&self, name: &str) -> String {
         match self.files.get(name).and_then(|f| f.origin.as_ref()) {
             Some(p) => p.display().to_string(),
-            None => format!("templates/{name} (mặc định)"),
+            None => format!("templates/{name}"),
         }
     }
 }
