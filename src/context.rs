@@ -2,7 +2,7 @@
 //! that every renderer (Typst source, PDF) works from. Everything a clerk should not type —
 //! numbering, punctuation of lists, zero-padding, the ký hiệu, figures — is produced here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde_saphyr::{Location, Spanned};
@@ -498,10 +498,20 @@ fn punctuate(items: &[String], last: &str) -> Vec<String> {
         .collect()
 }
 
+/// A document after validation and computation.
+pub struct Prepared {
+    pub ctx: Context,
+    pub table: Table,
+    /// Files other than the document that its content was computed from (shared files,
+    /// inherited documents), for incremental builds.
+    pub deps: Vec<PathBuf>,
+}
+
 /// Validate and compute one loaded document.
-pub fn build(loaded: &Loaded, fonts: &Fonts, report: &mut Report) -> (Context, Table) {
+pub fn build(loaded: &Loaded, fonts: &Fonts, report: &mut Report) -> Prepared {
     let Loaded { path, source, doc } = loaded;
-    let table = figures::compute(&doc.so_lieu, path, source, report);
+    let mut deps = Vec::new();
+    let table = figures::compute_document(doc, path, source, report, &mut deps);
     let mut b = Builder {
         file: path,
         source,
@@ -510,7 +520,7 @@ pub fn build(loaded: &Loaded, fonts: &Fonts, report: &mut Report) -> (Context, T
         report,
     };
     let ctx = build_ctx(&mut b, doc);
-    (ctx, table)
+    Prepared { ctx, table, deps }
 }
 
 fn build_ctx(b: &mut Builder, doc: &Document) -> Context {

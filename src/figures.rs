@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, Pos, Report};
-use crate::model::{Figures, Funding, Inherit, Quantity};
+use crate::model::{Document, Figures, Funding, Inherit, Quantity, SharedFile};
 use crate::numfmt;
 
 /// How a figure is written.
@@ -58,6 +58,8 @@ impl Figure {
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     pub figures: BTreeMap<String, Figure>,
+    /// Names cited as text: agencies of the registry (`cq.SNN`, `cq.SNN.viet_tat`).
+    pub texts: BTreeMap<String, String>,
 }
 
 impl Table {
@@ -70,31 +72,68 @@ impl Table {
     }
 }
 
-/// Computes the figure table. Errors (zero denominator, negative count, a sum that does not
+/// Computes the figure table of figures alone (no shared or inherited files resolved
+/// relative to a document). Errors (zero denominator, negative count, a sum that does not
 /// match) and warnings (a stated share that differs from the computed one) go to `report`.
 pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -> Table {
-    compute_in(figs, file, source, report, &mut vec![canonical(file)])
+    compute_in(
+        &[],
+        figs,
+        file,
+        source,
+        report,
+        &mut vec![canonical(file)],
+        &mut Vec::new(),
+    )
+}
+
+/// Computes a document's figures, with its shared files (`bao_gom`) and inherited documents
+/// (`ke_thua`). Every file read besides the document itself is added to `deps`, so that an
+/// incremental build knows what the document depends on.
+pub fn compute_document(
+    doc: &Document,
+    file: &Path,
+    source: &str,
+    report: &mut Report,
+    deps: &mut Vec<PathBuf>,
+) -> Table {
+    let mut chain = vec![canonical(file)];
+    compute_in(
+        &doc.bao_gom,
+        &doc.so_lieu,
+        file,
+        source,
+        report,
+        &mut chain,
+        deps,
+    )
 }
 
 fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// `chain` holds the documents being computed, outermost first, to refuse inheritance cycles.
+/// `chain` holds the files being computed, outermost first, to refuse cycles.
 fn compute_in(
+    includes: &[Spanned<String>],
     figs: &Figures,
     file: &Path,
     source: &str,
     report: &mut Report,
     chain: &mut Vec<PathBuf>,
+    deps: &mut Vec<PathBuf>,
 ) -> Table {
     let mut t = Table::default();
     let err = |loc: &serde_saphyr::Location, msg: String| {
         Diagnostic::error(file, Pos::from_yaml(loc), msg).with_source(source)
     };
 
+    for include in includes {
+        include_shared(include, &mut t, file, source, report, chain, deps);
+    }
+
     for inherit in &figs.ke_thua {
-        inherit_from(inherit, &mut t, file, source, report, chain);
+        inherit_from(inherit, &mut t, file, source, report, chain, deps);
     }
 
     for (k, v) in &figs.hang_so {
@@ -266,6 +305,112 @@ fn compute_in(
     t
 }
 
+/// Loads another file of the format for `bao_gom` or `ke_thua`: located errors for a missing
+/// file or a cycle; the file is recorded in `deps`.
+fn load_other<T: serde::de::DeserializeOwned>(
+    rel: &Spanned<String>,
+    what: &str,
+    file: &Path,
+    source: &str,
+    report: &mut Report,
+    chain: &[PathBuf],
+    deps: &mut Vec<PathBuf>,
+) -> Option<(T, PathBuf, String)> {
+    let here = |msg: String| {
+        Diagnostic::error(file, Pos::from_yaml(&rel.referenced), msg).with_source(source)
+    };
+    let other = file.parent().unwrap_or(Path::new(".")).join(&rel.value);
+    let key = canonical(&other);
+    if chain.contains(&key) {
+        report.push(
+            here(format!(
+                "{what} vòng tròn: `{}` dẫn ngược lại văn bản này",
+                rel.value
+            ))
+            .with_hint("bỏ một trong hai tham chiếu: các tệp không được dẫn vòng lẫn nhau"),
+        );
+        return None;
+    }
+    deps.push(key);
+    match crate::load::load_as::<T>(&other) {
+        Ok((value, text)) => Some((value, other, text)),
+        Err(diags) => {
+            report.push(
+                here(format!("không đọc được tệp {what} `{}`", rel.value))
+                    .with_hint("đường dẫn tính từ thư mục của tệp đang viết"),
+            );
+            report.items.extend(diags);
+            None
+        }
+    }
+}
+
+/// Computes another file's figures; its warnings are its own business (its own build reports
+/// them), only its errors make the figures unusable here.
+fn compute_other(
+    includes: &[Spanned<String>],
+    figs: &Figures,
+    path: &Path,
+    text: &str,
+    report: &mut Report,
+    chain: &mut Vec<PathBuf>,
+    deps: &mut Vec<PathBuf>,
+) -> Table {
+    let mut theirs = Report::default();
+    chain.push(canonical(path));
+    let t = compute_in(includes, figs, path, text, &mut theirs, chain, deps);
+    chain.pop();
+    report
+        .items
+        .extend(theirs.items.into_iter().filter(Diagnostic::is_error));
+    t
+}
+
+/// A shared file: its agencies become citable names, its figures join this document's.
+fn include_shared(
+    include: &Spanned<String>,
+    t: &mut Table,
+    file: &Path,
+    source: &str,
+    report: &mut Report,
+    chain: &mut Vec<PathBuf>,
+    deps: &mut Vec<PathBuf>,
+) {
+    let Some((shared, path, text)) =
+        load_other::<SharedFile>(include, "bao gồm", file, source, report, chain, deps)
+    else {
+        return;
+    };
+    let sub = compute_other(
+        &shared.bao_gom,
+        &shared.so_lieu,
+        &path,
+        &text,
+        report,
+        chain,
+        deps,
+    );
+    for (code, a) in &shared.co_quan {
+        let short = a.viet_tat.clone().unwrap_or_else(|| a.ten.clone());
+        t.texts.insert(format!("cq.{code}"), a.ten.clone());
+        t.texts.insert(format!("cq.{code}.viet_tat"), short);
+    }
+    for (name, fig) in sub.figures {
+        if t.figures.contains_key(&name) {
+            report.push(
+                Diagnostic::error(
+                    file,
+                    Pos::from_yaml(&include.referenced),
+                    format!("số liệu `{name}` có ở hai tệp bao gồm"),
+                )
+                .with_source(source),
+            );
+        }
+        t.figures.insert(name, fig);
+    }
+    t.texts.extend(sub.texts);
+}
+
 /// Imports the figures of another document under a prefix.
 fn inherit_from(
     inherit: &Inherit,
@@ -274,56 +419,22 @@ fn inherit_from(
     source: &str,
     report: &mut Report,
     chain: &mut Vec<PathBuf>,
+    deps: &mut Vec<PathBuf>,
 ) {
-    let here = |msg: String| {
-        Diagnostic::error(file, Pos::from_yaml(&inherit.tep.referenced), msg).with_source(source)
-    };
-    let other = file
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join(&inherit.tep.value);
-    let key = canonical(&other);
-    if chain.contains(&key) {
-        report.push(
-            here(format!(
-                "kế thừa vòng tròn: `{}` lại kế thừa văn bản này",
-                inherit.tep.value
-            ))
-            .with_hint(
-                "một văn bản chỉ kế thừa số liệu của văn bản năm trước, không kế thừa ngược lại",
-            ),
-        );
+    let Some((doc, path, text)) =
+        load_other::<Document>(&inherit.tep, "kế thừa", file, source, report, chain, deps)
+    else {
         return;
-    }
-    let loaded = match crate::load::load(&other) {
-        Ok(l) => l,
-        Err(diags) => {
-            report.push(
-                here(format!(
-                    "không đọc được văn bản kế thừa `{}`",
-                    inherit.tep.value
-                ))
-                .with_hint("đường dẫn tính từ thư mục của văn bản này"),
-            );
-            report.items.extend(diags);
-            return;
-        }
     };
-    chain.push(key);
-    // The other document's warnings are its own business (its build reports them); only an
-    // error there makes these figures unusable.
-    let mut theirs_report = Report::default();
-    let theirs = compute_in(
-        &loaded.doc.so_lieu,
-        &loaded.path,
-        &loaded.source,
-        &mut theirs_report,
+    let theirs = compute_other(
+        &doc.bao_gom,
+        &doc.so_lieu,
+        &path,
+        &text,
+        report,
         chain,
+        deps,
     );
-    chain.pop();
-    report
-        .items
-        .extend(theirs_report.items.into_iter().filter(Diagnostic::is_error));
     let prefix = inherit.ten.value.trim();
     for (name, fig) in theirs.figures {
         t.figures.insert(format!("{prefix}.{name}"), fig);
@@ -567,6 +678,11 @@ pub fn cite(
             continue;
         }
         out.push_str(&rest[..start]);
+        if let (Some(text), None) = (table.texts.get(name), modifier) {
+            out.push_str(text);
+            rest = &after[end + 2..];
+            continue;
+        }
         match table.get(name) {
             Some(f) => match modifier {
                 Some(m) => {
@@ -576,13 +692,19 @@ pub fn cite(
                 None => out.push_str(&f.display()),
             },
             None => {
+                let what = match name.strip_prefix("cq.") {
+                    Some(code) => format!(
+                        "không có cơ quan mã `{code}` trong danh mục cơ quan (tệp `bao_gom`)"
+                    ),
+                    None => format!("không có số liệu tên `{name}` để trích dẫn"),
+                };
                 let mut d = Diagnostic::error(
                     file,
                     crate::diag::locate_in(source, &text.referenced, "{{"),
-                    format!("không có số liệu tên `{name}` để trích dẫn"),
+                    what,
                 )
                 .with_source(source);
-                d = match suggest(name, table.figures.keys()) {
+                d = match suggest(name, table.figures.keys().chain(table.texts.keys())) {
                     Some(sug) => d.with_hint(format!("có phải `{sug}`? Tên số liệu được liệt kê trong README, mục Số liệu")),
                     None => d.with_hint("khai báo số liệu trong `so_lieu` hoặc sửa tên; danh sách tên có trong README, mục Số liệu"),
                 };

@@ -76,6 +76,18 @@ const KNOWN_KEYS: &[&str] = &[
 
 /// Reads and parses one document.
 pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let (doc, source) = load_as::<Document>(path)?;
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        source,
+        doc,
+    })
+}
+
+/// Reads any YAML file of the format (a document, a shared file) with located errors.
+pub fn load_as<T: serde::de::DeserializeOwned>(
+    path: &Path,
+) -> Result<(T, String), Vec<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::error(
             path,
@@ -102,23 +114,21 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(source);
-    parse(path, &source).map(|doc| Loaded {
-        path: path.to_path_buf(),
-        source,
-        doc,
-    })
-}
-
-/// Parses YAML text into a [`Document`].
-pub fn parse(path: &Path, source: &str) -> Result<Document, Vec<Diagnostic>> {
     if source.trim().is_empty() {
         return Err(vec![Diagnostic::error(
             path,
             None,
             "tệp trống: chưa có nội dung văn bản",
         )
-        .with_hint("bắt đầu từ mẫu: `vanban new ke_hoach` hoặc xem README")]);
+        .with_hint("bắt đầu từ một văn bản mẫu trong data/ hoặc xem README")]);
     }
+    serde_saphyr::from_str::<T>(&source)
+        .map(|v| (v, source.clone()))
+        .map_err(|e| vec![yaml_error(path, &source, &e)])
+}
+
+/// Parses YAML text into a [`Document`].
+pub fn parse(path: &Path, source: &str) -> Result<Document, Vec<Diagnostic>> {
     serde_saphyr::from_str::<Document>(source).map_err(|e| vec![yaml_error(path, source, &e)])
 }
 

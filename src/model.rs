@@ -108,6 +108,37 @@ pub struct Document {
     /// Typed figures from which every total and percentage is computed.
     #[serde(default)]
     pub so_lieu: Figures,
+    /// Bao gồm: shared files (agency registry, province-wide figures), paths relative to
+    /// this document.
+    #[serde(default)]
+    pub bao_gom: Vec<Spanned<String>>,
+}
+
+/// A shared file included by documents: an agency registry and/or shared figures.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SharedFile {
+    /// Danh mục cơ quan: code → name, cited as `{{cq.CODE}}` (full name) and
+    /// `{{cq.CODE.viet_tat}}` (abbreviation).
+    #[serde(default)]
+    pub co_quan: BTreeMap<String, AgencyEntry>,
+    /// Figures shared by every document that includes this file.
+    #[serde(default)]
+    pub so_lieu: Figures,
+    /// Further shared files.
+    #[serde(default)]
+    pub bao_gom: Vec<Spanned<String>>,
+}
+
+/// One agency of the registry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyEntry {
+    /// Tên đầy đủ.
+    pub ten: String,
+    /// Tên viết tắt used in tables and lists (defaults to the full name).
+    #[serde(default)]
+    pub viet_tat: Option<String>,
 }
 
 fn default_luu() -> Vec<Text> {
