@@ -14,6 +14,11 @@ const FILES: [&[u8]; 4] = [
     include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
+/// A hash of the embedded font files: a different font changes every PDF.
+pub fn fingerprint() -> u128 {
+    typst::utils::hash128(&FILES)
+}
+
 /// Family name used by the Typst style module.
 pub const FAMILY: &str = "Liberation Serif";
 

@@ -4,6 +4,7 @@
 //! punctuate, cite [`figures`]) → [`render`] (Typst source through Tera, then PDF through the
 //! embedded Typst compiler in our [`world`]) → [`pipeline`] (files in, files out).
 
+pub mod batch;
 pub mod context;
 pub mod diag;
 pub mod figures;

@@ -1,141 +1,322 @@
 //! The `vanban` command line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use vanban::diag::Report;
+use vanban::batch::{self, BatchOptions, Progress, Summary};
 use vanban::pipeline::{self, Options};
 use vanban::render::typst_source::TypstSource;
 use vanban::templates::TemplateSet;
 use vanban::world::Shared;
 
 #[derive(Parser)]
-#[command(name = "vanban", version = concat!(env!("CARGO_PKG_VERSION"), " (typst 0.15.1)"),
-    about = "Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML")]
+#[command(
+    name = "vanban",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (typst 0.15.1)"),
+    about = "Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// Options shared by the commands that read documents.
+#[derive(Args, Clone)]
+struct Input {
+    /// Tệp YAML hoặc thư mục chứa các tệp YAML.
+    #[arg(default_value = "data")]
+    paths: Vec<PathBuf>,
+    /// Thư mục mẫu của người dùng, thay mẫu mặc định cùng tên.
+    #[arg(long, default_value = "templates")]
+    templates: PathBuf,
+    /// Số luồng dựng song song (mặc định: số lõi CPU).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+}
+
+/// Options of the commands that write files.
+#[derive(Args, Clone)]
+struct Output {
+    /// Thư mục ghi kết quả.
+    #[arg(short, long, default_value = "out")]
+    out: PathBuf,
+    /// Ghi thêm mã Typst sinh ra (typ) bên cạnh PDF, để sửa tay.
+    #[arg(long, value_parser = ["typ"])]
+    emit: Vec<String>,
+    /// Dựng lại cả những văn bản không thay đổi.
+    #[arg(long)]
+    force: bool,
+    /// In thời gian chạy và bộ nhớ cao nhất.
+    #[arg(long)]
+    stats: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Dựng PDF từ các tệp YAML (mặc định: thư mục data/ → out/).
     Build {
-        /// Tệp YAML hoặc thư mục chứa các tệp YAML.
-        #[arg(default_value = "data")]
-        paths: Vec<PathBuf>,
-        /// Thư mục ghi kết quả.
-        #[arg(short, long, default_value = "out")]
-        out: PathBuf,
-        /// Ghi thêm mã Typst sinh ra (typ) bên cạnh PDF, để sửa tay.
-        #[arg(long, value_parser = ["typ"])]
-        emit: Vec<String>,
-        /// Thư mục mẫu của người dùng, thay mẫu mặc định cùng tên.
-        #[arg(long, default_value = "templates")]
-        templates: PathBuf,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        output: Output,
     },
     /// Kiểm tra dữ liệu, số liệu và dàn trang mà không ghi tệp nào.
     Check {
-        #[arg(default_value = "data")]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        input: Input,
         /// Coi cảnh báo là lỗi.
         #[arg(long)]
         deny_warnings: bool,
-        #[arg(long, default_value = "templates")]
-        templates: PathBuf,
+    },
+    /// Theo dõi thư mục: dựng lại văn bản bị ảnh hưởng mỗi khi một tệp được lưu.
+    Watch {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        output: Output,
     },
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let (paths, out, opts, templates, deny) = match cli.command {
-        Command::Build {
-            paths,
-            out,
-            emit,
-            templates,
-        } => (
-            paths,
-            out,
-            Options {
-                write: true,
-                emit_typ: emit.iter().any(|e| e == "typ"),
-            },
-            templates,
-            false,
-        ),
-        Command::Check {
-            paths,
-            deny_warnings,
-            templates,
-        } => (
-            paths,
-            PathBuf::from("out"),
-            Options {
-                write: false,
-                emit_typ: false,
-            },
-            templates,
-            deny_warnings,
-        ),
-    };
-    let set = match TemplateSet::load(Some(&templates)) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!(
-                "lỗi: không đọc được thư mục mẫu {}: {e}",
-                templates.display()
-            );
-            return ExitCode::from(2);
-        }
-    };
-    let source = match TypstSource::new(&set) {
-        Ok(s) => s,
-        Err(diags) => {
-            diags.iter().for_each(|d| eprint!("{d}"));
-            return ExitCode::from(2);
-        }
-    };
-    let shared = Shared::new(set);
-    let jobs = match pipeline::collect(&paths, &out) {
-        Ok(j) => j,
-        Err(d) => {
-            eprint!("{d}");
-            return ExitCode::from(2);
-        }
-    };
-    let (mut ok, mut failed, mut warnings) = (0, 0, 0);
-    for job in &jobs {
-        let outcome = pipeline::process(job, &shared, &source, &opts);
-        print_report(&outcome.report);
-        warnings += outcome.report.warnings().count();
-        if outcome.failed() {
-            failed += 1;
-            eprintln!("✗ {}", job.input.display());
-        } else {
-            ok += 1;
-            for w in &outcome.written {
-                println!("{} → {}", job.input.display(), w.display());
+/// Everything loaded once per run (or per template change in watch mode).
+struct Engine {
+    shared: Shared,
+    source: TypstSource,
+}
+
+fn engine(templates: &Path) -> Result<Engine, ExitCode> {
+    let set = TemplateSet::load(Some(templates)).map_err(|e| {
+        eprintln!(
+            "lỗi: không đọc được thư mục mẫu {}: {e}",
+            templates.display()
+        );
+        ExitCode::from(2)
+    })?;
+    let source = TypstSource::new(&set).map_err(|diags| {
+        diags.iter().for_each(|d| eprint!("{d}"));
+        ExitCode::from(2)
+    })?;
+    Ok(Engine {
+        shared: Shared::new(set),
+        source,
+    })
+}
+
+fn jobs(n: Option<usize>) -> usize {
+    n.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    })
+}
+
+/// One pass over the documents: prints each outcome and a summary.
+fn pass(
+    engine: &Engine,
+    input: &Input,
+    opts: &Options,
+    batch_opts: &BatchOptions,
+) -> Result<Summary, ExitCode> {
+    let jobs = pipeline::collect(&input.paths, &batch_opts.out).map_err(|d| {
+        eprint!("{d}");
+        ExitCode::from(2)
+    })?;
+    let progress = Progress::new();
+    let summary = batch::run(
+        &jobs,
+        &engine.shared,
+        &engine.source,
+        opts,
+        batch_opts,
+        |outcome, done, total| {
+            if !outcome.report.items.is_empty() || outcome.failed() {
+                progress.clear();
+                batch::print_report(&outcome.report);
             }
-        }
-    }
+            if outcome.failed() {
+                progress.clear();
+                eprintln!("✗ {}", outcome.job.input.display());
+            } else {
+                for w in &outcome.written {
+                    println!("{} → {}", outcome.job.input.display(), w.display());
+                }
+            }
+            progress.tick(done, total);
+        },
+    );
     let verb = if opts.write {
         "đã dựng"
     } else {
         "đã kiểm tra"
     };
-    eprintln!("{verb} {ok} văn bản, {failed} lỗi, {warnings} cảnh báo");
-    if failed > 0 || (deny && warnings > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    let mut line = format!("{verb} {} văn bản", summary.built);
+    if opts.write {
+        line.push_str(&format!(", {} không đổi", summary.unchanged));
+    }
+    eprintln!(
+        "{line}, {} lỗi, {} cảnh báo",
+        summary.failed.len(),
+        summary.warnings
+    );
+    for (path, first) in &summary.failed {
+        match first {
+            Some(d) => match d.pos {
+                Some(p) => eprintln!(
+                    "  ✗ {} ({}:{}:{})",
+                    path.display(),
+                    d.file.display(),
+                    p.line,
+                    p.column
+                ),
+                None => eprintln!("  ✗ {} ({})", path.display(), d.file.display()),
+            },
+            None => eprintln!("  ✗ {}", path.display()),
+        }
+    }
+    Ok(summary)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    match cli.command {
+        Command::Build { input, output } => {
+            let engine = match engine(&input.templates) {
+                Ok(e) => e,
+                Err(code) => return code,
+            };
+            let opts = Options {
+                write: true,
+                emit_typ: output.emit.iter().any(|e| e == "typ"),
+            };
+            let batch_opts = BatchOptions {
+                jobs: jobs(input.jobs),
+                force: output.force,
+                out: output.out.clone(),
+            };
+            let result = pass(&engine, &input, &opts, &batch_opts);
+            if output.stats {
+                print_stats(started);
+            }
+            match result {
+                Ok(s) if s.failed.is_empty() => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(1),
+                Err(code) => code,
+            }
+        }
+        Command::Check {
+            input,
+            deny_warnings,
+        } => {
+            let engine = match engine(&input.templates) {
+                Ok(e) => e,
+                Err(code) => return code,
+            };
+            let opts = Options {
+                write: false,
+                emit_typ: false,
+            };
+            let batch_opts = BatchOptions {
+                jobs: jobs(input.jobs),
+                force: true,
+                out: PathBuf::from("out"),
+            };
+            match pass(&engine, &input, &opts, &batch_opts) {
+                Ok(s) if s.failed.is_empty() && !(deny_warnings && s.warnings > 0) => {
+                    ExitCode::SUCCESS
+                }
+                Ok(_) => ExitCode::from(1),
+                Err(code) => code,
+            }
+        }
+        Command::Watch { input, output } => watch(&input, &output),
     }
 }
 
-fn print_report(r: &Report) {
-    for d in &r.items {
-        eprint!("{d}");
+fn print_stats(started: Instant) {
+    let rss = batch::peak_rss_mib()
+        .map(|m| format!("{m:.0} MiB"))
+        .unwrap_or_else(|| "?".into());
+    eprintln!(
+        "thời gian {:.3} s, bộ nhớ cao nhất {rss}",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// Rebuilds what a saved file affects, keeping Typst's caches warm between builds.
+fn watch(input: &Input, output: &Output) -> ExitCode {
+    use notify::{RecursiveMode, Watcher};
+    let opts = Options {
+        write: true,
+        emit_typ: output.emit.iter().any(|e| e == "typ"),
+    };
+    let batch_opts = BatchOptions {
+        jobs: jobs(input.jobs),
+        force: false,
+        out: output.out.clone(),
+    };
+    let mut engine = match engine(&input.templates) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("lỗi: không theo dõi được thư mục: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut watched: Vec<PathBuf> = input.paths.clone();
+    if input.templates.is_dir() {
+        watched.push(input.templates.clone());
+    }
+    for p in &watched {
+        if let Err(e) = watcher.watch(p, RecursiveMode::Recursive) {
+            eprintln!("lỗi: không theo dõi được {}: {e}", p.display());
+            return ExitCode::from(2);
+        }
+    }
+    let out_dir = std::fs::canonicalize(&output.out).unwrap_or_else(|_| output.out.clone());
+    let _ = pass(&engine, input, &opts, &batch_opts);
+    eprintln!(
+        "đang theo dõi {} (Ctrl+C để dừng)",
+        watched
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    loop {
+        let Ok(first) = rx.recv() else {
+            return ExitCode::SUCCESS;
+        };
+        // Editors save in several steps: wait for the burst to end, then build once.
+        let mut events = vec![first];
+        while let Ok(e) = rx.recv_timeout(Duration::from_millis(250)) {
+            events.push(e);
+        }
+        let paths: Vec<PathBuf> = events
+            .into_iter()
+            .filter_map(Result::ok)
+            .flat_map(|e| e.paths)
+            .filter(|p| !p.starts_with(&out_dir))
+            .collect();
+        if paths.is_empty() {
+            continue;
+        }
+        let templates_dir = std::fs::canonicalize(&input.templates).ok();
+        if paths
+            .iter()
+            .any(|p| templates_dir.as_ref().is_some_and(|t| p.starts_with(t)))
+        {
+            match self::engine(&input.templates) {
+                Ok(e) => engine = e,
+                Err(_) => continue,
+            }
+        }
+        let _ = pass(&engine, input, &opts, &batch_opts);
     }
 }

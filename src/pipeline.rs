@@ -5,9 +5,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::context::{self, Context};
+use crate::context::{self, Prepared};
 use crate::diag::{Diagnostic, Report};
-use crate::figures::Table;
 use crate::load;
 use crate::render::pdf;
 use crate::render::typst_source::TypstSource;
@@ -38,6 +37,12 @@ pub fn collect(paths: &[PathBuf], out: &Path) -> Result<Vec<Job>, Box<Diagnostic
                 .into_iter()
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_file())
+                // Names starting with "_" are shared files and partials, not documents.
+                .filter(|e| {
+                    let rel = e.path().strip_prefix(p).unwrap_or(e.path());
+                    !rel.components()
+                        .any(|c| c.as_os_str().to_string_lossy().starts_with('_'))
+                })
                 .map(|e| e.into_path())
                 .filter(|f| matches!(f.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
                 .collect();
@@ -82,7 +87,7 @@ pub struct Options {
 }
 
 /// Load, validate and compute one document: the context every renderer works from.
-pub fn prepare(path: &Path, shared: &Shared, report: &mut Report) -> Option<(Context, Table)> {
+pub fn prepare(path: &Path, shared: &Shared, report: &mut Report) -> Option<Prepared> {
     let loaded = match load::load(path) {
         Ok(l) => l,
         Err(diags) => {
@@ -90,19 +95,36 @@ pub fn prepare(path: &Path, shared: &Shared, report: &mut Report) -> Option<(Con
             return None;
         }
     };
-    let (ctx, table) = context::build(&loaded, &shared.fonts, report);
+    let prepared = context::build(&loaded, &shared.fonts, report);
     if report.has_errors() {
         return None;
     }
-    Some((ctx, table))
+    Some(prepared)
 }
 
 /// Runs one document through the whole pipeline.
 pub fn process(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> Outcome {
+    process_tracked(job, shared, source, opts).0
+}
+
+/// Runs one document and also returns what it read besides its own file (shared and
+/// inherited files) and its kind's template, for the batch manifest.
+pub fn process_tracked(
+    job: &Job,
+    shared: &Shared,
+    source: &TypstSource,
+    opts: &Options,
+) -> (Outcome, Vec<PathBuf>, Option<&'static str>) {
     let mut report = Report::default();
     let mut written = Vec::new();
+    let mut deps = Vec::new();
+    let mut template = None;
     let result = (|| {
-        let (ctx, _) = prepare(&job.input, shared, &mut report)?;
+        let prepared = prepare(&job.input, shared, &mut report);
+        let prepared = prepared?;
+        deps = prepared.deps;
+        let ctx = prepared.ctx;
+        template = Some(ctx.template);
         let typ = source.render(&ctx, &mut report)?;
         let date = pdf::document_date(&ctx);
         if opts.write && opts.emit_typ {
@@ -129,12 +151,17 @@ pub fn process(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options)
                 format!("đã xoá bản PDF cũ {} vì lần dựng này lỗi", stale.display()),
             ));
         }
+        written.clear();
     }
-    Outcome {
-        job: job.clone(),
-        report,
-        written,
-    }
+    (
+        Outcome {
+            job: job.clone(),
+            report,
+            written,
+        },
+        deps,
+        template,
+    )
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
@@ -144,7 +171,8 @@ fn write_atomic(stem: &Path, ext: &str, bytes: &[u8], report: &mut Report) -> Op
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let tmp = path.with_extension(format!("{ext}.tmp{}", std::process::id()));
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let tmp = path.with_file_name(format!(".{name}.vanban-tmp{}", std::process::id()));
         std::fs::write(&tmp, bytes)?;
         std::fs::rename(&tmp, &path)
     })();
