@@ -62,6 +62,12 @@ fn a_cited_figure_follows_the_data_into_the_pdf() {
         "the sample no longer has the line this test edits"
     );
     let dir = tempdir();
+    std::fs::create_dir_all(dir.join("_chung")).unwrap();
+    std::fs::copy(
+        root().join("data/lang-son/_chung/tinh-lang-son.yaml"),
+        dir.join("_chung/tinh-lang-son.yaml"),
+    )
+    .unwrap();
     let file = dir.join("ke-hoach.yaml");
     std::fs::write(&file, changed).unwrap();
     let after = pdf_text(&build(&file).pdf);

@@ -38,7 +38,7 @@ pub fn build(path: &Path) -> Built {
     let shared = Shared::new(set);
     let mut report = Report::default();
     let built = (|| {
-        let (ctx, _) = pipeline::prepare(path, &shared, &mut report)?;
+        let ctx = pipeline::prepare(path, &shared, &mut report)?.ctx;
         let typ = source.render(&ctx, &mut report)?;
         let typ = String::from_utf8(typ.bytes).unwrap();
         let date = pdf::document_date(&ctx);
