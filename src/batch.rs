@@ -131,6 +131,8 @@ pub struct Summary {
     pub unchanged: usize,
     pub failed: Vec<(PathBuf, Option<Diagnostic>)>,
     pub warnings: usize,
+    /// Seconds summed over documents: load + compute, Typst source, layout, PDF export.
+    pub phases: [f64; 4],
 }
 
 /// One document's record after a build.
@@ -227,6 +229,9 @@ pub fn run(
         for (outcome, deps, template) in rx {
             done += 1;
             summary.warnings += outcome.report.warnings().count();
+            for (total, p) in summary.phases.iter_mut().zip(outcome.phases) {
+                *total += p;
+            }
             if outcome.failed() {
                 summary.failed.push((
                     outcome.job.input.clone(),

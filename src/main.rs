@@ -198,7 +198,7 @@ fn main() -> ExitCode {
             };
             let result = pass(&engine, &input, &opts, &batch_opts);
             if output.stats {
-                print_stats(started);
+                print_stats(started, result.as_ref().ok());
             }
             match result {
                 Ok(s) if s.failed.is_empty() => ExitCode::SUCCESS,
@@ -235,7 +235,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_stats(started: Instant) {
+fn print_stats(started: Instant, summary: Option<&Summary>) {
     let rss = batch::peak_rss_mib()
         .map(|m| format!("{m:.0} MiB"))
         .unwrap_or_else(|| "?".into());
@@ -243,6 +243,10 @@ fn print_stats(started: Instant) {
         "thời gian {:.3} s, bộ nhớ cao nhất {rss}",
         started.elapsed().as_secs_f64()
     );
+    if let Some(s) = summary {
+        let [load, typ, layout, pdf] = s.phases.map(|p| p * 1000.0);
+        eprintln!("  cộng dồn: dữ liệu {load:.0} ms, mã Typst {typ:.0} ms, dàn trang {layout:.0} ms, xuất PDF {pdf:.0} ms");
+    }
 }
 
 /// Rebuilds what a saved file affects, keeping Typst's caches warm between builds.

@@ -69,6 +69,8 @@ pub struct Outcome {
     pub job: Job,
     pub report: Report,
     pub written: Vec<PathBuf>,
+    /// Seconds spent in load + compute, Typst source, layout and PDF export.
+    pub phases: [f64; 4],
 }
 
 impl Outcome {
@@ -119,13 +121,22 @@ pub fn process_tracked(
     let mut written = Vec::new();
     let mut deps = Vec::new();
     let mut template = None;
+    let mut phases = [0.0; 4];
+    let mut clock = std::time::Instant::now();
+    let mut lap = |i: usize| {
+        phases[i] += clock.elapsed().as_secs_f64();
+        clock = std::time::Instant::now();
+    };
     let result = (|| {
         let prepared = prepare(&job.input, shared, &mut report);
+        lap(0);
         let prepared = prepared?;
         deps = prepared.deps;
         let ctx = prepared.ctx;
         template = Some(ctx.template);
-        let typ = source.render(&ctx, &mut report)?;
+        let typ = source.render(&ctx, &mut report);
+        lap(1);
+        let typ = typ?;
         let date = pdf::document_date(&ctx);
         if opts.write && opts.emit_typ {
             written.push(write_atomic(&job.output, "typ", &typ.bytes, &mut report)?);
@@ -134,10 +145,12 @@ pub fn process_tracked(
         let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
         let doc = pdf::compile(shared, text, date, &mut report);
         crate::world::evict();
+        lap(2);
         let doc = doc?;
         if opts.write {
-            let bytes = pdf::export(&doc, date, &mut report)?;
-            written.push(write_atomic(&job.output, "pdf", &bytes, &mut report)?);
+            let bytes = pdf::export(&doc, date, &mut report);
+            lap(3);
+            written.push(write_atomic(&job.output, "pdf", &bytes?, &mut report)?);
         }
         Some(())
     })();
@@ -158,6 +171,7 @@ pub fn process_tracked(
             job: job.clone(),
             report,
             written,
+            phases,
         },
         deps,
         template,

@@ -14,21 +14,41 @@ use crate::fonts::Fonts;
 use crate::templates::TemplateSet;
 
 /// Shared by every document of a run: the standard library, the fonts and the templates are
-/// built once.
+/// built once, and the Typst templates are parsed once (the same `Source` every time also
+/// lets Typst's memoisation reuse their evaluation across documents).
 pub struct Shared {
     pub library: LazyHash<Library>,
     pub fonts: Fonts,
     pub templates: TemplateSet,
+    sources: Vec<Source>,
 }
 
 impl Shared {
     pub fn new(templates: TemplateSet) -> Shared {
+        let sources = templates
+            .files
+            .iter()
+            .filter(|(name, _)| name.ends_with(".typ"))
+            .filter_map(|(name, f)| Some(Source::new(template_id(name)?, f.text.clone())))
+            .collect();
         Shared {
             library: LazyHash::new(Library::default()),
             fonts: Fonts::embedded(),
             templates,
+            sources,
         }
     }
+}
+
+/// The file id of a template, as the generated source imports it (`#import "vanban.typ"`).
+fn template_id(name: &str) -> Option<FileId> {
+    Some(
+        RootedPath::new(
+            VirtualRoot::Project,
+            VirtualPath::new(format!("/{name}")).ok()?,
+        )
+        .intern(),
+    )
 }
 
 /// The virtual path of the generated main file. One id for every document: file ids are
@@ -46,9 +66,8 @@ pub struct VanbanWorld<'a> {
     shared: &'a Shared,
     main: Source,
     today: Datetime,
-    /// Files the compilation read, as typst-cli tracks them (for incremental builds).
+    /// Files the compilation read, as typst-cli tracks them.
     pub accessed: Mutex<Vec<String>>,
-    sources: Mutex<Vec<Source>>,
 }
 
 impl<'a> VanbanWorld<'a> {
@@ -58,7 +77,6 @@ impl<'a> VanbanWorld<'a> {
             main: Source::new(main_id(), text),
             today,
             accessed: Mutex::new(Vec::new()),
-            sources: Mutex::new(Vec::new()),
         }
     }
 
@@ -66,8 +84,9 @@ impl<'a> VanbanWorld<'a> {
         &self.main
     }
 
-    /// The template text behind a file id, if the id names one of our templates.
-    fn template(&self, id: FileId) -> FileResult<String> {
+    /// The template behind a file id, if the id names one of our Typst templates; the read
+    /// is recorded.
+    fn template(&self, id: FileId) -> FileResult<&'a crate::templates::TemplateFile> {
         let path = id.vpath().get_without_slash().to_string();
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::Other(Some(
@@ -77,7 +96,7 @@ impl<'a> VanbanWorld<'a> {
         match self.shared.templates.typst_file(&path) {
             Some(f) => {
                 self.accessed.lock().unwrap().push(path);
-                Ok(f.text.clone())
+                Ok(f)
             }
             None => Err(FileError::NotFound(std::path::PathBuf::from(path))),
         }
@@ -101,19 +120,19 @@ impl World for VanbanWorld<'_> {
         if id == self.main.id() {
             return Ok(self.main.clone());
         }
-        if let Some(s) = self.sources.lock().unwrap().iter().find(|s| s.id() == id) {
-            return Ok(s.clone());
+        self.template(id)?;
+        match self.shared.sources.iter().find(|s| s.id() == id) {
+            Some(s) => Ok(s.clone()),
+            None => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
         }
-        let source = Source::new(id, self.template(id)?);
-        self.sources.lock().unwrap().push(source.clone());
-        Ok(source)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.main.id() {
             return Ok(Bytes::from_string(self.main.text().to_string()));
         }
-        self.template(id).map(Bytes::from_string)
+        self.template(id)
+            .map(|f| Bytes::from_string(f.text.clone()))
     }
 
     fn font(&self, index: usize) -> Option<Font> {

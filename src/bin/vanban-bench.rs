@@ -1,0 +1,329 @@
+//! Benchmark of batch builds, run as a separate program so that nothing in the test suite
+//! depends on timing:
+//!
+//!     cargo build --release && target/release/vanban-bench --docs 200
+//!
+//! It generates N synthetic documents of the three kinds (about ten pages each, with a
+//! 60-row responsibility matrix; half of them include a shared registry), then runs the
+//! release `vanban` binary next to it and reports: cold build documents per second on one
+//! core (taskset) and on all cores, the no-op rebuild, the rebuild after the shared file
+//! changes, peak resident memory, a cold single document as a whole process, and, when a
+//! `typst` CLI is on PATH, the CLI's time on the same generated source.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let docs: usize = arg("--docs").and_then(|v| v.parse().ok()).unwrap_or(120);
+    let exe = std::env::current_exe().expect("own path");
+    let vanban = arg("--vanban")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| exe.with_file_name("vanban"));
+    assert!(
+        vanban.exists(),
+        "no vanban binary at {} (cargo build --release first)",
+        vanban.display()
+    );
+    let work = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    generate(&work, docs);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+
+    println!(
+        "vanban-bench: {docs} documents, {} pages each on average",
+        pages(&vanban, &work)
+    );
+    println!("machine: {} cores, {}", cores, cpu_model());
+
+    let one = run(
+        &vanban,
+        &work,
+        &[
+            "build", "data", "--out", "out1", "--jobs", "1", "--force", "--stats",
+        ],
+        true,
+    );
+    let all = run(
+        &vanban,
+        &work,
+        &["build", "data", "--out", "out2", "--force", "--stats"],
+        false,
+    );
+    let noop = run(
+        &vanban,
+        &work,
+        &["build", "data", "--out", "out2", "--stats"],
+        false,
+    );
+    let registry = work.join("data/_chung/co-quan.yaml");
+    let text = std::fs::read_to_string(&registry).unwrap();
+    std::fs::write(&registry, text.replace("Sở Nội vụ", "Sở Nội vụ và Dân tộc")).unwrap();
+    let shared = run(
+        &vanban,
+        &work,
+        &["build", "data", "--out", "out2", "--stats"],
+        false,
+    );
+
+    let rate = |s: f64| docs as f64 / s;
+    println!();
+    println!("| measure | value |");
+    println!("|---|---|");
+    println!(
+        "| cold build, 1 core | {:.1} documents/s ({:.2} s, peak {:.0} MiB) |",
+        rate(one.secs),
+        one.secs,
+        one.rss
+    );
+    println!(
+        "| cold build, {cores} cores | {:.1} documents/s ({:.2} s, peak {:.0} MiB) |",
+        rate(all.secs),
+        all.secs,
+        all.rss
+    );
+    println!(
+        "| speed-up on {cores} cores | {:.2}× |",
+        one.secs / all.secs
+    );
+    println!(
+        "| no-op rebuild | {:.3} s ({:.1}% of the cold build) |",
+        noop.secs,
+        100.0 * noop.secs / all.secs
+    );
+    println!(
+        "| rebuild after the shared registry changed ({} dependants) | {:.2} s |",
+        docs.div_ceil(2),
+        shared.secs
+    );
+
+    // A cold single document, whole process, against the typst CLI on the same source.
+    let single = work.join("data/kh-000.yaml");
+    let mut ours = Vec::new();
+    for i in 0..5 {
+        let out = format!("single{i}");
+        ours.push(
+            run(
+                &vanban,
+                &work,
+                &[
+                    "build",
+                    single.to_str().unwrap(),
+                    "--out",
+                    &out,
+                    "--emit",
+                    "typ",
+                ],
+                false,
+            )
+            .wall,
+        );
+    }
+    let ours = median(ours);
+    println!(
+        "| cold single document, whole process | {:.0} ms |",
+        ours * 1000.0
+    );
+    let typst = Command::new("typst")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success());
+    match typst {
+        Some(v) => {
+            let dir = work.join("single0");
+            std::fs::copy(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/vanban.typ"),
+                dir.join("vanban.typ"),
+            )
+            .unwrap();
+            let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+            let mut cli = Vec::new();
+            for _ in 0..5 {
+                let t = Instant::now();
+                let st = Command::new("typst")
+                    .args(["compile", "--ignore-system-fonts", "--font-path"])
+                    .arg(&fonts)
+                    .arg(dir.join("kh-000.typ"))
+                    .arg(dir.join("cli.pdf"))
+                    .status()
+                    .unwrap();
+                assert!(st.success(), "typst compile failed");
+                cli.push(t.elapsed().as_secs_f64());
+            }
+            let cli = median(cli);
+            println!(
+                "| `{}` compile of the same source | {:.0} ms (vanban/CLI = {:.2}) |",
+                String::from_utf8_lossy(&v.stdout).trim(),
+                cli * 1000.0,
+                ours / cli
+            );
+        }
+        None => println!("| typst CLI | not installed here: ratio not measured |"),
+    }
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+struct Run {
+    secs: f64,
+    rss: f64,
+    wall: f64,
+}
+
+/// Runs vanban (on core 0 only when `pin`) and reads its `--stats` line.
+fn run(vanban: &Path, dir: &Path, args: &[&str], pin: bool) -> Run {
+    let mut cmd = if pin {
+        let mut c = Command::new("taskset");
+        c.args(["-c", "0"]).arg(vanban);
+        c
+    } else {
+        Command::new(vanban)
+    };
+    let start = Instant::now();
+    let out = cmd
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run vanban");
+    let wall = start.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "vanban {args:?} failed:\n{stderr}");
+    let stats = stderr
+        .lines()
+        .find(|l| l.starts_with("thời gian "))
+        .unwrap_or("");
+    let num = |after: &str| -> f64 {
+        stats
+            .split(after)
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    Run {
+        secs: num("thời gian "),
+        rss: num("bộ nhớ cao nhất "),
+        wall,
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into())
+}
+
+/// Average page count of the generated documents, from one of each kind.
+fn pages(vanban: &Path, work: &Path) -> String {
+    let mut counts = Vec::new();
+    for f in ["kh-000", "tb-001", "cv-002"] {
+        let out = format!("pages-{f}");
+        run(
+            vanban,
+            work,
+            &["build", &format!("data/{f}.yaml"), "--out", &out],
+            false,
+        );
+        let info = Command::new("pdfinfo")
+            .arg(work.join(&out).join(format!("{f}.pdf")))
+            .output();
+        if let Some(n) = info.ok().and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .find(|l| l.starts_with("Pages:"))
+                .and_then(|l| {
+                    l.split_whitespace()
+                        .nth(1)
+                        .and_then(|n| n.parse::<f64>().ok())
+                })
+        }) {
+            counts.push(n);
+        }
+        let _ = std::fs::remove_dir_all(work.join(&out));
+    }
+    if counts.is_empty() {
+        "? (pdfinfo not installed)".into()
+    } else {
+        format!("{:.1}", counts.iter().sum::<f64>() / counts.len() as f64)
+    }
+}
+
+const SENTENCE: &str = "Tiếp tục đẩy mạnh thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới gắn với tái cơ cấu ngành nông nghiệp, nâng cao đời sống vật chất và tinh thần cho người dân khu vực nông thôn; từng bước hoàn thiện kết cấu hạ tầng kinh tế - xã hội, bảo vệ môi trường sinh thái, giữ vững quốc phòng, an ninh và trật tự xã hội.";
+
+/// Writes the synthetic documents and the shared registry.
+fn generate(work: &Path, n: usize) {
+    let data = work.join("data");
+    std::fs::create_dir_all(data.join("_chung")).unwrap();
+    std::fs::write(
+        data.join("_chung/co-quan.yaml"),
+        "co_quan:\n  SNV: { ten: Sở Nội vụ, viet_tat: SNV }\n  SNN: { ten: Sở Nông nghiệp và Phát triển nông thôn, viet_tat: Sở NN&PTNT }\nso_lieu:\n  hang_so: { so_xa: 207 }\n",
+    )
+    .unwrap();
+    for i in 0..n {
+        let (kind, prefix) = match i % 3 {
+            0 => ("ke_hoach", "kh"),
+            1 => ("thong_bao", "tb"),
+            _ => ("cong_van", "cv"),
+        };
+        let include = i % 2 == 0;
+        let mut y = format!(
+            "loai: {kind}\nco_quan: {{ chu_quan: UBND TỈNH LẠNG SƠN, ban_hanh: [SỞ NỘI VỤ], viet_tat: SNV }}\nso: {}\ndia_danh: Lạng Sơn\nngay: 05/03/2025\ntrich_yeu: Văn bản thử số {i} về triển khai nhiệm vụ năm 2025\n",
+            i % 500 + 1
+        );
+        if kind == "cong_van" {
+            y.push_str("don_vi_soan_thao: VP\nkinh_gui: [Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố]\n");
+        }
+        if include {
+            y.push_str("bao_gom: [_chung/co-quan.yaml]\n");
+        }
+        y.push_str(
+            "so_lieu:\n  chi_tieu:\n    xa: { da_dat: 48, them: 12, mau_so: 207 }\nnoi_dung:\n",
+        );
+        let agency = if include {
+            "{{cq.SNV}}"
+        } else {
+            "Sở Nội vụ"
+        };
+        for m in 1..=4 {
+            y.push_str(&format!("  - muc: Nhiệm vụ nhóm {m}\n    noi_dung:\n"));
+            for k in 1..=4 {
+                y.push_str(&format!(
+                    "      - khoan: Nội dung {k} giao {agency}\n        noi_dung:\n"
+                ));
+                y.push_str(&format!("          - doan: \"{SENTENCE} Năm 2025 có thêm {{{{xa.them}}}} xã, nâng tổng số lên {{{{xa.tong}}}}/{{{{xa.mau_so}}}} xã, chiếm {{{{xa.ty_le}}}}%.\"\n"));
+                y.push_str(&format!("          - gach: \"{SENTENCE}\"\n"));
+            }
+        }
+        y.push_str("nguoi_ky: { quyen_han: [KT. GIÁM ĐỐC], chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Nguyễn Văn An }\nnoi_nhan: [Như trên, UBND tỉnh]\nluu: [VT, VP]\n");
+        y.push_str("phu_luc:\n  - tieu_de: Phân công nhiệm vụ\n    ngang: true\n    ma_tran:\n");
+        for g in 1..=6 {
+            y.push_str(&format!("      - nhom: Nhóm nhiệm vụ {g}\n        viec:\n"));
+            for r in 1..=10 {
+                y.push_str(&format!(
+                    "          - {{ noi_dung: \"Triển khai nhiệm vụ {g}.{r} theo kế hoạch, kiểm tra, đôn đốc và báo cáo kết quả\", chi_dao: UBND tỉnh, thuc_hien: \"{agency}\", phoi_hop: \"Các sở, ngành liên quan\", thoi_gian: Quý {} }}\n",
+                    r % 4 + 1
+                ));
+            }
+        }
+        std::fs::write(data.join(format!("{prefix}-{i:03}.yaml")), y).unwrap();
+    }
+}
