@@ -194,6 +194,12 @@ fn translate(msg: &str) -> (String, Option<String>) {
         || ["invalid u", "invalid i", "invalid f", "invalid bool"]
             .iter()
             .any(|p| msg.starts_with(p));
+    if msg.contains("mapping values are not allowed") {
+        return (
+            format!("lỗi cú pháp YAML: dấu `: ` nằm giữa một đoạn chữ ({msg})"),
+            Some("đặt cả đoạn chữ trong dấu ngoặc kép \"…\" hoặc viết nó dưới dạng `>-` trên các dòng sau".into()),
+        );
+    }
     if msg.contains("quoted scalar") {
         return (
             format!("lỗi cú pháp YAML: dấu ngoặc kép chưa đóng ({msg})"),

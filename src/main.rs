@@ -78,7 +78,24 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Tạo một văn bản mẫu có chú thích để bắt đầu (dựng được ngay).
+    New {
+        /// Loại văn bản.
+        #[arg(value_parser = ["ke_hoach", "thong_bao", "cong_van"])]
+        kind: String,
+        /// Tệp sẽ tạo (mặc định: <loại>.yaml); không ghi đè tệp đã có.
+        file: Option<PathBuf>,
+    },
+    /// In script tự hoàn thành lệnh cho shell (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
 }
+
+/// Starting documents written by `vanban new`: commented, and each builds as it is.
+const STARTERS: [(&str, &str); 3] = [
+    ("ke_hoach", include_str!("starters/ke_hoach.yaml")),
+    ("thong_bao", include_str!("starters/thong_bao.yaml")),
+    ("cong_van", include_str!("starters/cong_van.yaml")),
+];
 
 /// Everything loaded once per run (or per template change in watch mode).
 struct Engine {
@@ -232,6 +249,40 @@ fn main() -> ExitCode {
             }
         }
         Command::Watch { input, output } => watch(&input, &output),
+        Command::New { kind, file } => {
+            let file = file.unwrap_or_else(|| PathBuf::from(format!("{kind}.yaml")));
+            let text = STARTERS
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .map(|(_, t)| *t)
+                .unwrap_or_default();
+            if file.exists() {
+                eprintln!(
+                    "lỗi: {} đã có; chọn tên tệp khác để không ghi đè",
+                    file.display()
+                );
+                return ExitCode::from(2);
+            }
+            match std::fs::write(&file, text) {
+                Ok(()) => {
+                    eprintln!(
+                        "đã tạo {}; sửa nội dung rồi chạy: vanban build {}",
+                        file.display(),
+                        file.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("lỗi: không ghi được {}: {e}", file.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "vanban", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
     }
 }
 

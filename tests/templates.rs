@@ -91,3 +91,31 @@ fn a_typst_error_names_the_template_line_and_column() {
     );
     let _ = std::fs::remove_dir_all(work);
 }
+
+#[test]
+fn new_writes_a_starting_document_that_builds() {
+    let work = tempdir();
+    for kind in ["ke_hoach", "thong_bao", "cong_van"] {
+        let out = vanban(&["new", kind], &work);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let file = format!("{kind}.yaml");
+        let out = vanban(&["build", &file, "--out", "out"], &work);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && !stderr.contains("cảnh báo:"),
+            "{kind}: {stderr}"
+        );
+        assert!(work.join(format!("out/{kind}.pdf")).exists());
+        // Never overwrites.
+        assert_eq!(vanban(&["new", kind], &work).status.code(), Some(2));
+    }
+    let out = vanban(&["completions", "bash"], &work);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("vanban"));
+    let out = vanban(&["--version"], &work);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("typst 0.15.1"));
+    let _ = std::fs::remove_dir_all(work);
+}

@@ -32,6 +32,11 @@ fn main() {
         "no vanban binary at {} (cargo build --release first)",
         vanban.display()
     );
+    // --generate DIR only writes the synthetic documents (for profiling by hand).
+    if let Some(dir) = arg("--generate") {
+        generate(Path::new(&dir), docs);
+        return;
+    }
     let work = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     generate(&work, docs);
