@@ -201,8 +201,8 @@ pub fn tempdir() -> PathBuf {
     d
 }
 
-/// Asserts that the phrases occur in `text` in this order.
-pub fn assert_in_order(text: &str, phrases: &[&str]) {
+/// Asserts that the phrases occur in `text` in this order; returns where the last one ends.
+pub fn assert_in_order(text: &str, phrases: &[&str]) -> usize {
     let mut from = 0;
     for p in phrases {
         let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -219,6 +219,7 @@ pub fn assert_in_order(text: &str, phrases: &[&str]) {
             }
         }
     }
+    from
 }
 
 /// Runs the vanban binary.
