@@ -13,7 +13,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Report};
-use crate::pipeline::{self, Job, Options, Outcome};
+use crate::pipeline::{self, Job, Options, Outcome, Reads};
 use crate::render::typst_source::TypstSource;
 use crate::world::Shared;
 
@@ -75,23 +75,6 @@ fn hash_file(path: &Path) -> Option<String> {
     std::fs::read(path).ok().map(|b| hash_bytes(&b))
 }
 
-/// The templates a document of this kind uses: its own kind template, the shared Tera files
-/// (those that are no kind's template) and every Typst file of the set.
-fn template_inputs(shared: &Shared, kind_template: &str) -> BTreeMap<String, String> {
-    const KINDS: [&str; 3] = [
-        "ke_hoach.typ.tera",
-        "thong_bao.typ.tera",
-        "cong_van.typ.tera",
-    ];
-    shared
-        .templates
-        .files
-        .iter()
-        .filter(|(name, _)| name.as_str() == kind_template || !KINDS.contains(&name.as_str()))
-        .map(|(name, f)| (format!("template:{name}"), hash_bytes(f.text.as_bytes())))
-        .collect()
-}
-
 /// Whether the recorded build of a document is still current.
 fn current(entry: &Entry, shared: &Shared) -> bool {
     if entry.status != "ok" || !entry.outputs.iter().all(|o| o.exists()) {
@@ -136,20 +119,17 @@ pub struct Summary {
 }
 
 /// One document's record after a build.
-fn entry_for(
-    outcome: &Outcome,
-    deps: &[PathBuf],
-    shared: &Shared,
-    kind_template: Option<&str>,
-) -> Entry {
+fn entry_for(outcome: &Outcome, reads: &Reads, shared: &Shared) -> Entry {
     let mut inputs = BTreeMap::new();
-    for p in std::iter::once(&outcome.job.input).chain(deps) {
+    for p in std::iter::once(&outcome.job.input).chain(&reads.files) {
         if let Some(h) = hash_file(p) {
             inputs.insert(p.to_string_lossy().to_string(), h);
         }
     }
-    if let Some(k) = kind_template {
-        inputs.extend(template_inputs(shared, k));
+    for name in &reads.templates {
+        if let Some(f) = shared.templates.files.get(name) {
+            inputs.insert(format!("template:{name}"), hash_bytes(f.text.as_bytes()));
+        }
     }
     Entry {
         status: if outcome.failed() { "failed" } else { "ok" }.into(),
@@ -204,7 +184,7 @@ pub fn run(
         .collect();
 
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(Outcome, Vec<PathBuf>, Option<&'static str>)>();
+    let (tx, rx) = mpsc::channel::<(Outcome, Reads)>();
     let total = todo.len();
     std::thread::scope(|scope| {
         for _ in 0..batch.jobs.clamp(1, total.max(1)) {
@@ -216,9 +196,10 @@ pub fn run(
                 .spawn_scoped(scope, move || loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(job) = todo.get(i) else { break };
-                    let (outcome, deps, template) =
-                        pipeline::process_tracked(job, shared, source, opts);
-                    if tx.send((outcome, deps, template)).is_err() {
+                    if tx
+                        .send(pipeline::process_tracked(job, shared, source, opts))
+                        .is_err()
+                    {
                         break;
                     }
                 })
@@ -226,7 +207,7 @@ pub fn run(
         }
         drop(tx);
         let mut done = 0;
-        for (outcome, deps, template) in rx {
+        for (outcome, reads) in rx {
             done += 1;
             summary.warnings += outcome.report.warnings().count();
             for (total, p) in summary.phases.iter_mut().zip(outcome.phases) {
@@ -244,7 +225,7 @@ pub fn run(
                 let key = outcome.job.input.to_string_lossy().to_string();
                 manifest
                     .documents
-                    .insert(key, entry_for(&outcome, &deps, shared, template));
+                    .insert(key, entry_for(&outcome, &reads, shared));
             }
             on_outcome(&outcome, done, total);
         }

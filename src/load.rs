@@ -127,11 +127,6 @@ pub fn load_as<T: serde::de::DeserializeOwned>(
         .map_err(|e| vec![yaml_error(path, &source, &e)])
 }
 
-/// Parses YAML text into a [`Document`].
-pub fn parse(path: &Path, source: &str) -> Result<Document, Vec<Diagnostic>> {
-    serde_saphyr::from_str::<Document>(source).map_err(|e| vec![yaml_error(path, source, &e)])
-}
-
 fn yaml_error(path: &Path, source: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let pos = e.location().and_then(|l| Pos::from_yaml(&l));
     let raw = e.without_snippet().render_with_options(

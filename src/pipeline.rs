@@ -109,18 +109,26 @@ pub fn process(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options)
     process_tracked(job, shared, source, opts).0
 }
 
-/// Runs one document and also returns what it read besides its own file (shared and
-/// inherited files) and its kind's template, for the batch manifest.
+/// What a document read besides its own file, for the batch manifest.
+#[derive(Debug, Default)]
+pub struct Reads {
+    /// Shared and inherited files.
+    pub files: Vec<PathBuf>,
+    /// Templates: its kind's Tera template, the Tera files every kind shares, and the Typst
+    /// files the compilation read.
+    pub templates: Vec<String>,
+}
+
+/// Runs one document and also returns what it read.
 pub fn process_tracked(
     job: &Job,
     shared: &Shared,
     source: &TypstSource,
     opts: &Options,
-) -> (Outcome, Vec<PathBuf>, Option<&'static str>) {
+) -> (Outcome, Reads) {
     let mut report = Report::default();
     let mut written = Vec::new();
-    let mut deps = Vec::new();
-    let mut template = None;
+    let mut reads = Reads::default();
     let mut phases = [0.0; 4];
     let mut clock = std::time::Instant::now();
     let mut lap = |i: usize| {
@@ -131,9 +139,9 @@ pub fn process_tracked(
         let prepared = prepare(&job.input, shared, &mut report);
         lap(0);
         let prepared = prepared?;
-        deps = prepared.deps;
+        reads.files = prepared.deps;
         let ctx = prepared.ctx;
-        template = Some(ctx.template);
+        reads.templates = source.templates_of(ctx.template);
         let typ = source.render(&ctx, &mut report);
         lap(1);
         let typ = typ?;
@@ -143,7 +151,7 @@ pub fn process_tracked(
         }
         // `check` typesets too, so layout errors are found without writing anything.
         let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
-        let doc = pdf::compile(shared, text, date, &mut report);
+        let doc = pdf::compile(shared, text, date, &mut report, &mut reads.templates);
         crate::world::evict();
         lap(2);
         let doc = doc?;
@@ -173,8 +181,7 @@ pub fn process_tracked(
             written,
             phases,
         },
-        deps,
-        template,
+        reads,
     )
 }
 

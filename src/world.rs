@@ -1,7 +1,7 @@
 //! Our Typst `World`: the main source comes from memory, fonts only from the embedded set,
 //! file reads only from the template set, no packages, and `today()` is the document date.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
@@ -148,5 +148,3 @@ impl World for VanbanWorld<'_> {
 pub fn evict() {
     typst::comemo::evict(10);
 }
-
-pub type SharedRef = Arc<Shared>;

@@ -1,5 +1,7 @@
-//! Renderers: separate outputs of the same [`Context`]. The Typst source renderer fills the
-//! Tera template of the document's kind; the PDF renderer compiles that source in-process.
+//! Renderers: outputs of the same [`Context`]. The Typst source renderer fills the Tera
+//! template of the document's kind; the PDF stage ([`pdf::compile`], then [`pdf::export`])
+//! typesets that source in-process, in two steps so that `vanban check` can lay a document
+//! out without exporting it.
 
 pub mod escape;
 pub mod pdf;
@@ -16,8 +18,6 @@ pub struct Artifact {
 
 /// A renderer of the one serialisable context (as in mdBook).
 pub trait Renderer {
-    /// Short name, as given to `--emit`.
-    fn name(&self) -> &'static str;
     /// Produce the output, or the errors that prevent it (warnings go to `report` too).
     fn render(&self, ctx: &Context, report: &mut Report) -> Option<Artifact>;
 }

@@ -10,8 +10,6 @@ use typst::World;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
-use super::typst_source::TypstSource;
-use super::{Artifact, Renderer};
 use crate::context::Context;
 use crate::diag::{Diagnostic, Pos, Report};
 use crate::world::{Shared, VanbanWorld};
@@ -23,15 +21,18 @@ pub fn document_date(ctx: &Context) -> Datetime {
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).unwrap())
 }
 
-/// Compiles Typst source to a laid-out document.
+/// Compiles Typst source to a laid-out document. The template files the compilation read
+/// are added to `read`.
 pub fn compile(
     shared: &Shared,
     source: String,
     today: Datetime,
     report: &mut Report,
+    read: &mut Vec<String>,
 ) -> Option<PagedDocument> {
     let world = VanbanWorld::new(shared, source, today);
     let warned = typst::compile::<PagedDocument>(&world);
+    read.extend(world.accessed.lock().unwrap().drain(..));
     for w in &warned.warnings {
         report.push(convert(&world, shared, w));
     }
@@ -106,30 +107,5 @@ pub fn export(doc: &PagedDocument, date: Datetime, report: &mut Report) -> Optio
             }
             None
         }
-    }
-}
-
-/// The PDF renderer: Typst source, then layout, then export.
-pub struct Pdf<'a> {
-    pub shared: &'a Shared,
-    pub source: &'a TypstSource,
-}
-
-impl Renderer for Pdf<'_> {
-    fn name(&self) -> &'static str {
-        "pdf"
-    }
-
-    fn render(&self, ctx: &Context, report: &mut Report) -> Option<Artifact> {
-        let typ = self.source.render(ctx, report)?;
-        let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
-        let date = document_date(ctx);
-        let doc = compile(self.shared, text, date, report)?;
-        let bytes = export(&doc, date, report)?;
-        crate::world::evict();
-        Some(Artifact {
-            extension: "pdf",
-            bytes,
-        })
     }
 }

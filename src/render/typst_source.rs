@@ -69,11 +69,28 @@ fn chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-impl Renderer for TypstSource {
-    fn name(&self) -> &'static str {
-        "typ"
+impl TypstSource {
+    /// The Tera files a kind's template may use: its own, and those that belong to no kind
+    /// (macros, the Mẫu 1.4 body). Tera does not report its includes, so this is the safe side.
+    pub fn templates_of(&self, kind_template: &str) -> Vec<String> {
+        const KINDS: [&str; 3] = [
+            "ke_hoach.typ.tera",
+            "thong_bao.typ.tera",
+            "cong_van.typ.tera",
+        ];
+        self.templates
+            .files
+            .keys()
+            .filter(|n| {
+                n.ends_with(".tera")
+                    && (n.as_str() == kind_template || !KINDS.contains(&n.as_str()))
+            })
+            .cloned()
+            .collect()
     }
+}
 
+impl Renderer for TypstSource {
     fn render(&self, ctx: &Context, report: &mut Report) -> Option<Artifact> {
         let template = ctx.template;
         self.source(ctx, template, report).map(|s| Artifact {

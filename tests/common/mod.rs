@@ -42,7 +42,7 @@ pub fn build(path: &Path) -> Built {
         let typ = source.render(&ctx, &mut report)?;
         let typ = String::from_utf8(typ.bytes).unwrap();
         let date = pdf::document_date(&ctx);
-        let doc = pdf::compile(&shared, typ.clone(), date, &mut report)?;
+        let doc = pdf::compile(&shared, typ.clone(), date, &mut report, &mut Vec::new())?;
         let bytes = pdf::export(&doc, date, &mut report)?;
         Some((ctx, typ, doc, bytes))
     })();
