@@ -121,6 +121,14 @@ pub struct Context {
     pub meta: MetaCtx,
 }
 
+/// The longest text one field may hold. Real paragraphs of these documents are a few
+/// thousand characters; anything far beyond is a paste accident that would take minutes to lay
+/// out as one paragraph.
+const MAX_TEXT: usize = 50_000;
+
+/// The most rows a phụ lục matrix may have (about 150 landscape pages).
+const MAX_ROWS: usize = 2_000;
+
 /// Blank left for the văn thư to fill in by hand (non-breaking, so Typst keeps the width).
 const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
 
@@ -155,6 +163,11 @@ impl Builder<'_> {
 
     /// Cites figures and checks every character against the embedded font.
     fn text(&mut self, t: &Text) -> String {
+        if t.value.chars().count() > MAX_TEXT {
+            self.error(&t.referenced, format!("đoạn chữ dài {} ký tự, quá giới hạn {MAX_TEXT}", t.value.chars().count()))
+                .hint = Some("chia thành nhiều đoạn (`doan`); một đoạn dài như vậy thường là do dán nhầm cả một tệp".into());
+            return String::new();
+        }
         let s = figures::cite(t, self.table, self.file, self.source, self.report);
         self.check_chars(&s, &t.referenced);
         // Line breaks inside a YAML paragraph are the editor's, not the document's.
@@ -222,13 +235,12 @@ impl Builder<'_> {
             let (level, text) = match set.as_slice() {
                 [one] => *one,
                 [] => {
-                    let loc = node
-                        .noi_dung
-                        .first()
-                        .map(|_| Location::UNKNOWN)
-                        .unwrap_or(Location::UNKNOWN);
-                    self.error(&loc, "một phần tử của `noi_dung` không có nội dung")
-                        .hint = Some(
+                    // A node with no text has no position of its own to point at.
+                    self.error(
+                        &Location::UNKNOWN,
+                        "một phần tử của `noi_dung` không có nội dung",
+                    )
+                    .hint = Some(
                         "mỗi phần tử cần đúng một trong: muc, khoan, diem, gach, cong, doan".into(),
                     );
                     continue;
@@ -695,6 +707,18 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         };
         let tieu_de = b.text(&a.tieu_de).to_uppercase();
         let body = b.blocks(&a.noi_dung, None, 0);
+        let rows: usize = a.ma_tran.iter().map(|g| g.viec.len() + 1).sum();
+        if rows > MAX_ROWS {
+            b.error(
+                &a.tieu_de.referenced,
+                format!("ma trận của phụ lục có {rows} dòng, quá giới hạn {MAX_ROWS}"),
+            )
+            .hint = Some(
+                "tách thành nhiều phụ lục; một bảng dài như vậy thường là do dán nhầm dữ liệu"
+                    .into(),
+            );
+            continue;
+        }
         let mut groups = Vec::new();
         for (g, group) in a.ma_tran.iter().enumerate() {
             let ten = b.text(&group.nhom);

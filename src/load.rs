@@ -98,23 +98,26 @@ pub fn load_as<T: serde::de::DeserializeOwned>(
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
             return Err(vec![Diagnostic::error(
                 path,
-                None,
-                format!(
-                    "tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {})",
-                    e.utf8_error().valid_up_to()
-                ),
+                Some(Pos { line, column }),
+                "tệp không phải văn bản UTF-8: có byte không đọc được ở đây",
             )
-            .with_hint("lưu lại tệp với bảng mã UTF-8")]);
+            .with_hint("lưu lại tệp với bảng mã UTF-8 (Unicode); văn bản gõ bằng bảng mã TCVN3/VNI phải chuyển sang Unicode")]);
         }
-    };
-    // A byte-order mark from Windows editors is not content.
+    }; // A byte-order mark from Windows editors is not content.
     let source = source
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(source);
-    if source.trim().is_empty() {
+    let only_comments = source
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if only_comments {
         return Err(vec![Diagnostic::error(
             path,
             None,
@@ -189,6 +192,22 @@ fn translate(msg: &str) -> (String, Option<String>) {
         || ["invalid u", "invalid i", "invalid f", "invalid bool"]
             .iter()
             .any(|p| msg.starts_with(p));
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return (
+            format!("trường `{key}` được ghi hai lần"),
+            Some("giữ một dòng, xoá dòng còn lại".into()),
+        );
+    }
+    if msg.contains("expected sequence start") {
+        return (
+            format!("cần một danh sách ({msg})"),
+            Some(
+                "viết mỗi phần tử trên một dòng, bắt đầu bằng `- `, thụt vào dưới tên trường"
+                    .into(),
+            ),
+        );
+    }
     if msg.contains("mapping values are not allowed") {
         return (
             format!("lỗi cú pháp YAML: dấu `: ` nằm giữa một đoạn chữ ({msg})"),

@@ -122,3 +122,66 @@ fn windows_line_endings_and_a_byte_order_mark_are_accepted() {
     );
     let _ = std::fs::remove_dir_all(work);
 }
+
+#[test]
+fn oversized_input_is_refused_quickly_with_its_place() {
+    let work = tempdir();
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    // A 5 MB paragraph (a whole file pasted by accident).
+    let huge = "Văn bản dán nhầm. ".repeat(5_000_000 / 20);
+    let file = work.join("doan-5mb.yaml");
+    std::fs::write(
+        &file,
+        base.replace(
+            "Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
+            &huge,
+        ),
+    )
+    .unwrap();
+    let out = vanban(&["check", file.to_str().unwrap()], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("doan-5mb.yaml:12:11: lỗi: đoạn chữ dài")
+            && stderr.contains("quá giới hạn 50000"),
+        "{}",
+        &stderr[..stderr.len().min(600)]
+    );
+    // A 10,000-row matrix.
+    let mut yaml = format!(
+        "{base}phu_luc:\n  - tieu_de: Phân công\n    ma_tran:\n      - nhom: Nhóm\n        viec:\n"
+    );
+    for i in 0..10_000 {
+        yaml.push_str(&format!("          - {{ noi_dung: Việc {i} }}\n"));
+    }
+    let file = work.join("ma-tran-10000.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let out = vanban(&["check", file.to_str().unwrap()], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains(
+            "ma-tran-10000.yaml:23:14: lỗi: ma trận của phụ lục có 10001 dòng, quá giới hạn 2000"
+        ),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(work);
+}
+
+#[test]
+fn a_yaml_alias_bomb_is_refused() {
+    let work = tempdir();
+    let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        yaml.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n",
+            p = i - 1
+        ));
+    }
+    let file = work.join("bom.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let out = vanban(&["check", file.to_str().unwrap()], &work);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bom.yaml:"));
+    let _ = std::fs::remove_dir_all(work);
+}
