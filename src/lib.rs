@@ -14,5 +14,6 @@ pub mod model;
 pub mod numfmt;
 pub mod pipeline;
 pub mod render;
+pub mod schema;
 pub mod templates;
 pub mod world;

@@ -86,6 +86,11 @@ enum Command {
         /// Tệp sẽ tạo (mặc định: <loại>.yaml); không ghi đè tệp đã có.
         file: Option<PathBuf>,
     },
+    /// Ghi JSON Schema của định dạng YAML (để trình soạn thảo gợi ý và kiểm tra).
+    Schema {
+        /// Tệp sẽ ghi (mặc định: in ra màn hình).
+        file: Option<PathBuf>,
+    },
     /// In script tự hoàn thành lệnh cho shell (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
 }
@@ -275,6 +280,25 @@ fn main() -> ExitCode {
                 Err(e) => {
                     eprintln!("lỗi: không ghi được {}: {e}", file.display());
                     ExitCode::from(2)
+                }
+            }
+        }
+        Command::Schema { file } => {
+            let text = vanban::schema::json();
+            match file {
+                Some(f) => match std::fs::write(&f, text) {
+                    Ok(()) => {
+                        eprintln!("đã ghi {}", f.display());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("lỗi: không ghi được {}: {e}", f.display());
+                        ExitCode::from(2)
+                    }
+                },
+                None => {
+                    println!("{text}");
+                    ExitCode::SUCCESS
                 }
             }
         }

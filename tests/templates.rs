@@ -119,3 +119,88 @@ fn new_writes_a_starting_document_that_builds() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("typst 0.15.1"));
     let _ = std::fs::remove_dir_all(work);
 }
+
+/// Every key used by the samples and the valid fixtures is known to the JSON Schema at its
+/// place, so an editor using the schema accepts them; and the schema refuses unknown keys.
+#[test]
+fn the_json_schema_knows_every_key_the_samples_use() {
+    let out = vanban(&["schema"], &root());
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["additionalProperties"], false);
+    assert!(schema["properties"]["trich_yeu"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("Trích yếu"));
+    let defs = &schema["$defs"];
+
+    fn resolve<'a>(s: &'a serde_json::Value, defs: &'a serde_json::Value) -> &'a serde_json::Value {
+        match s.get("$ref").and_then(|r| r.as_str()) {
+            Some(r) => resolve(&defs[r.trim_start_matches("#/$defs/")], defs),
+            None => s,
+        }
+    }
+    /// Object schemas a value may match (through anyOf/oneOf, arrays and maps).
+    fn check(v: &serde_json::Value, s: &serde_json::Value, defs: &serde_json::Value, path: &str) {
+        let s = resolve(s, defs);
+        for alt in ["anyOf", "oneOf"] {
+            if let Some(alts) = s.get(alt).and_then(|a| a.as_array()) {
+                // Good enough for these data: try the alternative that is an object for a map.
+                for a in alts {
+                    let a = resolve(a, defs);
+                    let fits = match v {
+                        serde_json::Value::Object(_) => {
+                            a.get("type") == Some(&"object".into()) || a.get("properties").is_some()
+                        }
+                        serde_json::Value::Array(_) => a.get("type") == Some(&"array".into()),
+                        _ => true,
+                    };
+                    if fits {
+                        return check(v, a, defs, path);
+                    }
+                }
+                return;
+            }
+        }
+        match v {
+            serde_json::Value::Object(map) => {
+                let props = s.get("properties");
+                for (k, child) in map {
+                    let sub = props
+                        .and_then(|p| p.get(k))
+                        .or_else(|| s.get("additionalProperties").filter(|a| a.is_object()));
+                    match sub {
+                        Some(sub) => check(child, sub, defs, &format!("{path}.{k}")),
+                        None => panic!("the schema does not know `{path}.{k}`"),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                if let Some(item) = s.get("items") {
+                    for (i, x) in items.iter().enumerate() {
+                        check(x, item, defs, &format!("{path}[{i}]"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(root().join("data"))
+        .into_iter()
+        .chain(walkdir::WalkDir::new(root().join("tests/fixtures/valid")))
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| {
+            !p.components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('_'))
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6);
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let v: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        check(&v, &schema, defs, &f.file_name().unwrap().to_string_lossy());
+    }
+}
