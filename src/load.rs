@@ -84,6 +84,16 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
+/// Parses one document from text (for the fuzz target and tools that hold the text already).
+pub fn load_text(path: &Path, text: String) -> Result<Loaded, Vec<Diagnostic>> {
+    let (doc, source) = parse_as::<Document>(path, text)?;
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        source,
+        doc,
+    })
+}
+
 /// Reads any YAML file of the format (a document, a shared file) with located errors.
 pub fn load_as<T: serde::de::DeserializeOwned>(
     path: &Path,
@@ -109,7 +119,16 @@ pub fn load_as<T: serde::de::DeserializeOwned>(
             )
             .with_hint("lưu lại tệp với bảng mã UTF-8 (Unicode); văn bản gõ bằng bảng mã TCVN3/VNI phải chuyển sang Unicode")]);
         }
-    }; // A byte-order mark from Windows editors is not content.
+    };
+    parse_as(path, source)
+}
+
+/// Parses YAML text of the format, as read from `path` (which only names it in messages).
+pub fn parse_as<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    source: String,
+) -> Result<(T, String), Vec<Diagnostic>> {
+    // A byte-order mark from Windows editors is not content.
     let source = source
         .strip_prefix('\u{feff}')
         .map(str::to_string)
