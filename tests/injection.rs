@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{layout, root, tempdir};
+use common::{layout, root, tempdir, try_build};
 use proptest::prelude::*;
 
 /// Text of the typeset document in layout order, whitespace collapsed, and its page count.
@@ -11,30 +11,9 @@ fn typeset_text(yaml: &str) -> Result<(String, usize), String> {
     let dir = tempdir();
     let file = dir.join("x.yaml");
     std::fs::write(&file, yaml).unwrap();
-    let set = vanban::templates::TemplateSet::load(None).unwrap();
-    let source = vanban::render::typst_source::TypstSource::new(&set).unwrap();
-    let shared = vanban::world::Shared::new(set);
-    let mut report = vanban::diag::Report::default();
-    let result = (|| {
-        let ctx = vanban::pipeline::prepare(&file, &shared, &mut report)?.ctx;
-        let typ = vanban::render::Renderer::render(&source, &ctx, &mut report)?;
-        let date = vanban::render::pdf::document_date(&ctx);
-        vanban::render::pdf::compile(
-            &shared,
-            String::from_utf8(typ.bytes).unwrap(),
-            date,
-            &mut report,
-            &mut Vec::new(),
-        )
-    })();
+    let built = try_build(&file);
     let _ = std::fs::remove_dir_all(dir);
-    let doc = result.ok_or_else(|| {
-        report
-            .items
-            .iter()
-            .map(|d| d.to_string())
-            .collect::<String>()
-    })?;
+    let doc = built?.doc;
     // Frame order is layout order: each cell and column stays contiguous.
     let (runs, _) = layout(&doc);
     let text: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();

@@ -33,6 +33,11 @@ pub struct Built {
 
 /// Builds a document with the built-in templates; panics with the diagnostics on failure.
 pub fn build(path: &Path) -> Built {
+    try_build(path).unwrap_or_else(|e| panic!("{} did not build:\n{e}", path.display()))
+}
+
+/// Builds a document with the built-in templates, or returns its diagnostics as text.
+pub fn try_build(path: &Path) -> Result<Built, String> {
     let set = TemplateSet::load(None).unwrap();
     let source = TypstSource::new(&set).unwrap();
     let shared = Shared::new(set);
@@ -47,22 +52,14 @@ pub fn build(path: &Path) -> Built {
         Some((ctx, typ, doc, bytes))
     })();
     match built {
-        Some((ctx, typ, doc, pdf)) => Built {
+        Some((ctx, typ, doc, pdf)) => Ok(Built {
             ctx,
             typ,
             doc,
             pdf,
             report,
-        },
-        None => panic!(
-            "{} did not build:\n{}",
-            path.display(),
-            report
-                .items
-                .iter()
-                .map(|d| d.to_string())
-                .collect::<String>()
-        ),
+        }),
+        None => Err(report.items.iter().map(|d| d.to_string()).collect()),
     }
 }
 
