@@ -197,7 +197,7 @@ pub fn run(
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(job) = todo.get(i) else { break };
                     if tx
-                        .send(pipeline::process_tracked(job, shared, source, opts))
+                        .send(pipeline::process(job, shared, source, opts))
                         .is_err()
                     {
                         break;

@@ -104,11 +104,6 @@ pub fn prepare(path: &Path, shared: &Shared, report: &mut Report) -> Option<Prep
     Some(prepared)
 }
 
-/// Runs one document through the whole pipeline.
-pub fn process(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> Outcome {
-    process_tracked(job, shared, source, opts).0
-}
-
 /// What a document read besides its own file, for the batch manifest.
 #[derive(Debug, Default)]
 pub struct Reads {
@@ -119,8 +114,8 @@ pub struct Reads {
     pub templates: Vec<String>,
 }
 
-/// Runs one document and also returns what it read.
-pub fn process_tracked(
+/// Runs one document through the whole pipeline; also returns what it read.
+pub fn process(
     job: &Job,
     shared: &Shared,
     source: &TypstSource,
