@@ -38,6 +38,9 @@ pub struct Entry {
     /// Input file (or `template:NAME`) → content hash.
     pub inputs: BTreeMap<String, String>,
     pub outputs: Vec<PathBuf>,
+    /// Warnings of that build, so that skipping the document does not hide them.
+    #[serde(default)]
+    pub warnings: usize,
 }
 
 /// The manifest of an output folder.
@@ -114,6 +117,8 @@ pub struct Summary {
     pub unchanged: usize,
     pub failed: Vec<(PathBuf, Option<Diagnostic>)>,
     pub warnings: usize,
+    /// Warnings recorded for the documents skipped as unchanged.
+    pub unchanged_warnings: usize,
     /// Seconds summed over documents: load + compute, Typst source, layout, PDF export.
     pub phases: [f64; 4],
 }
@@ -135,6 +140,7 @@ fn entry_for(outcome: &Outcome, reads: &Reads, shared: &Shared) -> Entry {
         status: if outcome.failed() { "failed" } else { "ok" }.into(),
         inputs,
         outputs: outcome.written.clone(),
+        warnings: outcome.report.warnings().count(),
     }
 }
 
@@ -178,6 +184,7 @@ pub fn run(
                     .is_some_and(|e| current(e, shared));
             if fresh {
                 summary.unchanged += 1;
+                summary.unchanged_warnings += manifest.documents[&key].warnings;
             }
             !fresh
         })

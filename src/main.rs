@@ -182,6 +182,12 @@ fn pass(
         summary.failed.len(),
         summary.warnings
     );
+    if summary.unchanged_warnings > 0 {
+        eprintln!(
+            "  (các văn bản không đổi có {} cảnh báo từ lần dựng trước: xem bằng `vanban check`)",
+            summary.unchanged_warnings
+        );
+    }
     for (path, first) in &summary.failed {
         match first {
             Some(d) => match d.pos {

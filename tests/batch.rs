@@ -99,6 +99,32 @@ fn only_what_changed_is_rebuilt() {
     let again = build(&work, &[]);
     assert!(built(&again).is_empty());
     assert!(String::from_utf8_lossy(&again.stderr).contains("đã dựng 0 văn bản, 4 không đổi"));
+    // A skipped document's warnings are not hidden: the summary says they exist.
+    let b = work.join("data/b.yaml");
+    std::fs::write(
+        &b,
+        std::fs::read_to_string(&b)
+            .unwrap()
+            .replace("quyen_han: [KT. GIÁM ĐỐC]", "quyen_han: [GIÁM ĐỐC SỞ]"),
+    )
+    .unwrap();
+    let warned = build(&work, &[]);
+    assert!(String::from_utf8_lossy(&warned.stderr).contains("1 cảnh báo"));
+    let quiet = build(&work, &[]);
+    assert!(built(&quiet).is_empty());
+    assert!(
+        String::from_utf8_lossy(&quiet.stderr).contains("các văn bản không đổi có 1 cảnh báo"),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+    std::fs::write(
+        &b,
+        std::fs::read_to_string(&b)
+            .unwrap()
+            .replace("quyen_han: [GIÁM ĐỐC SỞ]", "quyen_han: [KT. GIÁM ĐỐC]"),
+    )
+    .unwrap();
+    build(&work, &[]);
     // Renaming an agency in the registry rebuilds exactly the documents that include it,
     // and the new name is in their PDFs.
     let registry = work.join("data/_chung/co-quan.yaml");
