@@ -76,15 +76,7 @@ impl Table {
 /// relative to a document). Errors (zero denominator, negative count, a sum that does not
 /// match) and warnings (a stated share that differs from the computed one) go to `report`.
 pub fn compute(figs: &Figures, file: &Path, source: &str, report: &mut Report) -> Table {
-    compute_in(
-        &[],
-        figs,
-        file,
-        source,
-        report,
-        &mut vec![canonical(file)],
-        &mut Vec::new(),
-    )
+    compute_in(&[], figs, file, source, report, &mut Trail::from(file))
 }
 
 /// Computes a document's figures, with its shared files (`bao_gom`) and inherited documents
@@ -97,31 +89,39 @@ pub fn compute_document(
     report: &mut Report,
     deps: &mut Vec<PathBuf>,
 ) -> Table {
-    let mut chain = vec![canonical(file)];
-    compute_in(
-        &doc.bao_gom,
-        &doc.so_lieu,
-        file,
-        source,
-        report,
-        &mut chain,
-        deps,
-    )
+    let mut trail = Trail::from(file);
+    let table = compute_in(&doc.bao_gom, &doc.so_lieu, file, source, report, &mut trail);
+    deps.extend(trail.deps);
+    table
+}
+
+/// Where a computation has been: the files being computed, outermost first (to refuse
+/// cycles), and every other file read (for incremental builds).
+struct Trail {
+    chain: Vec<PathBuf>,
+    deps: Vec<PathBuf>,
+}
+
+impl Trail {
+    fn from(file: &Path) -> Trail {
+        Trail {
+            chain: vec![canonical(file)],
+            deps: Vec::new(),
+        }
+    }
 }
 
 fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// `chain` holds the files being computed, outermost first, to refuse cycles.
 fn compute_in(
     includes: &[Spanned<String>],
     figs: &Figures,
     file: &Path,
     source: &str,
     report: &mut Report,
-    chain: &mut Vec<PathBuf>,
-    deps: &mut Vec<PathBuf>,
+    trail: &mut Trail,
 ) -> Table {
     let mut t = Table::default();
     let err = |loc: &serde_saphyr::Location, msg: String| {
@@ -129,11 +129,11 @@ fn compute_in(
     };
 
     for include in includes {
-        include_shared(include, &mut t, file, source, report, chain, deps);
+        include_shared(include, &mut t, file, source, report, trail);
     }
 
     for inherit in &figs.ke_thua {
-        inherit_from(inherit, &mut t, file, source, report, chain, deps);
+        inherit_from(inherit, &mut t, file, source, report, trail);
     }
 
     for (k, v) in &figs.hang_so {
@@ -306,22 +306,21 @@ fn compute_in(
 }
 
 /// Loads another file of the format for `bao_gom` or `ke_thua`: located errors for a missing
-/// file or a cycle; the file is recorded in `deps`.
+/// file or a cycle; the file is recorded in the trail.
 fn load_other<T: serde::de::DeserializeOwned>(
     rel: &Spanned<String>,
     what: &str,
     file: &Path,
     source: &str,
     report: &mut Report,
-    chain: &[PathBuf],
-    deps: &mut Vec<PathBuf>,
+    trail: &mut Trail,
 ) -> Option<(T, PathBuf, String)> {
     let here = |msg: String| {
         Diagnostic::error(file, Pos::from_yaml(&rel.referenced), msg).with_source(source)
     };
     let other = file.parent().unwrap_or(Path::new(".")).join(&rel.value);
     let key = canonical(&other);
-    if chain.contains(&key) {
+    if trail.chain.contains(&key) {
         report.push(
             here(format!(
                 "{what} vòng tròn: `{}` dẫn ngược lại văn bản này",
@@ -331,7 +330,7 @@ fn load_other<T: serde::de::DeserializeOwned>(
         );
         return None;
     }
-    deps.push(key);
+    trail.deps.push(key);
     match crate::load::load_as::<T>(&other) {
         Ok((value, text)) => Some((value, other, text)),
         Err(diags) => {
@@ -353,13 +352,12 @@ fn compute_other(
     path: &Path,
     text: &str,
     report: &mut Report,
-    chain: &mut Vec<PathBuf>,
-    deps: &mut Vec<PathBuf>,
+    trail: &mut Trail,
 ) -> Table {
     let mut theirs = Report::default();
-    chain.push(canonical(path));
-    let t = compute_in(includes, figs, path, text, &mut theirs, chain, deps);
-    chain.pop();
+    trail.chain.push(canonical(path));
+    let t = compute_in(includes, figs, path, text, &mut theirs, trail);
+    trail.chain.pop();
     report
         .items
         .extend(theirs.items.into_iter().filter(Diagnostic::is_error));
@@ -373,11 +371,10 @@ fn include_shared(
     file: &Path,
     source: &str,
     report: &mut Report,
-    chain: &mut Vec<PathBuf>,
-    deps: &mut Vec<PathBuf>,
+    trail: &mut Trail,
 ) {
     let Some((shared, path, text)) =
-        load_other::<SharedFile>(include, "bao gồm", file, source, report, chain, deps)
+        load_other::<SharedFile>(include, "bao gồm", file, source, report, trail)
     else {
         return;
     };
@@ -387,8 +384,7 @@ fn include_shared(
         &path,
         &text,
         report,
-        chain,
-        deps,
+        trail,
     );
     for (code, a) in &shared.co_quan {
         let short = a.viet_tat.clone().unwrap_or_else(|| a.ten.clone());
@@ -418,23 +414,14 @@ fn inherit_from(
     file: &Path,
     source: &str,
     report: &mut Report,
-    chain: &mut Vec<PathBuf>,
-    deps: &mut Vec<PathBuf>,
+    trail: &mut Trail,
 ) {
     let Some((doc, path, text)) =
-        load_other::<Document>(&inherit.tep, "kế thừa", file, source, report, chain, deps)
+        load_other::<Document>(&inherit.tep, "kế thừa", file, source, report, trail)
     else {
         return;
     };
-    let theirs = compute_other(
-        &doc.bao_gom,
-        &doc.so_lieu,
-        &path,
-        &text,
-        report,
-        chain,
-        deps,
-    );
+    let theirs = compute_other(&doc.bao_gom, &doc.so_lieu, &path, &text, report, trail);
     let prefix = inherit.ten.value.trim();
     for (name, fig) in theirs.figures {
         t.figures.insert(format!("{prefix}.{name}"), fig);
