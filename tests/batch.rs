@@ -59,6 +59,17 @@ fn project() -> PathBuf {
     work
 }
 
+/// Replaces text in a file, as a clerk saving an edit would.
+fn edit(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        file.display()
+    );
+    std::fs::write(file, text.replace(from, to)).unwrap();
+}
+
 /// The documents a build wrote, from its "input → output" lines.
 fn built(out: &std::process::Output) -> Vec<String> {
     let mut v: Vec<String> = String::from_utf8_lossy(&out.stdout)
@@ -101,13 +112,7 @@ fn only_what_changed_is_rebuilt() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("đã dựng 0 văn bản, 4 không đổi"));
     // A skipped document's warnings are not hidden: the summary says they exist.
     let b = work.join("data/b.yaml");
-    std::fs::write(
-        &b,
-        std::fs::read_to_string(&b)
-            .unwrap()
-            .replace("quyen_han: [KT. GIÁM ĐỐC]", "quyen_han: [GIÁM ĐỐC SỞ]"),
-    )
-    .unwrap();
+    edit(&b, "quyen_han: [KT. GIÁM ĐỐC]", "quyen_han: [GIÁM ĐỐC SỞ]");
     let warned = build(&work, &[]);
     assert!(String::from_utf8_lossy(&warned.stderr).contains("1 cảnh báo"));
     let quiet = build(&work, &[]);
@@ -117,13 +122,7 @@ fn only_what_changed_is_rebuilt() {
         "{}",
         String::from_utf8_lossy(&quiet.stderr)
     );
-    std::fs::write(
-        &b,
-        std::fs::read_to_string(&b)
-            .unwrap()
-            .replace("quyen_han: [GIÁM ĐỐC SỞ]", "quyen_han: [KT. GIÁM ĐỐC]"),
-    )
-    .unwrap();
+    edit(&b, "quyen_han: [GIÁM ĐỐC SỞ]", "quyen_han: [KT. GIÁM ĐỐC]");
     build(&work, &[]);
     // Renaming an agency in the registry rebuilds exactly the documents that include it,
     // and the new name is in their PDFs.
@@ -141,13 +140,7 @@ fn only_what_changed_is_rebuilt() {
     );
     // Editing one document rebuilds that document.
     let c = work.join("data/c.yaml");
-    std::fs::write(
-        &c,
-        std::fs::read_to_string(&c)
-            .unwrap()
-            .replace("Không dùng", "Vẫn không dùng"),
-    )
-    .unwrap();
+    edit(&c, "Không dùng", "Vẫn không dùng");
     assert_eq!(built(&build(&work, &[])), ["c.yaml"]);
     // A template change rebuilds every document that uses it: the công văn template only
     // the công văn; the style module everything.
@@ -325,13 +318,7 @@ fn watch_rebuilds_a_saved_document() {
     assert!(wait_for(&|| pdf.exists()), "watch did not build at start");
     std::thread::sleep(Duration::from_millis(500));
     let c = work.join("data/c.yaml");
-    std::fs::write(
-        &c,
-        std::fs::read_to_string(&c)
-            .unwrap()
-            .replace("Không dùng danh mục.", "Đã sửa khi đang theo dõi."),
-    )
-    .unwrap();
+    edit(&c, "Không dùng danh mục.", "Đã sửa khi đang theo dõi.");
     let changed = wait_for(&|| {
         std::fs::read(&pdf)
             .map(|b| pdf_text(&b).contains("Đã sửa khi đang theo dõi."))
