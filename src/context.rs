@@ -22,14 +22,28 @@ pub struct Span {
     pub i: bool,
 }
 
+/// One row of a results table (bảng kết quả thực hiện).
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultRow {
+    pub tt: String,
+    pub ten: String,
+    pub don_vi: String,
+    pub ke_hoach: String,
+    pub dat: String,
+    pub ty_le: String,
+}
+
 /// One element of the body, numbered.
 #[derive(Debug, Clone, Serialize)]
 pub struct Block {
-    /// `muc`, `khoan`, `diem`, `gach`, `cong` or `doan`.
+    /// `chuong`, `muc`, `muc_chuong` (a Mục under the Chương/Điều scheme), `dieu`, `khoan`,
+    /// `diem`, `gach`, `cong`, `doan` or `bang` (a results table).
     pub level: &'static str,
-    /// `I.`, `1.`, `a)`, `-`, `+` or empty for a plain paragraph.
+    /// `Chương I`, `Mục 1`, `Điều 1.`, `I.`, `1.`, `a)`, `-`, `+` or empty for a plain paragraph.
     pub marker: String,
     pub bold: bool,
+    /// Rows of a `bang` block.
+    pub rows: Vec<ResultRow>,
     /// The last paragraph of the body: kept on the page of the signature block, so that
     /// the signature never stands alone on a page.
     pub keep: bool,
@@ -95,13 +109,46 @@ pub struct MetaCtx {
     pub day: u32,
 }
 
+/// A văn bản issued with a Quyết định (Mẫu 1.3): Quy chế, Quy định …
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachedCtx {
+    pub ten_loai: String,
+    pub trich_yeu: Vec<String>,
+    /// `(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 05/3/2020 của …)`.
+    pub kem_theo: String,
+    pub body: Vec<Block>,
+    pub nguoi_ky: SignerCtx,
+}
+
 /// Everything a renderer needs, already computed and checked.
 #[derive(Debug, Clone, Serialize)]
 pub struct Context {
     pub loai: &'static str,
-    /// The Tera template of the kind, e.g. `ke_hoach.typ.tera`.
+    /// Mẫu of Phụ lục III that the layout follows, e.g. `1.4`.
+    pub mau: &'static str,
+    /// The built-in template of the layout, e.g. `mau_1_4.typ.tera`; a template named after
+    /// the kind (`ke_hoach.typ.tera`) is used instead when there is one.
     pub template: &'static str,
-    pub ten_loai: Option<&'static str>,
+    pub ten_loai: Option<String>,
+    /// Thẩm quyền ban hành (Quyết định, Nghị quyết) or the sender of a công điện.
+    pub tham_quyen: Vec<String>,
+    /// `QUYẾT ĐỊNH:` or `QUYẾT NGHỊ:` before the Điều.
+    pub lenh: Option<&'static str>,
+    /// Dấu chỉ mức độ khẩn (ô 10b).
+    pub do_khan: Option<&'static str>,
+    /// Chỉ dẫn phạm vi lưu hành (ô 11).
+    pub luu_hanh: Option<String>,
+    /// Ô 13, at the foot of page 1.
+    pub dia_chi: Vec<String>,
+    /// Lines of a form (giấy mời, biên bản, giấy giới thiệu, giấy nghỉ phép) before the body.
+    pub dong_dau: Vec<Block>,
+    /// Lines after the body (the closing line of a biên bản).
+    pub dong_cuoi: Vec<Block>,
+    /// The second signer, on the left (biên bản, hợp đồng).
+    pub dong_ky: Option<SignerCtx>,
+    /// The left block of a giấy nghỉ phép: the confirmation of the place of leave.
+    pub xac_nhan: Option<String>,
+    pub kem_theo: Option<AttachedCtx>,
     pub chu_quan: Vec<String>,
     pub ban_hanh: Vec<String>,
     /// `Số: 05/KH-UBND`, or with the number left blank.
@@ -146,6 +193,20 @@ struct Builder<'a> {
     table: &'a Table,
     fonts: &'a Fonts,
     report: &'a mut Report,
+    /// Chương and Điều run on through the whole text, across chương and mục.
+    chuong_no: usize,
+    dieu_no: usize,
+    /// The text uses the Chương/Mục/Điều scheme (Phụ lục I, 6a): `muc` is `Mục 1`.
+    dieu_scheme: bool,
+    /// Điều titles bold (Quy chế, Quy định); in a Quyết định only `Điều 1.` is.
+    dieu_title_bold: bool,
+}
+
+/// Whether any node of a body uses Chương or Điều.
+fn uses_dieu(nodes: &[Node]) -> bool {
+    nodes
+        .iter()
+        .any(|n| n.chuong.is_some() || n.dieu.is_some() || uses_dieu(&n.noi_dung))
 }
 
 impl Builder<'_> {
@@ -212,6 +273,54 @@ impl Builder<'_> {
         }
     }
 
+    /// Rows of a results table from the `thuc_hien` figures named in the data.
+    fn results(&mut self, names: &[Spanned<String>]) -> Vec<ResultRow> {
+        let mut rows = Vec::new();
+        for name in names {
+            let k = name.value.trim();
+            let fig = |suffix: &str| {
+                self.table
+                    .get(&format!("{k}.{suffix}"))
+                    .map(|f| f.display())
+            };
+            let text = |suffix: &str| self.table.texts.get(&format!("{k}.{suffix}")).cloned();
+            match (text("ten"), fig("ke_hoach"), fig("dat")) {
+                (Some(ten), Some(ke_hoach), Some(dat)) => {
+                    let ty_le = fig("ty_le").unwrap_or_default();
+                    let don_vi = text("don_vi").unwrap_or_default();
+                    self.check_chars(&ten, &name.referenced);
+                    rows.push(ResultRow {
+                        tt: (rows.len() + 1).to_string(),
+                        ten,
+                        don_vi,
+                        ke_hoach,
+                        dat,
+                        ty_le,
+                    });
+                }
+                _ => {
+                    let known: Vec<String> = self
+                        .table
+                        .texts
+                        .keys()
+                        .filter_map(|n| n.strip_suffix(".ten").map(str::to_string))
+                        .collect();
+                    let hint = figures::suggest(k, known.iter())
+                        .map(|s| format!("có phải `{s}`?"))
+                        .unwrap_or_else(|| {
+                            "mỗi tên phải là một mục của `so_lieu.thuc_hien`".into()
+                        });
+                    self.error(
+                        &name.referenced,
+                        format!("không có kết quả thực hiện tên `{k}`"),
+                    )
+                    .hint = Some(hint);
+                }
+            }
+        }
+        rows
+    }
+
     fn rich(&mut self, t: &Text) -> Vec<Span> {
         let s = self.text(t);
         parse_rich(&s)
@@ -219,9 +328,46 @@ impl Builder<'_> {
 
     fn blocks(&mut self, nodes: &[Node], parent: Option<&'static str>, depth: usize) -> Vec<Block> {
         let mut out = Vec::new();
-        let mut counters = [0usize; 6];
+        let mut counters = [0usize; 8];
         for node in nodes {
+            if let Some(names) = &node.bang_ket_qua {
+                let others = [
+                    &node.chuong,
+                    &node.dieu,
+                    &node.muc,
+                    &node.khoan,
+                    &node.diem,
+                    &node.gach,
+                    &node.cong,
+                    &node.doan,
+                ];
+                if others.iter().any(|o| o.is_some()) {
+                    let loc = names
+                        .first()
+                        .map(|n| n.referenced)
+                        .unwrap_or(Location::UNKNOWN);
+                    self.error(
+                        &loc,
+                        "một phần tử vừa là `bang_ket_qua` vừa là phần văn bản khác",
+                    )
+                    .hint = Some("tách thành hai phần tử, mỗi phần tử bắt đầu bằng `- `".into());
+                    continue;
+                }
+                let rows = self.results(names);
+                out.push(Block {
+                    level: "bang",
+                    marker: String::new(),
+                    bold: false,
+                    rows,
+                    keep: false,
+                    spans: Vec::new(),
+                    children: Vec::new(),
+                });
+                continue;
+            }
             let set: Vec<(&'static str, &Text)> = [
+                ("chuong", node.chuong.as_ref()),
+                ("dieu", node.dieu.as_ref()),
                 ("muc", node.muc.as_ref()),
                 ("khoan", node.khoan.as_ref()),
                 ("diem", node.diem.as_ref()),
@@ -241,7 +387,7 @@ impl Builder<'_> {
                         "một phần tử của `noi_dung` không có nội dung",
                     )
                     .hint = Some(
-                        "mỗi phần tử cần đúng một trong: muc, khoan, diem, gach, cong, doan".into(),
+                        "mỗi phần tử cần đúng một trong: chuong, muc, dieu, khoan, diem, gach, cong, doan, bang_ket_qua".into(),
                     );
                     continue;
                 }
@@ -252,25 +398,45 @@ impl Builder<'_> {
                     continue;
                 }
             };
-            if !allowed(parent, level) {
+            if !allowed(parent, level, self.dieu_scheme) {
                 let msg = match parent {
                     Some(p) => {
+                        let p = if p == "muc_chuong" { "muc" } else { p };
                         format!("`{level}` không thể nằm trong `{p}` (lồng quá sâu hoặc sai cấp)")
                     }
                     None => format!("`{level}` không thể đứng ở cấp ngoài cùng"),
                 };
-                self.error(&text.referenced, msg).hint = Some(
-                    "thứ tự cấp: muc (I.) → khoan (1.) → diem (a)) → gach (-) → cong (+)".into(),
-                );
+                let order = if self.dieu_scheme {
+                    "thứ tự cấp: chuong (Chương I) → muc (Mục 1) → dieu (Điều 1.) → khoan (1.) → diem (a))"
+                } else {
+                    "thứ tự cấp: muc (I.) → khoan (1.) → diem (a)) → gach (-) → cong (+)"
+                };
+                self.error(&text.referenced, msg).hint = Some(order.into());
                 continue;
             }
-            let idx = ["muc", "khoan", "diem", "gach", "cong", "doan"]
-                .iter()
-                .position(|l| *l == level)
-                .unwrap();
+            let idx = [
+                "chuong", "dieu", "muc", "khoan", "diem", "gach", "cong", "doan",
+            ]
+            .iter()
+            .position(|l| *l == level)
+            .unwrap();
             counters[idx] += 1;
             let n = counters[idx];
+            let level = if level == "muc" && self.dieu_scheme {
+                "muc_chuong"
+            } else {
+                level
+            };
             let marker = match level {
+                "chuong" => {
+                    self.chuong_no += 1;
+                    format!("Chương {}", numfmt::roman(self.chuong_no))
+                }
+                "dieu" => {
+                    self.dieu_no += 1;
+                    format!("Điều {}.", self.dieu_no)
+                }
+                "muc_chuong" => format!("Mục {n}"),
                 "muc" => format!("{}.", numfmt::roman(n)),
                 "khoan" => format!("{n}."),
                 "diem" => {
@@ -287,12 +453,18 @@ impl Builder<'_> {
                 _ => String::new(),
             };
             let mut spans = self.rich(text);
-            if level == "muc" {
+            if matches!(level, "muc" | "chuong" | "muc_chuong") {
                 for s in &mut spans {
                     s.t = s.t.to_uppercase();
                 }
             }
-            let bold = node.dam.unwrap_or(matches!(level, "muc" | "khoan"));
+            let bold = node.dam.unwrap_or(match level {
+                "muc" | "chuong" | "muc_chuong" => true,
+                "dieu" => self.dieu_title_bold,
+                // Under Điều a khoản has no title (Phụ lục I, 6a); in a plan it has one (6b).
+                "khoan" => !self.dieu_scheme,
+                _ => false,
+            });
             let children = if depth >= 6 {
                 Vec::new()
             } else {
@@ -309,6 +481,7 @@ impl Builder<'_> {
                 level,
                 marker,
                 bold,
+                rows: Vec::new(),
                 keep: false,
                 spans,
                 children,
@@ -318,10 +491,20 @@ impl Builder<'_> {
     }
 }
 
-/// Which level may sit inside which: the decree's mục → khoản → điểm, then dashes and pluses.
-fn allowed(parent: Option<&str>, child: &str) -> bool {
+/// Which level may sit inside which: the decree's mục → khoản → điểm, then dashes and pluses;
+/// or, in the Chương/Điều scheme, chương → mục → điều → khoản → điểm.
+fn allowed(parent: Option<&str>, child: &str, dieu_scheme: bool) -> bool {
+    if dieu_scheme && child == "muc" {
+        return matches!(parent, None | Some("chuong"));
+    }
     match parent {
-        None => matches!(child, "muc" | "khoan" | "diem" | "gach" | "doan"),
+        None => matches!(
+            child,
+            "chuong" | "dieu" | "muc" | "khoan" | "diem" | "gach" | "doan"
+        ),
+        Some("chuong") => matches!(child, "dieu" | "doan"),
+        Some("muc_chuong") => matches!(child, "dieu" | "doan"),
+        Some("dieu") => matches!(child, "khoan" | "diem" | "gach" | "doan"),
         Some("muc") => matches!(child, "khoan" | "diem" | "gach" | "doan"),
         Some("khoan") => matches!(child, "diem" | "gach" | "doan"),
         Some("diem") => matches!(child, "gach" | "doan"),
@@ -530,13 +713,19 @@ pub fn build(loaded: &Loaded, fonts: &Fonts, report: &mut Report) -> Prepared {
         table: &table,
         fonts,
         report,
+        chuong_no: 0,
+        dieu_no: 0,
+        dieu_scheme: uses_dieu(&doc.noi_dung),
+        dieu_title_bold: doc.loai.value.enacting().is_none(),
     };
     let ctx = build_ctx(&mut b, doc);
     Prepared { ctx, table, deps }
 }
 
 fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
-    let kind = doc.loai;
+    let kind = doc.loai.value;
+    let kind_loc = doc.loai.referenced;
+    check_kind_fields(b, doc);
 
     // Header: agencies.
     let chu_quan: Vec<String> = doc
@@ -614,13 +803,29 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     let dia_danh = b.text(&doc.dia_danh);
     let dia_danh_ngay = format!("{dia_danh}, {}", date.long());
 
-    // Trích yếu.
-    let trich_yeu = b.lines(&doc.trich_yeu);
+    // Trích yếu: a giấy giới thiệu or giấy nghỉ phép has none (Mẫu 1.8, 1.10).
+    let trich_yeu = match &doc.trich_yeu {
+        Some(t) => b.lines(t),
+        None if matches!(kind, Kind::GiayGioiThieu | Kind::GiayNghiPhep) => Vec::new(),
+        None => {
+            b.error(
+                &kind_loc,
+                format!("{} cần trích yếu (`trich_yeu`)", kind.name()),
+            )
+            .hint = Some("thêm dòng `trich_yeu: …` tóm tắt nội dung văn bản".into());
+            Vec::new()
+        }
+    };
+    let trich_yeu_loc = doc
+        .trich_yeu
+        .as_ref()
+        .map(|t| t.referenced)
+        .unwrap_or(kind_loc);
     if kind == Kind::CongVan {
         if let Some(first) = trich_yeu.first() {
             if first.to_lowercase().starts_with("v/v") {
                 b.warn(
-                    &doc.trich_yeu.referenced,
+                    &trich_yeu_loc,
                     "trích yếu công văn đã có `V/v`: vanban tự thêm, sẽ bị lặp",
                 )
                 .hint = Some("bỏ `V/v` ở đầu `trich_yeu`".into());
@@ -636,45 +841,23 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     let kinh_gui_text: Vec<String> = doc.kinh_gui.iter().map(|k| b.text(k)).collect();
     let kinh_gui = punctuate(&kinh_gui_text, ".");
     if kind == Kind::CongVan && kinh_gui.is_empty() {
-        b.warn(&doc.trich_yeu.referenced, "công văn chưa có `kinh_gui`")
-            .hint =
+        b.warn(&trich_yeu_loc, "công văn chưa có `kinh_gui`").hint =
             Some("thêm danh sách nơi nhận chính: kinh_gui: [Ủy ban nhân dân các huyện]".into());
     }
 
     let mut body = b.blocks(&doc.noi_dung, None, 0);
-    let mut last = body.last_mut();
-    while let Some(block) = last {
-        if block.children.is_empty() {
-            block.keep = true;
-            break;
-        }
-        last = block.children.last_mut();
+    if kind.enacting().is_some() && b.dieu_no == 0 {
+        b.warn(
+            &kind_loc,
+            format!("{} chưa có Điều nào (`dieu`)", kind.name()),
+        )
+        .hint = Some("nội dung sau dòng QUYẾT ĐỊNH: gồm các Điều: `- dieu: …`".into());
     }
 
-    let quyen_han: Vec<String> = doc
-        .nguoi_ky
-        .quyen_han
-        .iter()
-        .map(|q| b.text(q).to_uppercase())
-        .collect();
-    for (q, raw) in quyen_han.iter().zip(&doc.nguoi_ky.quyen_han) {
-        let prefix = q.split_whitespace().next().unwrap_or("");
-        if !["TM.", "KT.", "TL.", "TUQ.", "Q."].contains(&prefix) {
-            b.warn(
-                &raw.referenced,
-                format!("dòng quyền hạn `{q}` không bắt đầu bằng TM., KT., TL., TUQ. hoặc Q."),
-            )
-            .hint = Some("chức vụ của người ký ghi ở `chuc_vu`".into());
-        }
-    }
-    let nguoi_ky = SignerCtx {
-        quyen_han,
-        chuc_vu: b.text(&doc.nguoi_ky.chuc_vu).to_uppercase(),
-        ho_ten: b.text(&doc.nguoi_ky.ho_ten),
-    };
+    let nguoi_ky = signer(b, &doc.nguoi_ky);
 
     let mut recipients: Vec<String> = doc.noi_nhan.iter().map(|n| b.text(n)).collect();
-    if kind == Kind::CongVan && !doc.kinh_gui.is_empty() {
+    if matches!(kind, Kind::CongVan | Kind::CongDien) && !doc.kinh_gui.is_empty() {
         let first = recipients
             .first()
             .map(|r| r.trim().trim_end_matches([';', '.']).to_lowercase());
@@ -682,7 +865,25 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             recipients.insert(0, "Như trên".into());
         }
     }
-    let luu: Vec<String> = doc.luu.iter().map(|l| b.text(l)).collect();
+    let mut luu: Vec<String> = doc.luu.iter().map(|l| b.text(l)).collect();
+    // Ô 12: the drafter's code and the number of copies end the Lưu line (`PL.(300)`).
+    match (&doc.nguoi_soan, &doc.so_ban) {
+        (Some(code), n) => {
+            let code = b.text(code).to_uppercase();
+            luu.push(match n {
+                Some(n) => format!("{code}.({})", n.value),
+                None => code,
+            });
+        }
+        (None, Some(n)) => {
+            b.error(
+                &n.referenced,
+                "có số bản phát hành nhưng thiếu ký hiệu người soạn thảo",
+            )
+            .hint = Some("thêm `nguoi_soan: …` (chữ in hoa, ví dụ PL)".into());
+        }
+        (None, None) => {}
+    }
     recipients.push(format!("Lưu: {}", luu.join(", ")));
     let noi_nhan = punctuate(&recipients, ".")
         .into_iter()
@@ -757,6 +958,277 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         });
     }
 
+    // The parts that belong to some kinds only.
+    let tham_quyen = doc
+        .tham_quyen
+        .as_ref()
+        .map(|t| b.lines(t).iter().map(|l| l.to_uppercase()).collect())
+        .unwrap_or_default();
+    let do_khan = doc.do_khan.as_ref().map(|u| u.value.label());
+    let luu_hanh = doc.luu_hanh.as_ref().map(|l| b.text(l).to_uppercase());
+    let dia_chi = doc
+        .dia_chi
+        .as_ref()
+        .map(|c| contact(b, c))
+        .into_iter()
+        .collect();
+    let ten = doc.co_quan.ten.as_ref().map(|t| b.text(t));
+    let ten_or = |b: &mut Builder, what: &str| -> String {
+        match &ten {
+            Some(t) => t.clone(),
+            None => {
+                b.error(
+                    &doc.co_quan.viet_tat.referenced,
+                    format!("{what} cần tên cơ quan viết trong câu (`co_quan.ten`)"),
+                )
+                .hint = Some("thêm `ten: Ủy ban nhân dân tỉnh …` vào `co_quan`".into());
+                String::new()
+            }
+        }
+    };
+    let mut dong_dau: Vec<Vec<Span>> = Vec::new();
+    let mut dong_cuoi: Vec<Vec<Span>> = Vec::new();
+    let plain = |t: String| {
+        vec![Span {
+            t,
+            b: false,
+            i: false,
+        }]
+    };
+    let mut kinh_gui = kinh_gui;
+    if let (Kind::GiayMoi, Some(m)) = (kind, &doc.cuoc_hop) {
+        let who = ten_or(b, "giấy mời");
+        // The invitees take the place of Kính gửi (Mẫu 1.7).
+        let invitees = std::mem::take(&mut kinh_gui);
+        match invitees.as_slice() {
+            [one] => dong_dau.push(plain(format!("{who} trân trọng kính mời: {one}"))),
+            _ => {
+                dong_dau.push(plain(format!("{who} trân trọng kính mời:")));
+                dong_dau.extend(invitees.iter().map(|i| plain(format!("- {i}"))));
+            }
+        }
+        if invitees.is_empty() {
+            b.error(&kind_loc, "giấy mời chưa ghi người được mời (`kinh_gui`)")
+                .hint =
+                Some("thêm `kinh_gui: [Ông (bà) …]` hoặc danh sách các cơ quan được mời".into());
+        }
+        let toi_du = match &m.toi_du {
+            Some(t) => b.text(t),
+            None => trich_yeu.join(" "),
+        };
+        dong_dau.push(plain(format!("Tới dự: {}.", end_clean(&toi_du))));
+        if let Some(start) = moment(b, &m.bat_dau, None) {
+            let end = m
+                .ket_thuc
+                .as_ref()
+                .and_then(|e| moment(b, e, Some(start.date)));
+            let time = match end {
+                Some(e) if e.date == start.date => format!(
+                    "Thời gian: từ {} đến {}, {}, {}.",
+                    clock(start.time),
+                    clock(e.time),
+                    weekday(start.date),
+                    long_date(start.date)
+                ),
+                _ => format!(
+                    "Thời gian: {}, {}, {}.",
+                    clock(start.time),
+                    weekday(start.date),
+                    long_date(start.date)
+                ),
+            };
+            dong_dau.push(plain(time));
+        }
+        let place = b.text(&m.dia_diem);
+        dong_dau.push(plain(format!("Địa điểm: {}.", end_clean(&place))));
+    }
+    if let (Kind::BienBan, Some(m)) = (kind, &doc.cuoc_hop) {
+        let start = moment(b, &m.bat_dau, None);
+        if let Some(start) = start {
+            dong_dau.push(plain(format!(
+                "Thời gian bắt đầu: {}, {}.",
+                clock(start.time),
+                long_date(start.date)
+            )));
+        }
+        let place = b.text(&m.dia_diem);
+        dong_dau.push(plain(format!("Địa điểm: {}.", end_clean(&place))));
+        let members: Vec<String> = m.thanh_phan.iter().map(|t| b.text(t)).collect();
+        match members.as_slice() {
+            [] => {}
+            [one] => dong_dau.push(plain(format!("Thành phần tham dự: {}.", end_clean(one)))),
+            many => {
+                dong_dau.push(plain("Thành phần tham dự:".into()));
+                for l in punctuate(many, ".") {
+                    dong_dau.push(plain(format!("- {l}")));
+                }
+            }
+        }
+        if let Some(c) = &m.chu_tri {
+            let c = b.text(c);
+            dong_dau.push(plain(format!("Chủ trì (chủ tọa): {}.", end_clean(&c))));
+        }
+        if let Some(c) = &m.thu_ky {
+            let c = b.text(c);
+            dong_dau.push(plain(format!(
+                "Thư ký (người ghi biên bản): {}.",
+                end_clean(&c)
+            )));
+        }
+        dong_dau.push(plain("Nội dung:".into()));
+        let event = m
+            .hinh_thuc
+            .as_ref()
+            .map(|h| capitalise_first(&b.text(h).to_lowercase()))
+            .unwrap_or_else(|| "Cuộc họp".into());
+        match (&m.ket_thuc, start) {
+            (Some(e), Some(start)) => {
+                if let Some(end) = moment(b, e, Some(start.date)) {
+                    if (end.date, end.time) <= (start.date, start.time) {
+                        b.error(&e.referenced, "giờ kết thúc không sau giờ bắt đầu")
+                            .hint =
+                            Some("kiểm tra lại giờ, ngày của `bat_dau` và `ket_thuc`".into());
+                    }
+                    let when = if end.date == start.date {
+                        "cùng ngày".to_string()
+                    } else {
+                        long_date(end.date)
+                    };
+                    dong_cuoi.push(plain(format!(
+                        "{event} kết thúc vào {}, {when}; biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và thông qua./.",
+                        clock(end.time)
+                    )));
+                }
+            }
+            (None, _) => {
+                b.error(
+                    &m.bat_dau.referenced,
+                    "biên bản cần giờ kết thúc (`ket_thuc`)",
+                )
+                .hint = Some(
+                    "thêm `ket_thuc: \"11:30\"` (cùng ngày) hoặc `\"11:30 16/06/2020\"`".into(),
+                );
+            }
+            _ => {}
+        }
+    }
+    if let (Kind::GiayGioiThieu, Some(g)) = (kind, &doc.gioi_thieu) {
+        let who = ten_or(b, "giấy giới thiệu");
+        dong_dau.push(plain(format!("{who} trân trọng giới thiệu:")));
+        let ho_ten = b.text(&g.ho_ten);
+        dong_dau.push(plain(format!("Ông (bà): {ho_ten}")));
+        let chuc_vu = b.text(&g.chuc_vu);
+        dong_dau.push(plain(format!("Chức vụ: {chuc_vu}")));
+        let cu_den = b.text(&g.cu_den);
+        dong_dau.push(plain(format!("Được cử đến: {cu_den}")));
+        let ve_viec = b.text(&g.ve_viec);
+        dong_dau.push(plain(format!("Về việc: {}.", end_clean(&ve_viec))));
+        dong_dau.push(plain(
+            "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."
+                .into(),
+        ));
+        if let Some(until) = full_date(b, &g.gia_tri_den) {
+            if let (Some(d), Some(m)) = (date.day, date.month) {
+                if chrono::NaiveDate::from_ymd_opt(date.year, m, d)
+                    .is_some_and(|issued| until < issued)
+                {
+                    b.error(
+                        &g.gia_tri_den.referenced,
+                        "giấy hết giá trị trước ngày ban hành",
+                    )
+                    .hint = Some("ghi ngày hết giá trị sau `ngay` của giấy".into());
+                }
+            }
+            dong_dau.push(plain(format!(
+                "Giấy này có giá trị đến hết ngày {}./.",
+                short_date(until)
+            )));
+        }
+    }
+    let mut xac_nhan = None;
+    if let (Kind::GiayNghiPhep, Some(l)) = (kind, &doc.nghi_phep) {
+        let ho_ten = b.text(&l.ho_ten);
+        if let Some(d) = l.ngay_don.as_ref().and_then(|d| full_date(b, d)) {
+            dong_dau.push(plain(format!(
+                "Xét Đơn đề nghị nghỉ phép ngày {} của ông (bà) {ho_ten},",
+                short_date(d)
+            )));
+        }
+        let cap = b.text(&l.nguoi_cap);
+        dong_dau.push(plain(format!("{} cấp cho:", end_clean(&cap))));
+        dong_dau.push(plain(format!("Ông (bà): {ho_ten}")));
+        let chuc_vu = b.text(&l.chuc_vu);
+        dong_dau.push(plain(format!("Chức vụ, đơn vị công tác: {chuc_vu}")));
+        let place = b.text(&l.noi_nghi);
+        if let (Some(from), Some(to)) = (full_date(b, &l.tu_ngay), full_date(b, &l.den_ngay)) {
+            let days = (to - from).num_days() + 1;
+            if days < 1 {
+                b.error(&l.den_ngay.referenced, "ngày nghỉ cuối trước ngày nghỉ đầu")
+                    .hint = Some("kiểm tra `tu_ngay` và `den_ngay`".into());
+            } else {
+                dong_dau.push(plain(format!(
+                    "Được nghỉ phép trong thời gian: {} ngày, kể từ ngày {} đến hết ngày {} tại {}./.",
+                    numfmt::count(days),
+                    short_date(from),
+                    short_date(to),
+                    end_clean(&place)
+                )));
+            }
+        }
+        xac_nhan = Some(
+            "Xác nhận của cơ quan, đơn vị hoặc chính quyền địa phương nơi nghỉ phép".to_string(),
+        );
+    }
+    let line = |spans: Vec<Span>| Block {
+        level: "doan",
+        marker: String::new(),
+        bold: false,
+        rows: Vec::new(),
+        keep: false,
+        spans,
+        children: Vec::new(),
+    };
+    let mut dong_dau: Vec<Block> = dong_dau.into_iter().map(line).collect();
+    let mut dong_cuoi: Vec<Block> = dong_cuoi.into_iter().map(line).collect();
+    // Whatever comes last before the signature stays on its page.
+    if !dong_cuoi.is_empty() {
+        mark_last(&mut dong_cuoi);
+    } else if !body.is_empty() {
+        mark_last(&mut body);
+    } else {
+        mark_last(&mut dong_dau);
+    }
+    let dong_ky = doc.dong_ky.as_ref().map(|s| signer(b, s));
+    let kem_theo = doc.kem_theo.as_ref().map(|a| {
+        b.chuong_no = 0;
+        b.dieu_no = 0;
+        b.dieu_scheme = uses_dieu(&a.noi_dung);
+        b.dieu_title_bold = true;
+        let cua = match &a.cua {
+            Some(c) => b.text(c),
+            None => ten.clone().unwrap_or_else(|| issuer_short(&ban_hanh)),
+        };
+        let mut body = b.blocks(&a.noi_dung, None, 0);
+        mark_last(&mut body);
+        AttachedCtx {
+            ten_loai: a.loai.value.name().to_uppercase(),
+            trich_yeu: b.lines(&a.trich_yeu),
+            kem_theo: format!(
+                "(Ban hành kèm theo {} số {} ngày {} của {})",
+                kind.name(),
+                so_ngan,
+                date.short(),
+                cua
+            ),
+            body,
+            nguoi_ky: a
+                .nguoi_ky
+                .as_ref()
+                .map(|s| signer(b, s))
+                .unwrap_or_else(|| nguoi_ky.clone()),
+        }
+    });
+
     // Layout inside the decree's ranges.
     let t = &doc.trinh_bay;
     let layout = LayoutCtx {
@@ -793,6 +1265,7 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     };
 
     let title = match kind.title() {
+        Some(t) if trich_yeu.is_empty() => capitalise_first(&t.to_lowercase()),
         Some(t) => format!(
             "{} {}",
             capitalise_first(&t.to_lowercase()),
@@ -816,13 +1289,20 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     };
 
     Context {
-        loai: match kind {
-            Kind::KeHoach => "ke_hoach",
-            Kind::ThongBao => "thong_bao",
-            Kind::CongVan => "cong_van",
-        },
-        template: kind.template(),
+        loai: kind.key(),
+        mau: kind.mau(),
+        template: kind.layout_template(),
         ten_loai: kind.title(),
+        tham_quyen,
+        lenh: kind.enacting(),
+        do_khan,
+        luu_hanh,
+        dia_chi,
+        dong_dau,
+        dong_cuoi,
+        dong_ky,
+        xac_nhan,
+        kem_theo,
         chu_quan,
         ban_hanh,
         so_ky_hieu,
@@ -837,6 +1317,233 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         phu_luc,
         layout,
         meta,
+    }
+}
+
+/// The last paragraph of a body goes with the signature block: a signature never stands
+/// alone on a page.
+fn mark_last(body: &mut [Block]) {
+    let mut last = body.last_mut();
+    while let Some(block) = last {
+        if block.children.is_empty() {
+            block.keep = true;
+            break;
+        }
+        last = block.children.last_mut();
+    }
+}
+
+/// Người ký: quyền hạn lines, chức vụ and name; a quyền hạn line must start with one of the
+/// decree's prefixes.
+fn signer(b: &mut Builder, s: &crate::model::Signer) -> SignerCtx {
+    let quyen_han: Vec<String> = s
+        .quyen_han
+        .iter()
+        .map(|q| b.text(q).to_uppercase())
+        .collect();
+    for (q, raw) in quyen_han.iter().zip(&s.quyen_han) {
+        let prefix = q.split_whitespace().next().unwrap_or("");
+        if !["TM.", "KT.", "TL.", "TUQ.", "Q."].contains(&prefix) {
+            b.warn(
+                &raw.referenced,
+                format!("dòng quyền hạn `{q}` không bắt đầu bằng TM., KT., TL., TUQ. hoặc Q."),
+            )
+            .hint = Some("chức vụ của người ký ghi ở `chuc_vu`".into());
+        }
+    }
+    SignerCtx {
+        quyen_han,
+        chuc_vu: b.text(&s.chuc_vu).to_uppercase(),
+        ho_ten: b.text(&s.ho_ten),
+    }
+}
+
+/// Ô 13 as one line: `Địa chỉ: …; ĐT: …; Fax: …; Email: …; Website: ….`
+fn contact(b: &mut Builder, c: &crate::model::Contact) -> String {
+    let parts: Vec<String> = [
+        ("Địa chỉ", &c.dia_chi),
+        ("ĐT", &c.dien_thoai),
+        ("Fax", &c.fax),
+        ("Email", &c.email),
+        ("Website", &c.website),
+    ]
+    .into_iter()
+    .filter_map(|(label, v)| {
+        v.as_ref()
+            .map(|v| format!("{label}: {}", end_clean(&b.text(v))))
+    })
+    .collect();
+    parts.join("; ")
+}
+
+/// Text without the trailing punctuation that the tool adds itself.
+fn end_clean(s: &str) -> &str {
+    s.trim().trim_end_matches(['.', ';', ',']).trim_end()
+}
+
+/// A moment of a meeting: `08:00 15/06/2020`, or `11:30` on the day given.
+#[derive(Debug, Clone, Copy)]
+struct Moment {
+    time: chrono::NaiveTime,
+    date: chrono::NaiveDate,
+}
+
+fn moment(b: &mut Builder, t: &Text, day: Option<chrono::NaiveDate>) -> Option<Moment> {
+    let text = t.value.trim();
+    let (clock_part, date_part) = match text.split_once(char::is_whitespace) {
+        Some((c, d)) => (c, Some(d.trim())),
+        None => (text, None),
+    };
+    let time =
+        chrono::NaiveTime::parse_from_str(&clock_part.replace(['h', 'g'], ":"), "%H:%M").ok();
+    let date = match date_part {
+        Some(d) => parse_date(d)
+            .ok()
+            .and_then(|d| chrono::NaiveDate::from_ymd_opt(d.year, d.month?, d.day?)),
+        None => day,
+    };
+    match (time, date) {
+        (Some(time), Some(date)) => Some(Moment { time, date }),
+        _ => {
+            let hint = if day.is_some() {
+                "ghi giờ dạng 11:30 (cùng ngày) hoặc 11:30 16/06/2020"
+            } else {
+                "ghi giờ và ngày dạng 08:00 15/06/2020"
+            };
+            b.error(&t.referenced, format!("không đọc được thời gian `{text}`"))
+                .hint = Some(hint.into());
+            None
+        }
+    }
+}
+
+/// A complete date (no blanks) of a form's field.
+fn full_date(b: &mut Builder, t: &Text) -> Option<chrono::NaiveDate> {
+    let parsed = parse_date(&t.value).and_then(|d| match (d.day, d.month) {
+        (Some(day), Some(m)) => chrono::NaiveDate::from_ymd_opt(d.year, m, day)
+            .ok_or_else(|| format!("ngày `{}` không có", t.value)),
+        _ => Err(format!("ngày `{}` cần đủ ngày, tháng, năm", t.value.trim())),
+    });
+    match parsed {
+        Ok(d) => Some(d),
+        Err(msg) => {
+            b.error(&t.referenced, msg).hint = Some("ghi ngày dạng 05/02/2019".into());
+            None
+        }
+    }
+}
+
+/// `08 giờ 00 phút`.
+fn clock(t: chrono::NaiveTime) -> String {
+    use chrono::Timelike;
+    format!("{:02} giờ {:02} phút", t.hour(), t.minute())
+}
+
+/// `thứ Hai` … `Chủ nhật`.
+fn weekday(d: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    match d.weekday() {
+        chrono::Weekday::Mon => "thứ Hai",
+        chrono::Weekday::Tue => "thứ Ba",
+        chrono::Weekday::Wed => "thứ Tư",
+        chrono::Weekday::Thu => "thứ Năm",
+        chrono::Weekday::Fri => "thứ Sáu",
+        chrono::Weekday::Sat => "thứ Bảy",
+        chrono::Weekday::Sun => "Chủ nhật",
+    }
+}
+
+fn issue(d: chrono::NaiveDate) -> IssueDate {
+    use chrono::Datelike;
+    IssueDate {
+        day: Some(d.day()),
+        month: Some(d.month()),
+        year: d.year(),
+    }
+}
+
+fn long_date(d: chrono::NaiveDate) -> String {
+    issue(d).long()
+}
+
+fn short_date(d: chrono::NaiveDate) -> String {
+    issue(d).short()
+}
+
+/// Parts that belong to some kinds only: refused on the others, required where the decree's
+/// layout cannot do without them.
+fn check_kind_fields(b: &mut Builder, doc: &Document) {
+    let kind = doc.loai.value;
+    let name = kind.name();
+    let misplaced = |b: &mut Builder, loc: &Location, field: &str, only: &str| {
+        b.error(
+            loc,
+            format!("`{field}` không dùng cho {}", name.to_lowercase()),
+        )
+        .hint = Some(format!(
+            "`{field}` chỉ dùng cho {only}; xoá trường này hoặc đổi `loai`"
+        ));
+    };
+    let missing = |b: &mut Builder, field: &str, example: &str| {
+        b.error(&doc.loai.referenced, format!("{name} cần `{field}`"))
+            .hint = Some(format!("thêm {example}"));
+    };
+    use Kind::*;
+    match (&doc.cuoc_hop, matches!(kind, GiayMoi | BienBan)) {
+        (Some(m), false) => misplaced(b, &m.bat_dau.referenced, "cuoc_hop", "giấy mời và biên bản"),
+        (None, true) => missing(b, "cuoc_hop", "`cuoc_hop:` với `bat_dau`, `dia_diem`"),
+        _ => {}
+    }
+    match (&doc.gioi_thieu, kind == GiayGioiThieu) {
+        (Some(g), false) => misplaced(b, &g.ho_ten.referenced, "gioi_thieu", "giấy giới thiệu"),
+        (None, true) => missing(
+            b,
+            "gioi_thieu",
+            "`gioi_thieu:` với `ho_ten`, `chuc_vu`, `cu_den`, `ve_viec`, `gia_tri_den`",
+        ),
+        _ => {}
+    }
+    match (&doc.nghi_phep, kind == GiayNghiPhep) {
+        (Some(l), false) => misplaced(b, &l.nguoi_cap.referenced, "nghi_phep", "giấy nghỉ phép"),
+        (None, true) => missing(
+            b,
+            "nghi_phep",
+            "`nghi_phep:` với `nguoi_cap`, `ho_ten`, `chuc_vu`, `tu_ngay`, `den_ngay`, `noi_nghi`",
+        ),
+        _ => {}
+    }
+    match (&doc.tham_quyen, matches!(kind, QuyetDinh | NghiQuyet | CongDien)) {
+        (Some(t), false) => misplaced(b, &t.referenced, "tham_quyen", "quyết định, nghị quyết và công điện"),
+        (None, true) => missing(b, "tham_quyen", "`tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` (người hoặc cơ quan có thẩm quyền ban hành)"),
+        _ => {}
+    }
+    match (
+        &doc.dong_ky,
+        matches!(kind, BienBan | HopDong | BanGhiNho | BanThoaThuan),
+    ) {
+        (Some(s), false) => misplaced(
+            b,
+            &s.chuc_vu.referenced,
+            "dong_ky",
+            "biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận",
+        ),
+        (None, true) if kind == BienBan => missing(
+            b,
+            "dong_ky",
+            "`dong_ky:` với `chuc_vu: THƯ KÝ` và `ho_ten` của người ghi biên bản",
+        ),
+        _ => {}
+    }
+    if let Some(a) = &doc.kem_theo {
+        if kind != QuyetDinh {
+            misplaced(b, &a.loai.referenced, "kem_theo", "quyết định (Mẫu 1.3)");
+        } else if a.loai.value.mau() != "1.4" || a.loai.value == QuyetDinh {
+            b.error(
+                &a.loai.referenced,
+                format!("{} không ban hành kèm theo quyết định được", a.loai.value.name().to_lowercase()),
+            )
+            .hint = Some("văn bản kèm theo thường là quy_che, quy_dinh, huong_dan, chuong_trinh, ke_hoach, de_an".into());
+        }
     }
 }
 

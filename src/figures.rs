@@ -9,6 +9,8 @@
 //! - `nguon_von.F` → `F.tong`, `F.L`, `F.L.ty_le`, `F.L.S`, `F.L.S.ty_le`
 //! - `binh_quan.B` → `B.tb` (average), `B.so` (units), `B.tong`
 //! - `ke_thua` with `ten: P` → every figure of the other document as `P.name`
+//! - `thuc_hien.K` → `K.ke_hoach`, `K.dat`, `K.ty_le` (of the plan), `K.chenh` (difference),
+//!   and the texts `K.ten`, `K.don_vi`, `K.danh_gia` (vượt / đạt / chưa đạt kế hoạch)
 //!
 //! A citation may add `:chu` (`{{von.tong:chu}}`) for the amount in Vietnamese words, or
 //! `:Chu` for the same with a capital first letter.
@@ -300,6 +302,52 @@ fn compute_in(
             format!("{k}.tb"),
             numfmt::round(sum / units, decimals),
             Style::Amount(decimals),
+        );
+    }
+
+    for (k, a) in &figs.thuc_hien {
+        let Some(plan) = resolve(&t, &a.ke_hoach, file, source, report) else {
+            continue;
+        };
+        let done = a.dat.value.0;
+        if plan.is_sign_negative() || done.is_sign_negative() {
+            report.push(err(
+                &a.dat.referenced,
+                format!("`{k}`: kế hoạch ({plan}) và thực hiện ({done}) không thể âm"),
+            ));
+            continue;
+        }
+        t.put(format!("{k}.ke_hoach"), plan, style_of(plan));
+        t.put(format!("{k}.dat"), done, style_of(done));
+        t.put(
+            format!("{k}.chenh"),
+            (done - plan).abs(),
+            style_of(done - plan),
+        );
+        t.texts.insert(format!("{k}.ten"), a.ten.clone());
+        t.texts
+            .insert(format!("{k}.don_vi"), a.don_vi.clone().unwrap_or_default());
+        let verdict = match done.cmp(&plan) {
+            std::cmp::Ordering::Greater => "vượt kế hoạch",
+            std::cmp::Ordering::Equal => "đạt kế hoạch",
+            std::cmp::Ordering::Less => "chưa đạt kế hoạch",
+        };
+        t.texts.insert(format!("{k}.danh_gia"), verdict.into());
+        if plan.is_zero() {
+            report.push(
+                err(
+                    &a.ke_hoach.referenced,
+                    format!("kế hoạch của `{k}` bằng 0: không tính được tỷ lệ thực hiện"),
+                )
+                .with_hint("kiểm tra tên số liệu kế hoạch, hoặc bỏ chỉ tiêu này khỏi `thuc_hien`"),
+            );
+            continue;
+        }
+        let decimals = a.chu_so.unwrap_or(1);
+        t.put(
+            format!("{k}.ty_le"),
+            numfmt::round(done * Decimal::ONE_HUNDRED / plan, decimals),
+            Style::Percent(decimals),
         );
     }
     t

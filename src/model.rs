@@ -12,52 +12,214 @@ use serde_saphyr::Spanned;
 /// citations, validation) can point at it.
 pub type Text = Spanned<String>;
 
-/// Loại văn bản: the kind of document, which selects the template and the ký hiệu.
+/// Loại văn bản: the kind of document, which selects the layout (Mẫu of Phụ lục III) and the
+/// abbreviation of the ký hiệu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
-    /// Kế hoạch (KH), Mẫu 1.4.
-    KeHoach,
-    /// Thông báo (TB), Mẫu 1.4.
+    /// Nghị quyết (cá biệt), NQ, Mẫu 1.1.
+    NghiQuyet,
+    /// Quyết định (cá biệt), QĐ, Mẫu 1.2 (1.3 when it issues a Quy chế or Quy định).
+    QuyetDinh,
+    /// Chỉ thị, CT.
+    ChiThi,
+    /// Quy chế, QC.
+    QuyChe,
+    /// Quy định, QyĐ.
+    QuyDinh,
+    /// Thông cáo, TC.
+    ThongCao,
+    /// Thông báo, TB.
     ThongBao,
+    /// Hướng dẫn, HD.
+    HuongDan,
+    /// Chương trình, CTr.
+    ChuongTrinh,
+    /// Kế hoạch, KH.
+    KeHoach,
+    /// Phương án, PA.
+    PhuongAn,
+    /// Đề án, ĐA.
+    DeAn,
+    /// Dự án, DA.
+    DuAn,
+    /// Báo cáo, BC.
+    BaoCao,
+    /// Biên bản, BB, Mẫu 1.9.
+    BienBan,
+    /// Tờ trình, TTr.
+    ToTrinh,
+    /// Hợp đồng, HĐ.
+    HopDong,
     /// Công văn, Mẫu 1.5: no tên loại, `V/v` trích yếu, no type abbreviation in the ký hiệu.
     CongVan,
+    /// Công điện, CĐ, Mẫu 1.6.
+    CongDien,
+    /// Bản ghi nhớ, BGN.
+    BanGhiNho,
+    /// Bản thỏa thuận, BTT.
+    BanThoaThuan,
+    /// Giấy ủy quyền, GUQ.
+    GiayUyQuyen,
+    /// Giấy mời, GM, Mẫu 1.7.
+    GiayMoi,
+    /// Giấy giới thiệu, GGT, Mẫu 1.8.
+    GiayGioiThieu,
+    /// Giấy nghỉ phép, GNP, Mẫu 1.10.
+    GiayNghiPhep,
+    /// Phiếu gửi, PG.
+    PhieuGui,
+    /// Phiếu chuyển, PC.
+    PhieuChuyen,
+    /// Phiếu báo, PB.
+    PhieuBao,
 }
 
+/// What the decree says of one kind: (kind, YAML key, name in running text, abbreviation
+/// of Phụ lục III Mục I, Mẫu of Phụ lục III Mục II).
+type KindRow = (
+    Kind,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+/// Điều 7 and Phụ lục III of Nghị định 30/2020/NĐ-CP, in the decree's order.
+pub const KINDS: [KindRow; 28] = [
+    (
+        Kind::NghiQuyet,
+        "nghi_quyet",
+        "Nghị quyết",
+        Some("NQ"),
+        "1.1",
+    ),
+    (
+        Kind::QuyetDinh,
+        "quyet_dinh",
+        "Quyết định",
+        Some("QĐ"),
+        "1.2",
+    ),
+    (Kind::ChiThi, "chi_thi", "Chỉ thị", Some("CT"), "1.4"),
+    (Kind::QuyChe, "quy_che", "Quy chế", Some("QC"), "1.4"),
+    (Kind::QuyDinh, "quy_dinh", "Quy định", Some("QyĐ"), "1.4"),
+    (Kind::ThongCao, "thong_cao", "Thông cáo", Some("TC"), "1.4"),
+    (Kind::ThongBao, "thong_bao", "Thông báo", Some("TB"), "1.4"),
+    (Kind::HuongDan, "huong_dan", "Hướng dẫn", Some("HD"), "1.4"),
+    (
+        Kind::ChuongTrinh,
+        "chuong_trinh",
+        "Chương trình",
+        Some("CTr"),
+        "1.4",
+    ),
+    (Kind::KeHoach, "ke_hoach", "Kế hoạch", Some("KH"), "1.4"),
+    (Kind::PhuongAn, "phuong_an", "Phương án", Some("PA"), "1.4"),
+    (Kind::DeAn, "de_an", "Đề án", Some("ĐA"), "1.4"),
+    (Kind::DuAn, "du_an", "Dự án", Some("DA"), "1.4"),
+    (Kind::BaoCao, "bao_cao", "Báo cáo", Some("BC"), "1.4"),
+    (Kind::BienBan, "bien_ban", "Biên bản", Some("BB"), "1.9"),
+    (Kind::ToTrinh, "to_trinh", "Tờ trình", Some("TTr"), "1.4"),
+    (Kind::HopDong, "hop_dong", "Hợp đồng", Some("HĐ"), "1.4"),
+    (Kind::CongVan, "cong_van", "Công văn", None, "1.5"),
+    (Kind::CongDien, "cong_dien", "Công điện", Some("CĐ"), "1.6"),
+    (
+        Kind::BanGhiNho,
+        "ban_ghi_nho",
+        "Bản ghi nhớ",
+        Some("BGN"),
+        "1.4",
+    ),
+    (
+        Kind::BanThoaThuan,
+        "ban_thoa_thuan",
+        "Bản thỏa thuận",
+        Some("BTT"),
+        "1.4",
+    ),
+    (
+        Kind::GiayUyQuyen,
+        "giay_uy_quyen",
+        "Giấy ủy quyền",
+        Some("GUQ"),
+        "1.4",
+    ),
+    (Kind::GiayMoi, "giay_moi", "Giấy mời", Some("GM"), "1.7"),
+    (
+        Kind::GiayGioiThieu,
+        "giay_gioi_thieu",
+        "Giấy giới thiệu",
+        Some("GGT"),
+        "1.8",
+    ),
+    (
+        Kind::GiayNghiPhep,
+        "giay_nghi_phep",
+        "Giấy nghỉ phép",
+        Some("GNP"),
+        "1.10",
+    ),
+    (Kind::PhieuGui, "phieu_gui", "Phiếu gửi", Some("PG"), "1.4"),
+    (
+        Kind::PhieuChuyen,
+        "phieu_chuyen",
+        "Phiếu chuyển",
+        Some("PC"),
+        "1.4",
+    ),
+    (Kind::PhieuBao, "phieu_bao", "Phiếu báo", Some("PB"), "1.4"),
+];
+
 impl Kind {
-    /// Tên loại văn bản as printed (IN HOA), `None` for a công văn.
-    pub fn title(self) -> Option<&'static str> {
-        match self {
-            Kind::KeHoach => Some("KẾ HOẠCH"),
-            Kind::ThongBao => Some("THÔNG BÁO"),
-            Kind::CongVan => None,
-        }
+    fn row(self) -> &'static KindRow {
+        KINDS
+            .iter()
+            .find(|r| r.0 == self)
+            .expect("every kind is in KINDS")
+    }
+
+    /// The YAML key (`ke_hoach`), also the name of the kind's own template (`ke_hoach.typ.tera`).
+    pub fn key(self) -> &'static str {
+        self.row().1
     }
 
     /// Name used in running text ("Kèm theo Kế hoạch số …").
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::KeHoach => "Kế hoạch",
-            Kind::ThongBao => "Thông báo",
-            Kind::CongVan => "Công văn",
-        }
+        self.row().2
+    }
+
+    /// Tên loại văn bản as printed (IN HOA), `None` for a công văn.
+    pub fn title(self) -> Option<String> {
+        (self != Kind::CongVan).then(|| self.name().to_uppercase())
     }
 
     /// Abbreviation from Phụ lục III of the decree; a công văn has none.
     pub fn abbreviation(self) -> Option<&'static str> {
-        match self {
-            Kind::KeHoach => Some("KH"),
-            Kind::ThongBao => Some("TB"),
-            Kind::CongVan => None,
+        self.row().3
+    }
+
+    /// The layout of Phụ lục III Mục II this kind follows (`1.4`).
+    pub fn mau(self) -> &'static str {
+        self.row().4
+    }
+
+    /// The built-in template of the layout: Mẫu 1.5 (công văn) has its own, every other kind
+    /// is a document with a tên loại (Mẫu 1.4) whose optional parts make Mẫu 1.1–1.10.
+    pub fn layout_template(self) -> &'static str {
+        if self == Kind::CongVan {
+            "mau_1_5.typ.tera"
+        } else {
+            "mau_1_4.typ.tera"
         }
     }
 
-    /// Template file that renders this kind.
-    pub fn template(self) -> &'static str {
+    /// Kinds whose body is enacted with a lead line and Điều: `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`.
+    pub fn enacting(self) -> Option<&'static str> {
         match self {
-            Kind::KeHoach => "ke_hoach.typ.tera",
-            Kind::ThongBao => "thong_bao.typ.tera",
-            Kind::CongVan => "cong_van.typ.tera",
+            Kind::QuyetDinh => Some("QUYẾT ĐỊNH:"),
+            Kind::NghiQuyet => Some("QUYẾT NGHỊ:"),
+            _ => None,
         }
     }
 }
@@ -68,9 +230,10 @@ impl Kind {
 pub struct Document {
     /// Loại văn bản.
     #[schemars(
-        description = "Loại văn bản: ke_hoach (Kế hoạch), thong_bao (Thông báo), cong_van (Công văn)."
+        description = "Loại văn bản (Điều 7 Nghị định 30): quyet_dinh, ke_hoach, bao_cao, to_trinh, thong_bao, cong_van, giay_moi, bien_ban, cong_dien …"
     )]
-    pub loai: Kind,
+    #[schemars(with = "Kind")]
+    pub loai: Spanned<Kind>,
     /// Cơ quan chủ quản and cơ quan ban hành (ô 2).
     #[schemars(description = "Cơ quan ban hành và cơ quan chủ quản (ô 2).")]
     pub co_quan: Agency,
@@ -106,7 +269,76 @@ pub struct Document {
         with = "String",
         description = "Trích yếu nội dung (ô 5a); với công văn là phần sau \"V/v\" (ô 5b), không gõ \"V/v\"."
     )]
-    pub trich_yeu: Text,
+    #[serde(default)]
+    pub trich_yeu: Option<Text>,
+    /// Thẩm quyền ban hành, printed IN HOA and bold under the title: for a Quyết định
+    /// (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN`) or a Nghị quyết; for a Công điện the
+    /// sender, followed by `điện:`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Thẩm quyền ban hành (Quyết định, Nghị quyết), in hoa, đậm, dưới tên loại; với công điện là người gửi, vanban thêm \"điện:\"."
+    )]
+    pub tham_quyen: Option<Text>,
+    /// Dấu chỉ mức độ khẩn (ô 10b).
+    #[serde(default)]
+    #[schemars(
+        with = "Option<Urgency>",
+        description = "Mức độ khẩn (ô 10b): khan, thuong_khan, hoa_toc; in trong khung dưới số, ký hiệu."
+    )]
+    pub do_khan: Option<Spanned<Urgency>>,
+    /// Chỉ dẫn phạm vi lưu hành (ô 11), e.g. `XEM XONG TRẢ LẠI`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Chỉ dẫn phạm vi lưu hành (ô 11), ví dụ XEM XONG TRẢ LẠI, LƯU HÀNH NỘI BỘ."
+    )]
+    pub luu_hanh: Option<Text>,
+    /// Ký hiệu người soạn thảo (ô 12), printed at the end of the `Lưu:` line.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Ký hiệu người soạn thảo (ô 12), in hoa, ở cuối dòng \"Lưu:\", ví dụ PL."
+    )]
+    pub nguoi_soan: Option<Text>,
+    /// Số lượng bản phát hành (ô 12): `PL.(300)`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<u32>",
+        description = "Số lượng bản phát hành, in sau ký hiệu người soạn thảo: PL.(300)."
+    )]
+    pub so_ban: Option<Spanned<u32>>,
+    /// Địa chỉ, điện thoại … of the agency (ô 13), at the foot of page 1.
+    #[serde(default)]
+    #[schemars(
+        description = "Địa chỉ, điện thoại, thư điện tử … của cơ quan (ô 13), cuối trang đầu."
+    )]
+    pub dia_chi: Option<Contact>,
+    /// Cuộc họp: time, place and participants of a Giấy mời or a Biên bản.
+    #[serde(default)]
+    #[schemars(description = "Giấy mời, biên bản: thời gian, địa điểm, thành phần cuộc họp.")]
+    pub cuoc_hop: Option<Meeting>,
+    /// Giấy giới thiệu: the person introduced.
+    #[serde(default)]
+    #[schemars(description = "Giấy giới thiệu: người được giới thiệu, nơi đến, việc.")]
+    pub gioi_thieu: Option<Introduction>,
+    /// Giấy nghỉ phép: the person and the dates.
+    #[serde(default)]
+    #[schemars(description = "Giấy nghỉ phép: người nghỉ, từ ngày, đến ngày, nơi nghỉ.")]
+    pub nghi_phep: Option<Leave>,
+    /// A second signer, on the left: the thư ký of a Biên bản, the other party of a Hợp đồng.
+    #[serde(default)]
+    #[schemars(
+        description = "Người ký thứ hai, bên trái: thư ký của biên bản, bên kia của hợp đồng."
+    )]
+    pub dong_ky: Option<Signer>,
+    /// A Quy chế or Quy định issued by this Quyết định (Mẫu 1.3), printed after it in the
+    /// same PDF.
+    #[serde(default)]
+    #[schemars(
+        description = "Văn bản ban hành kèm theo quyết định (quy chế, quy định), in tiếp sau quyết định."
+    )]
+    pub kem_theo: Option<Attached>,
     /// Căn cứ lines, printed in italics, one per line; `;` and the final `.` are added.
     #[serde(default)]
     #[schemars(
@@ -231,6 +463,183 @@ pub struct Agency {
         description = "Chữ viết tắt tên cơ quan dùng trong ký hiệu, ví dụ UBND, SNV."
     )]
     pub viet_tat: Text,
+    /// The name as written in a sentence (`Ủy ban nhân dân tỉnh Lạng Sơn`): capitals of
+    /// proper names cannot be guessed from the IN HOA header.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Tên cơ quan viết trong câu, ví dụ Ủy ban nhân dân tỉnh Lạng Sơn (giấy mời, giấy giới thiệu, dòng Kèm theo)."
+    )]
+    pub ten: Option<Text>,
+}
+
+/// Dấu chỉ mức độ khẩn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// KHẨN
+    Khan,
+    /// THƯỢNG KHẨN
+    ThuongKhan,
+    /// HỎA TỐC
+    HoaToc,
+}
+
+impl Urgency {
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Khan => "KHẨN",
+            Urgency::ThuongKhan => "THƯỢNG KHẨN",
+            Urgency::HoaToc => "HỎA TỐC",
+        }
+    }
+}
+
+/// Ô 13: how to reach the agency.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Địa chỉ.")]
+    pub dia_chi: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Điện thoại.")]
+    pub dien_thoai: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Fax.")]
+    pub fax: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Thư điện tử.")]
+    pub email: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Trang thông tin điện tử.")]
+    pub website: Option<Text>,
+}
+
+/// A meeting: what a Giấy mời invites to, what a Biên bản records.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Hình thức: `Cuộc họp`, `Hội nghị`, `Hội thảo` (used in "… kết thúc vào").
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Cuộc họp, Hội nghị hoặc Hội thảo; mặc định Cuộc họp."
+    )]
+    pub hinh_thuc: Option<Text>,
+    /// Giấy mời: what the guests are invited to (`Tới dự: …`).
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Giấy mời: nội dung \"Tới dự\"."
+    )]
+    pub toi_du: Option<Text>,
+    /// Start, `08:00 15/06/2020`.
+    #[schemars(
+        with = "String",
+        description = "Giờ và ngày bắt đầu, ví dụ \"08:00 15/06/2020\"."
+    )]
+    pub bat_dau: Text,
+    /// End, `11:30` (same day) or `11:30 16/06/2020`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Giờ kết thúc, ví dụ \"11:30\" (cùng ngày) hoặc \"11:30 16/06/2020\"."
+    )]
+    pub ket_thuc: Option<Text>,
+    #[schemars(with = "String", description = "Địa điểm.")]
+    pub dia_diem: Text,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Chủ trì (chủ tọa).")]
+    pub chu_tri: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Thư ký (người ghi biên bản).")]
+    pub thu_ky: Option<Text>,
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        description = "Thành phần tham dự, mỗi phần tử một dòng."
+    )]
+    pub thanh_phan: Vec<Text>,
+}
+
+/// Giấy giới thiệu.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Introduction {
+    #[schemars(
+        with = "String",
+        description = "Ông (bà): họ tên người được giới thiệu."
+    )]
+    pub ho_ten: Text,
+    #[schemars(with = "String", description = "Chức vụ.")]
+    pub chuc_vu: Text,
+    #[schemars(with = "String", description = "Được cử đến: cơ quan nơi đến.")]
+    pub cu_den: Text,
+    #[schemars(with = "String", description = "Về việc.")]
+    pub ve_viec: Text,
+    #[schemars(
+        with = "String",
+        description = "Giấy có giá trị đến hết ngày (ngày/tháng/năm)."
+    )]
+    pub gia_tri_den: Text,
+}
+
+/// Giấy nghỉ phép.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leave {
+    /// Who grants the leave, as written in a sentence: `Giám đốc Sở Nội vụ`.
+    #[schemars(
+        with = "String",
+        description = "Người cấp giấy, viết trong câu, ví dụ Giám đốc Sở Nội vụ."
+    )]
+    pub nguoi_cap: Text,
+    /// Date of the request (đơn đề nghị nghỉ phép), optional.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Ngày của đơn đề nghị nghỉ phép (ngày/tháng/năm)."
+    )]
+    pub ngay_don: Option<Text>,
+    #[schemars(with = "String", description = "Ông (bà): họ tên người nghỉ.")]
+    pub ho_ten: Text,
+    #[schemars(with = "String", description = "Chức vụ, đơn vị công tác.")]
+    pub chuc_vu: Text,
+    #[schemars(with = "String", description = "Nghỉ từ ngày (ngày/tháng/năm).")]
+    pub tu_ngay: Text,
+    #[schemars(with = "String", description = "Nghỉ đến hết ngày (ngày/tháng/năm).")]
+    pub den_ngay: Text,
+    #[schemars(with = "String", description = "Nơi nghỉ phép.")]
+    pub noi_nghi: Text,
+}
+
+/// A văn bản issued with a Quyết định (Quy chế, Quy định …).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attached {
+    #[schemars(
+        with = "Kind",
+        description = "Loại văn bản kèm theo: quy_che, quy_dinh …"
+    )]
+    pub loai: Spanned<Kind>,
+    #[schemars(with = "String", description = "Trích yếu của văn bản kèm theo.")]
+    pub trich_yeu: Text,
+    /// The issuer in the "(Ban hành kèm theo Quyết định … của …)" line; defaults to the
+    /// agency's `ten`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Người ban hành trong dòng \"Ban hành kèm theo … của …\", ví dụ Ủy ban nhân dân tỉnh Lạng Sơn."
+    )]
+    pub cua: Option<Text>,
+    #[serde(default)]
+    #[schemars(description = "Nội dung: chuong, muc, dieu, khoan, diem …")]
+    pub noi_dung: Vec<Node>,
+    /// Signer of the attached text; defaults to the Quyết định's.
+    #[serde(default)]
+    #[schemars(description = "Người ký văn bản kèm theo; mặc định như quyết định.")]
+    pub nguoi_ky: Option<Signer>,
 }
 
 /// A name printed on one or several lines: a string, or a list of lines.
@@ -259,6 +668,24 @@ impl Lines {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Chương: \"Chương I\" và tiêu đề in hoa, đậm, căn giữa (quy chế, quy định)."
+    )]
+    pub chuong: Option<Text>,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Điều: \"Điều 1.\" đậm; đánh số liên tục trong cả văn bản."
+    )]
+    pub dieu: Option<Text>,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<Vec<String>>",
+        description = "Bảng kết quả thực hiện: tên các mục của so_lieu.thuc_hien, theo thứ tự in."
+    )]
+    pub bang_ket_qua: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     #[schemars(
         with = "Option<String>",
@@ -474,6 +901,36 @@ pub struct Figures {
     #[serde(default)]
     #[schemars(description = "Kế thừa số liệu của văn bản khác (năm trước), trích bằng tiền tố.")]
     pub ke_thua: Vec<Inherit>,
+    /// Thực hiện: what was achieved against a planned figure (Báo cáo).
+    #[serde(default)]
+    #[schemars(description = "Kết quả thực hiện so với kế hoạch (báo cáo): kế hoạch, đạt, tỷ lệ.")]
+    pub thuc_hien: BTreeMap<String, Achievement>,
+}
+
+/// A result against its plan: `dat` of `ke_hoach`, the rate and the verdict computed.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Achievement {
+    /// Chỉ tiêu as named in the table.
+    #[schemars(description = "Tên chỉ tiêu, in trong bảng kết quả.")]
+    pub ten: String,
+    /// Unit (`xã`, `tỷ đồng`).
+    #[serde(default)]
+    #[schemars(description = "Đơn vị tính.")]
+    pub don_vi: Option<String>,
+    /// Planned value: a number or a figure of the plan (`kh.xa_ntm.tong`).
+    #[schemars(
+        with = "Quantity",
+        description = "Kế hoạch: số, hoặc tên số liệu của kế hoạch (ví dụ kh.xa_ntm.tong)."
+    )]
+    pub ke_hoach: Spanned<Quantity>,
+    /// Achieved value.
+    #[schemars(with = "f64", description = "Thực hiện (đạt được).")]
+    pub dat: Spanned<Amount>,
+    /// Decimals of the rate (default 1).
+    #[serde(default)]
+    #[schemars(description = "Số chữ số thập phân của tỷ lệ.")]
+    pub chu_so: Option<u32>,
 }
 
 /// Figures taken from another document, e.g. last year's plan, so that this year starts from

@@ -136,7 +136,7 @@ pub fn process(
         let prepared = prepared?;
         reads.files = prepared.deps;
         let ctx = prepared.ctx;
-        reads.templates = source.templates_of(ctx.template);
+        reads.templates = source.templates_of(&source.template_for(&ctx));
         let typ = source.render(&ctx, &mut report);
         lap(1);
         let typ = typ?;

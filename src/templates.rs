@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The built-in templates, by file name.
-pub const BUILTIN: [(&str, &str); 6] = [
+/// The built-in templates, by file name. Mẫu 1.4 (a document with a tên loại) lays out every
+/// kind but the công văn (Mẫu 1.5); a user's template named after a kind (`ke_hoach.typ.tera`)
+/// takes over that kind only.
+pub const BUILTIN: [(&str, &str); 4] = [
     ("vanban.typ", include_str!("../templates/vanban.typ")),
     ("macros.tera", include_str!("../templates/macros.tera")),
     (
@@ -13,16 +15,8 @@ pub const BUILTIN: [(&str, &str); 6] = [
         include_str!("../templates/mau_1_4.typ.tera"),
     ),
     (
-        "ke_hoach.typ.tera",
-        include_str!("../templates/ke_hoach.typ.tera"),
-    ),
-    (
-        "thong_bao.typ.tera",
-        include_str!("../templates/thong_bao.typ.tera"),
-    ),
-    (
-        "cong_van.typ.tera",
-        include_str!("../templates/cong_van.typ.tera"),
+        "mau_1_5.typ.tera",
+        include_str!("../templates/mau_1_5.typ.tera"),
     ),
 ];
 

@@ -70,20 +70,34 @@ fn chain(e: &dyn std::error::Error) -> String {
 }
 
 impl TypstSource {
-    /// The Tera files a kind's template may use: its own, and those that belong to no kind
-    /// (macros, the Mẫu 1.4 body). Tera does not report its includes, so this is the safe side.
-    pub fn templates_of(&self, kind_template: &str) -> Vec<String> {
-        const KINDS: [&str; 3] = [
-            "ke_hoach.typ.tera",
-            "thong_bao.typ.tera",
-            "cong_van.typ.tera",
-        ];
+    /// The template that renders a document: one named after its kind (`ke_hoach.typ.tera`)
+    /// when the template set has it, else the built-in layout of its Mẫu.
+    pub fn template_for(&self, ctx: &Context) -> String {
+        let own = format!("{}.typ.tera", ctx.loai);
+        if self.templates.files.contains_key(&own) {
+            own
+        } else {
+            ctx.template.to_string()
+        }
+    }
+
+    /// The Tera files a document's template may use: its own, those that belong to no kind
+    /// and no Mẫu (macros), and, for a kind's own template, every Mẫu it may include. Tera
+    /// does not report its includes, so this is the safe side.
+    pub fn templates_of(&self, template: &str) -> Vec<String> {
+        let kind_files: Vec<String> = crate::model::KINDS
+            .iter()
+            .map(|k| format!("{}.typ.tera", k.1))
+            .collect();
+        let is_mau = |n: &str| n.starts_with("mau_");
+        let own_kind = kind_files.iter().any(|k| k == template);
         self.templates
             .files
             .keys()
             .filter(|n| {
                 n.ends_with(".tera")
-                    && (n.as_str() == kind_template || !KINDS.contains(&n.as_str()))
+                    && (n.as_str() == template
+                        || (!kind_files.contains(n) && (!is_mau(n) || own_kind)))
             })
             .cloned()
             .collect()
@@ -92,8 +106,8 @@ impl TypstSource {
 
 impl Renderer for TypstSource {
     fn render(&self, ctx: &Context, report: &mut Report) -> Option<Artifact> {
-        let template = ctx.template;
-        self.source(ctx, template, report).map(|s| Artifact {
+        let template = self.template_for(ctx);
+        self.source(ctx, &template, report).map(|s| Artifact {
             extension: "typ",
             bytes: s.into_bytes(),
         })
