@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{build, find, layout, root, Rule, Run};
+use common::{boxes, build, find, layout, line_text, root, Rule, Run};
 
 const PT: f64 = 25.4 / 72.0; // mm per point
 const TEXT_LEFT: f64 = 30.0;
@@ -291,4 +291,209 @@ fn twelve_thirteen_size_set_and_wider_margins_are_applied() {
     assert!(near(body.size, 13.0, 0.01) && near(body.x, 35.0 + 12.7, 0.05));
     assert!(runs.iter().all(|r| r.x >= 35.0 - 0.05));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn quyet_dinh_authority_lead_dieu_and_its_quy_che() {
+    let b = build(&root().join("data/lang-son/quyet-dinh-quy-che-bcd-2019.yaml"));
+    let (runs, rules) = layout(&b.doc);
+    // Thẩm quyền ban hành: IN HOA, bold, centred under the title's rule (Mẫu 1.2).
+    let tq = find(&runs, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN");
+    let title_rule = rule_below(
+        &rules,
+        find(&runs, "mục tiêu quốc gia tỉnh Lạng Sơn giai đoạn"),
+    );
+    assert!(tq.page == 1 && tq.bold && near(tq.size, 14.0, 0.01) && tq.y > title_rule.y);
+    assert!(near(center(tq), TEXT_CENTER, 0.3));
+    // Căn cứ italic, then QUYẾT ĐỊNH: bold and centred, then the Điều.
+    let cc = find(&runs, "Căn cứ Luật");
+    assert!(cc.italic && cc.y > tq.y);
+    let lead = find(&runs, "QUYẾT ĐỊNH:");
+    assert!(lead.bold && near(center(lead), TEXT_CENTER, 0.3) && lead.y > cc.y);
+    // "Điều 1." bold at the paragraph indent; in a Quyết định its text is upright regular.
+    let d1 = find(&runs, "Điều 1.");
+    assert!(d1.bold && near(d1.x, TEXT_LEFT + 10.0, 0.05) && d1.y > lead.y);
+    let d1_text = runs
+        .iter()
+        .find(|r| {
+            r.page == d1.page && near(r.y, d1.y, 0.05) && r.text.contains("Ban hành kèm theo")
+        })
+        .expect("text of Điều 1 on its line");
+    assert!(!d1_text.bold);
+    // The Quy chế starts a new page with the agency and Quốc hiệu but no Số, shows no page
+    // number on its first page, and numbers its own pages from 1.
+    let qc = find(&runs, "QUY CHẾ");
+    assert!(qc.page > 1 && qc.bold && near(center(qc), TEXT_CENTER, 0.3));
+    assert!(runs
+        .iter()
+        .filter(|r| r.text.starts_with("CỘNG HÒA"))
+        .any(|r| r.page == qc.page));
+    assert!(!runs
+        .iter()
+        .any(|r| r.page == qc.page && r.text.starts_with("Số:")));
+    let kt = find(&runs, "(Ban hành kèm theo");
+    assert!(kt.italic && kt.page == qc.page);
+    assert!(!runs.iter().any(|r| r.page == qc.page && r.y < 20.0));
+    let last = b.doc.pages().len();
+    if last > qc.page {
+        let n = runs
+            .iter()
+            .find(|r| r.page == qc.page + 1 && r.y < 20.0)
+            .expect("page number");
+        assert_eq!(n.text, "2");
+    }
+    // Phụ lục I, 6a: "Chương I" and its title bold, centred, body size; "Mục 1" one point
+    // smaller; a Điều of the Quy chế has a bold title; an untitled khoản is regular.
+    let ch = find(&runs, "Chương I");
+    let ch_title = find(&runs, "QUY ĐỊNH CHUNG");
+    for r in [ch, ch_title] {
+        assert!(
+            r.bold && near(r.size, 14.0, 0.01) && near(center(r), TEXT_CENTER, 0.3),
+            "{r:?}"
+        );
+    }
+    assert!(ch_title.y > ch.y);
+    let muc = find(&runs, "Mục 1");
+    assert!(muc.bold && near(muc.size, 13.0, 0.01) && near(center(muc), TEXT_CENTER, 0.3));
+    assert!(find(&runs, "BAN CHỈ ĐẠO").size < 13.5);
+    let pham_vi = runs
+        .iter()
+        .find(|r| r.page >= qc.page && r.text.contains("Phạm vi điều chỉnh"))
+        .unwrap();
+    assert!(pham_vi.bold);
+    let k1 = find(&runs, "1. Quy chế này");
+    assert!(!k1.bold && near(k1.x, TEXT_LEFT + 10.0, 0.05));
+    // Điều run on through chương: the last one is Điều 7.
+    assert!(runs.iter().any(|r| r.text.starts_with("Điều 7.")));
+    // The signer closes the Quy chế on its last page, right half.
+    let signer = runs
+        .iter()
+        .rev()
+        .find(|r| r.text.starts_with("PHÓ CHỦ TỊCH"))
+        .unwrap();
+    assert!(signer.page > qc.page - 1 && center(signer) > TEXT_CENTER);
+}
+
+#[test]
+fn cong_dien_urgency_mark_and_sender_line() {
+    let b = build(&root().join("data/lang-son/cong-dien-dich-ta-lon-2019.yaml"));
+    let (runs, _) = layout(&b.doc);
+    // Ô 10b: HỎA TỐC bold in a 30 × 8 mm frame, in the left column under Số.
+    let so = find(&runs, "Số:");
+    let mark = find(&runs, "HỎA TỐC");
+    assert!(
+        mark.bold && near(mark.size, 14.0, 0.01) && mark.y > so.y && center(mark) < TEXT_CENTER
+    );
+    let frame = boxes(&b.doc)
+        .into_iter()
+        .find(|f| f.page == 1 && f.x <= mark.x && f.x + f.width >= mark.x + mark.width)
+        .expect("a frame around the urgency mark");
+    assert!(
+        near(frame.width, 30.0, 0.05) && near(frame.height, 8.0, 0.05),
+        "{frame:?}"
+    );
+    assert!(frame.y < mark.y && frame.y + frame.height > mark.y);
+    assert!(near(frame.x + frame.width / 2.0, center(so), 0.5));
+    // Mẫu 1.6: the sender and "điện:" bold, centred; recipients on "- …;" lines.
+    let sender = find(&runs, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN");
+    let line = line_text(&runs, sender.page, sender.y);
+    assert!(line.ends_with("điện:"), "{line}");
+    assert!(sender.bold && near(sender.size, 14.0, 0.01));
+    let r1 = find(&runs, "- Giám đốc các sở");
+    let r2 = find(&runs, "- Chủ tịch Ủy ban nhân dân các huyện");
+    assert!(r1.y > sender.y && near(r1.x, r2.x, 0.05) && !r1.bold);
+}
+
+#[test]
+fn bien_ban_two_signers_then_noi_nhan() {
+    let b = build(&root().join("data/lang-son/bien-ban-hop-bcd-2019.yaml"));
+    let (runs, _) = layout(&b.doc);
+    let tk = find(&runs, "THƯ KÝ");
+    let ct = find(&runs, "CHỦ TỌA");
+    // Thư ký on the left, chủ tọa on the right, level; both names level too.
+    assert!(
+        tk.page == ct.page
+            && near(tk.y, ct.y, 0.05)
+            && center(tk) < TEXT_CENTER
+            && center(ct) > TEXT_CENTER
+    );
+    assert!(tk.bold && ct.bold && near(tk.size, 14.0, 0.01));
+    let n1 = find(&runs, "Hoàng Thị Mai");
+    let n2 = runs
+        .iter()
+        .rev()
+        .find(|r| r.text.starts_with("Nguyễn Văn Bình"))
+        .unwrap();
+    assert!(near(n1.y, n2.y, 0.05) && n1.y - tk.y > 25.0);
+    assert!(near(center(n1), center(tk), 0.5) && near(center(n2), center(ct), 0.5));
+    // Nơi nhận under both, flush left, 12 bold italic.
+    let nn = find(&runs, "Nơi nhận:");
+    assert!(
+        nn.y > n1.y
+            && near(nn.x, TEXT_LEFT, 0.05)
+            && nn.bold
+            && nn.italic
+            && near(nn.size, 12.0, 0.01)
+    );
+    // The closing line is on the signers' page: they never stand alone.
+    let end = find(&runs, "Hội nghị kết thúc vào");
+    assert_eq!(end.page, tk.page);
+}
+
+#[test]
+fn address_footer_on_page_one_only_under_a_full_width_rule() {
+    let b = build(&root().join("data/lang-son/to-trinh-von-ntm-2020.yaml"));
+    let (runs, rules) = layout(&b.doc);
+    let addr: Vec<&Run> = runs
+        .iter()
+        .filter(|r| r.text.starts_with("Địa chỉ:"))
+        .collect();
+    assert_eq!(addr.len(), 1, "ô 13 on page 1 only");
+    let a = addr[0];
+    assert!(a.page == 1 && near(a.size, 11.0, 0.01) && !a.bold && near(a.x, TEXT_LEFT, 0.05));
+    // Below the text area, above the paper's edge.
+    assert!(a.y > 297.0 - 20.0 && a.y < 297.0);
+    let rule = rules
+        .iter()
+        .filter(|r| r.page == 1 && r.y < a.y && a.y - r.y < 8.0)
+        .max_by(|x, y| x.y.partial_cmp(&y.y).unwrap())
+        .expect("rule above the address");
+    assert!(near(rule.x, TEXT_LEFT, 0.05) && near(rule.length, TEXT_RIGHT - TEXT_LEFT, 0.1));
+    // Tờ trình: Kính gửi under the title, one recipient on its line.
+    let kg = find(&runs, "Kính gửi:");
+    assert!(near(kg.size, 14.0, 0.01) && near(center(kg), TEXT_CENTER, 25.0));
+    assert!(line_text(&runs, kg.page, kg.y).contains("Ủy ban nhân dân tỉnh Lạng Sơn."));
+}
+
+#[test]
+fn bao_cao_results_table_is_in_the_text_width() {
+    let b = build(&root().join("data/lang-son/bao-cao-ntm-2019.yaml"));
+    let (runs, _) = layout(&b.doc);
+    let head = find(&runs, "Chỉ tiêu");
+    assert!(head.bold && near(head.size, 12.0, 0.01));
+    let row = find(&runs, "Xã đạt tiêu chí Thủy lợi");
+    let rate = runs
+        .iter()
+        .filter(|r| r.page == row.page && near(r.y, row.y, 0.3))
+        .max_by(|a, b| a.x.partial_cmp(&b.x).unwrap())
+        .unwrap();
+    assert_eq!(rate.text, "100");
+    // Figures are right-aligned inside the table, which stays inside the margins.
+    assert!(rate.x + rate.width <= TEXT_RIGHT && rate.x + rate.width > TEXT_RIGHT - 3.0);
+}
+
+#[test]
+fn forms_without_trich_yeu_have_the_rule_under_the_title() {
+    for (file, title) in [
+        ("data/lang-son/giay-gioi-thieu-2019.yaml", "GIẤY GIỚI THIỆU"),
+        ("data/lang-son/giay-nghi-phep-2019.yaml", "GIẤY NGHỈ PHÉP"),
+    ] {
+        let b = build(&root().join(file));
+        let (runs, rules) = layout(&b.doc);
+        let t = find(&runs, title);
+        assert!(t.bold && near(t.size, 14.0, 0.01) && near(center(t), TEXT_CENTER, 0.3));
+        let r = rule_below(&rules, t);
+        assert!(r.length >= t.width / 3.0 - 0.1 && r.length <= t.width / 2.0 + 0.1);
+        assert!(near(r.x + r.length / 2.0, center(t), 0.3));
+    }
 }

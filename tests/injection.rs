@@ -66,3 +66,41 @@ fn control_characters_are_refused_with_a_clear_error() {
     let err = typeset_text(&yaml_with("a\u{1b}[31mb")).unwrap_err();
     assert!(err.contains("ký tự điều khiển U+001B"), "{err}");
 }
+
+/// A Giấy mời and a Quyết định with its Quy chế, the same string in every field of their own.
+fn forms_with(field_text: &str) -> [String; 2] {
+    let q = serde_json::to_string(field_text).unwrap();
+    let head = "co_quan:\n  ban_hanh: SỞ NỘI VỤ\n  viet_tat: SNV\n  ten: Sở Nội vụ\nso: 5\ndia_danh: Lạng Sơn\nngay: 05/03/2020\nnguoi_ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn An }\n";
+    [
+        format!(
+            "loai: giay_moi\n{head}trich_yeu: Họp\nkinh_gui: [{q}]\ncuoc_hop:\n  toi_du: {q}\n  bat_dau: \"08:00 10/03/2020\"\n  dia_diem: {q}\n"
+        ),
+        format!(
+            "loai: quyet_dinh\n{head}trich_yeu: Ban hành Quy chế\ntham_quyen: {q}\nnoi_dung:\n  - dieu: {q}\nkem_theo:\n  loai: quy_che\n  trich_yeu: {q}\n  noi_dung:\n    - chuong: {q}\n      noi_dung:\n        - dieu: {q}\n"
+        ),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn syntax_in_the_fields_of_every_layout_is_typeset_literally(
+        s in "[a-zA-Z0-9 #$_@<>\\[\\]\\\\`~/=+\\-\"'{}%!?:;,.()&^|ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệĐ]{1,40}"
+    ) {
+        prop_assume!(!s.contains("{{") && !s.trim().is_empty());
+        let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Form lines end with vanban's own "." and lists with ";": a typed one is replaced.
+        let core = want.trim_end_matches([';', '.', ',']).trim_end().to_string();
+        prop_assume!(!core.is_empty());
+        for yaml in forms_with(&s) {
+            let (text, _) = typeset_text(&yaml).map_err(TestCaseError::fail)?;
+            prop_assert!(text.contains(&core), "{core:?} not in {text:?}");
+            if yaml.starts_with("loai: quyet_dinh") {
+                // The thẩm quyền line and the Chương title are printed IN HOA.
+                let upper = core.to_uppercase();
+                prop_assert!(text.matches(&upper).count() >= 2, "{upper:?} twice in {text:?}");
+            }
+        }
+    }
+}

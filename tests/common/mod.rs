@@ -148,6 +148,50 @@ pub fn layout(doc: &PagedDocument) -> (Vec<Run>, Vec<Rule>) {
     (runs, rules)
 }
 
+/// A framed box (rectangle): page, top-left corner, width, height, all in mm.
+#[derive(Debug, Clone)]
+pub struct Boxed {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Every stroked rectangle of a document (the urgency mark's frame, table cells are lines).
+pub fn boxes(doc: &PagedDocument) -> Vec<Boxed> {
+    fn go(frame: &Frame, ts: Transform, page: usize, out: &mut Vec<Boxed>) {
+        for (pos, item) in frame.items() {
+            let p = Point::new(ts.tx + pos.x, ts.ty + pos.y);
+            match item {
+                FrameItem::Group(g) => {
+                    let t = Transform::translate(p.x, p.y).pre_concat(g.transform);
+                    go(&g.frame, t, page, out);
+                }
+                FrameItem::Shape(shape, _) => {
+                    if let typst::visualize::Geometry::Rect(size) = shape.geometry {
+                        if shape.stroke.is_some() {
+                            out.push(Boxed {
+                                page,
+                                x: p.x.to_mm(),
+                                y: p.y.to_mm(),
+                                width: size.x.to_mm(),
+                                height: size.y.to_mm(),
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, page) in doc.pages().iter().enumerate() {
+        go(&page.frame, Transform::identity(), i + 1, &mut out);
+    }
+    out
+}
+
 /// Runs on one line of one page joined, for finding a phrase that was shaped in pieces.
 pub fn line_text(runs: &[Run], page: usize, y: f64) -> String {
     let mut on: Vec<&Run> = runs
