@@ -81,7 +81,7 @@ enum Command {
     /// Tạo một văn bản mẫu có chú thích để bắt đầu (dựng được ngay).
     New {
         /// Loại văn bản.
-        #[arg(value_parser = ["ke_hoach", "thong_bao", "cong_van"])]
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(vanban::model::KINDS.iter().map(|k| k.1)))]
         kind: String,
         /// Tệp sẽ tạo (mặc định: <loại>.yaml); không ghi đè tệp đã có.
         file: Option<PathBuf>,
@@ -95,12 +95,40 @@ enum Command {
     Completions { shell: clap_complete::Shell },
 }
 
-/// Starting documents written by `vanban new`: commented, and each builds as it is.
-const STARTERS: [(&str, &str); 3] = [
+/// Starting documents written by `vanban new`: commented, and each builds as it is. A kind
+/// without its own starts from the Chương/Điều one (Quy chế, Quy định) or the general Mẫu 1.4
+/// one, with its `loai` filled in.
+const STARTERS: [(&str, &str); 13] = [
     ("ke_hoach", include_str!("starters/ke_hoach.yaml")),
     ("thong_bao", include_str!("starters/thong_bao.yaml")),
     ("cong_van", include_str!("starters/cong_van.yaml")),
+    ("quyet_dinh", include_str!("starters/quyet_dinh.yaml")),
+    ("nghi_quyet", include_str!("starters/nghi_quyet.yaml")),
+    ("bao_cao", include_str!("starters/bao_cao.yaml")),
+    ("to_trinh", include_str!("starters/to_trinh.yaml")),
+    ("giay_moi", include_str!("starters/giay_moi.yaml")),
+    ("bien_ban", include_str!("starters/bien_ban.yaml")),
+    ("cong_dien", include_str!("starters/cong_dien.yaml")),
+    (
+        "giay_gioi_thieu",
+        include_str!("starters/giay_gioi_thieu.yaml"),
+    ),
+    (
+        "giay_nghi_phep",
+        include_str!("starters/giay_nghi_phep.yaml"),
+    ),
+    ("quy_che", include_str!("starters/quy_che.yaml")),
 ];
+
+fn starter(kind: &str) -> String {
+    if let Some((_, t)) = STARTERS.iter().find(|(k, _)| *k == kind) {
+        return t.to_string();
+    }
+    if kind == "quy_dinh" {
+        return include_str!("starters/quy_che.yaml").replace("loai: quy_che", "loai: quy_dinh");
+    }
+    include_str!("starters/chung.yaml").replace("LOAI", kind)
+}
 
 /// Everything loaded once per run (or per template change in watch mode).
 struct Engine {
@@ -262,11 +290,7 @@ fn main() -> ExitCode {
         Command::Watch { input, output } => watch(&input, &output),
         Command::New { kind, file } => {
             let file = file.unwrap_or_else(|| PathBuf::from(format!("{kind}.yaml")));
-            let text = STARTERS
-                .iter()
-                .find(|(k, _)| *k == kind)
-                .map(|(_, t)| *t)
-                .unwrap_or_default();
+            let text = starter(&kind);
             if file.exists() {
                 eprintln!(
                     "lỗi: {} đã có; chọn tên tệp khác để không ghi đè",

@@ -95,7 +95,7 @@ fn a_typst_error_names_the_template_line_and_column() {
 #[test]
 fn new_writes_a_starting_document_that_builds() {
     let work = tempdir();
-    for kind in ["ke_hoach", "thong_bao", "cong_van"] {
+    for kind in vanban::model::KINDS.iter().map(|k| k.1) {
         let out = vanban(&["new", kind], &work);
         assert!(
             out.status.success(),
