@@ -497,3 +497,29 @@ fn forms_without_trich_yeu_have_the_rule_under_the_title() {
         assert!(near(r.x + r.length / 2.0, center(t), 0.3));
     }
 }
+
+#[test]
+fn several_phu_luc_are_numbered_and_each_restarts_the_pages() {
+    let dir = common::tempdir();
+    let src = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let long: String = (1..=40).map(|i| format!("    - doan: Đoạn thứ {i} của phụ lục, đủ dài để sang trang mới khi in ra giấy khổ A4.\n")).collect();
+    let file = dir.join("hai-phu-luc.yaml");
+    std::fs::write(
+        &file,
+        format!("{src}phu_luc:\n  - tieu_de: Danh sách thứ nhất\n    noi_dung:\n{long}  - tieu_de: Danh sách thứ hai\n    noi_dung:\n    - doan: Một đoạn.\n"),
+    )
+    .unwrap();
+    let b = build(&file);
+    let (runs, _) = layout(&b.doc);
+    let p1 = find(&runs, "Phụ lục I");
+    let p2 = runs.iter().find(|r| r.text == "Phụ lục II").expect("Phụ lục II");
+    assert!(p1.bold && near(p1.size, 14.0, 0.01) && near(center(p1), TEXT_CENTER, 0.3));
+    assert!(p1.page > 1 && p2.page > p1.page + 1, "each phụ lục on its own pages");
+    assert_eq!(find(&runs, "DANH SÁCH THỨ NHẤT").page, p1.page);
+    // No number on the first page of either; the page after Phụ lục I's first is 2.
+    let number = |page: usize| runs.iter().find(|r| r.page == page && r.y < 20.0).map(|r| r.text.clone());
+    assert_eq!(number(p1.page), None);
+    assert_eq!(number(p2.page), None);
+    assert_eq!(number(p1.page + 1).as_deref(), Some("2"));
+    let _ = std::fs::remove_dir_all(dir);
+}
