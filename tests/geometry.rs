@@ -512,14 +512,189 @@ fn several_phu_luc_are_numbered_and_each_restarts_the_pages() {
     let b = build(&file);
     let (runs, _) = layout(&b.doc);
     let p1 = find(&runs, "Phụ lục I");
-    let p2 = runs.iter().find(|r| r.text == "Phụ lục II").expect("Phụ lục II");
+    let p2 = runs
+        .iter()
+        .find(|r| r.text == "Phụ lục II")
+        .expect("Phụ lục II");
     assert!(p1.bold && near(p1.size, 14.0, 0.01) && near(center(p1), TEXT_CENTER, 0.3));
-    assert!(p1.page > 1 && p2.page > p1.page + 1, "each phụ lục on its own pages");
+    assert!(
+        p1.page > 1 && p2.page > p1.page + 1,
+        "each phụ lục on its own pages"
+    );
     assert_eq!(find(&runs, "DANH SÁCH THỨ NHẤT").page, p1.page);
     // No number on the first page of either; the page after Phụ lục I's first is 2.
-    let number = |page: usize| runs.iter().find(|r| r.page == page && r.y < 20.0).map(|r| r.text.clone());
+    let number = |page: usize| {
+        runs.iter()
+            .find(|r| r.page == page && r.y < 20.0)
+            .map(|r| r.text.clone())
+    };
     assert_eq!(number(p1.page), None);
     assert_eq!(number(p2.page), None);
     assert_eq!(number(p1.page + 1).as_deref(), Some("2"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The elements every document shares, checked on every sample in `data/`: A4, margins, ô 1–4,
+/// the tên loại, the body's size and indent, the signer and Nơi nhận.
+#[test]
+fn every_sample_has_the_common_elements_in_their_places() {
+    let samples: Vec<std::path::PathBuf> = walkdir::WalkDir::new(root().join("data"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.path().to_path_buf())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .filter(|p| !p.to_string_lossy().contains("/_"))
+        .collect();
+    assert!(samples.len() >= 12);
+    for path in samples {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let b = build(&path);
+        let (runs, rules) = layout(&b.doc);
+        let pages = b.doc.pages();
+        for (i, p) in pages.iter().enumerate() {
+            let (w, h) = (p.frame.width().to_mm(), p.frame.height().to_mm());
+            assert!(
+                (near(w, 210.0, 0.1) && near(h, 297.0, 0.1))
+                    || (near(w, 297.0, 0.1) && near(h, 210.0, 0.1)),
+                "{name}: page {} is not A4",
+                i + 1
+            );
+        }
+        let portrait = |r: &Run| pages[r.page - 1].frame.width().to_mm() < 211.0;
+        let footer_top = runs
+            .iter()
+            .filter(|r| r.text.starts_with("Địa chỉ:"))
+            .map(|r| r.y - 4.0)
+            .fold(f64::MAX, f64::min);
+        for r in runs
+            .iter()
+            .filter(|r| portrait(r) && r.y >= 20.0 && r.y < footer_top)
+        {
+            assert!(
+                r.x >= TEXT_LEFT - 0.05 && r.x + r.width <= TEXT_RIGHT + 0.3,
+                "{name}: outside the margins: {r:?}"
+            );
+            assert!(
+                r.y <= 297.0 - 20.0,
+                "{name}: below the bottom margin: {r:?}"
+            );
+        }
+        // Ô 1.
+        let qh = find(&runs, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        let tn = find(&runs, "Độc lập - Tự do - Hạnh phúc");
+        assert!(
+            qh.page == 1 && qh.bold && near(qh.size, 13.0, 0.01) && center(qh) > TEXT_CENTER,
+            "{name}"
+        );
+        assert!(
+            tn.bold && near(tn.size, 14.0, 0.01) && near(center(tn), center(qh), 0.3),
+            "{name}"
+        );
+        assert!(
+            near(rule_below(&rules, tn).length, tn.width, 0.2),
+            "{name}: Tiêu ngữ rule"
+        );
+        // Ô 2: the issuing agency's last line is bold, in the left column, over a 1/3–1/2 rule.
+        let so = find(&runs, "Số:");
+        let agency = runs
+            .iter()
+            .filter(|r| r.page == 1 && r.bold && r.y < so.y && center(r) < TEXT_CENTER)
+            .max_by(|a, b| a.y.partial_cmp(&b.y).unwrap())
+            .unwrap_or_else(|| panic!("{name}: no bold agency name"));
+        assert!(near(agency.size, 13.0, 0.01), "{name}: {agency:?}");
+        let rule = rule_below(&rules, agency);
+        let widest = runs
+            .iter()
+            .filter(|r| r.page == 1 && r.bold && r.y < so.y && center(r) < TEXT_CENTER)
+            .map(|r| r.width)
+            .fold(0.0, f64::max);
+        assert!(
+            rule.length >= widest / 3.0 - 0.1 && rule.length <= widest / 2.0 + 0.1,
+            "{name}: agency rule"
+        );
+        // Ô 3 and 4 on one baseline.
+        let date = runs
+            .iter()
+            .find(|r| r.page == 1 && r.italic && r.text.contains(", ngày"))
+            .unwrap_or_else(|| panic!("{name}: no place and date"));
+        assert!(
+            near(so.size, 13.0, 0.01) && !so.bold && near(so.y, date.y, 0.05),
+            "{name}"
+        );
+        assert!(
+            near(date.size, 14.0, 0.01) && center(date) > TEXT_CENTER,
+            "{name}"
+        );
+        // Ô 5a: the tên loại, bold 14, centred (a công văn has none).
+        if let Some(title) = &b.ctx.ten_loai {
+            let t = runs
+                .iter()
+                .find(|r| r.page == 1 && r.text == *title)
+                .unwrap_or_else(|| panic!("{name}: no tên loại {title}"));
+            assert!(
+                t.bold && near(t.size, 14.0, 0.01) && near(center(t), TEXT_CENTER, 0.3),
+                "{name}"
+            );
+            assert!(t.y > so.y, "{name}");
+        }
+        // Signer: chức vụ bold 14 in the right half; Nơi nhận 12 bold italic, flush left.
+        let chuc_vu = &b.ctx.nguoi_ky.chuc_vu;
+        let cv = runs
+            .iter()
+            .rev()
+            .find(|r| r.text == *chuc_vu)
+            .unwrap_or_else(|| panic!("{name}: no chức vụ {chuc_vu}"));
+        assert!(
+            cv.bold && near(cv.size, 14.0, 0.01) && center(cv) > TEXT_CENTER,
+            "{name}"
+        );
+        let nn = find(&runs, "Nơi nhận:");
+        assert!(
+            nn.bold && nn.italic && near(nn.size, 12.0, 0.01) && near(nn.x, TEXT_LEFT, 0.05),
+            "{name}"
+        );
+        let lines: Vec<&Run> = runs
+            .iter()
+            .filter(|r| r.text.starts_with("- Lưu:"))
+            .collect();
+        assert!(
+            lines.len() == 1 && near(lines[0].size, 11.0, 0.01),
+            "{name}: one Lưu line, 11 pt"
+        );
+    }
+}
+
+#[test]
+fn khan_mark_and_circulation_note_sit_under_so() {
+    let dir = common::tempdir();
+    let src = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let file = dir.join("khan.yaml");
+    std::fs::write(
+        &file,
+        format!("{src}do_khan: khan\nluu_hanh: xem xong trả lại\n"),
+    )
+    .unwrap();
+    let b = build(&file);
+    let (runs, _) = layout(&b.doc);
+    let so = find(&runs, "Số:");
+    let mark = find(&runs, "KHẨN");
+    // KHẨN fits the smallest frame of the decree, 20 × 8 mm.
+    let frame = boxes(&b.doc)
+        .into_iter()
+        .find(|f| f.x <= mark.x && f.x + f.width >= mark.x + mark.width)
+        .unwrap();
+    assert!(
+        near(frame.width, 20.0, 0.05) && near(frame.height, 8.0, 0.05),
+        "{frame:?}"
+    );
+    // Ô 11 IN HOA, bold, under the mark, in the left column; both above the tên loại.
+    let note = find(&runs, "XEM XONG TRẢ LẠI");
+    assert!(
+        note.bold
+            && near(note.size, 14.0, 0.01)
+            && note.y > frame.y + frame.height
+            && center(note) < TEXT_CENTER
+    );
+    assert!(mark.y > so.y && find(&runs, "THÔNG BÁO").y > note.y);
     let _ = std::fs::remove_dir_all(dir);
 }
