@@ -247,7 +247,14 @@ pub fn run(
             .documents
             .retain(|k, _| known.contains(k) || Path::new(k).exists());
         if let Err(e) = manifest.write(&batch.out) {
-            eprintln!("cảnh báo: không ghi được {MANIFEST}: {e}");
+            eprintln!(
+                "{}",
+                crate::t!(
+                    "cảnh báo: không ghi được {file}: {e}",
+                    file = MANIFEST,
+                    e = e
+                )
+            );
         }
     }
     summary
@@ -285,10 +292,15 @@ impl Progress {
             let width = 30;
             let filled = width * done / total.max(1);
             eprint!(
-                "\r[{}{}] {done}/{total} văn bản, {:.1} s",
+                "\r[{}{}] {}",
                 "#".repeat(filled),
                 ".".repeat(width - filled),
-                self.started.elapsed().as_secs_f64()
+                crate::t!(
+                    "{done}/{total} văn bản, {s} s",
+                    done = done,
+                    total = total,
+                    s = format!("{:.1}", self.started.elapsed().as_secs_f64())
+                )
             );
             if done == total {
                 eprintln!();

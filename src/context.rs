@@ -225,8 +225,15 @@ impl Builder<'_> {
     /// Cites figures and checks every character against the embedded font.
     fn text(&mut self, t: &Text) -> String {
         if t.value.chars().count() > MAX_TEXT {
-            self.error(&t.referenced, format!("đoạn chữ dài {} ký tự, quá giới hạn {MAX_TEXT}", t.value.chars().count()))
-                .hint = Some("chia thành nhiều đoạn (`doan`); một đoạn dài như vậy thường là do dán nhầm cả một tệp".into());
+            self.error(
+                &t.referenced,
+                crate::t!(
+                    "đoạn chữ dài {n} ký tự, quá giới hạn {max}",
+                    n = t.value.chars().count(),
+                    max = MAX_TEXT
+                ),
+            )
+                .hint = Some(crate::t!("chia thành nhiều đoạn (`doan`); một đoạn dài như vậy thường là do dán nhầm cả một tệp"));
             return String::new();
         }
         let s = figures::cite(t, self.table, self.file, self.source, self.report);
@@ -252,13 +259,20 @@ impl Builder<'_> {
             }
             let (msg, hint) = if c.is_control() {
                 (
-                    format!("ký tự điều khiển U+{:04X} không in được", c as u32),
-                    "xoá ký tự này (thường do sao chép từ tệp khác)",
+                    crate::t!(
+                        "ký tự điều khiển U+{code} không in được",
+                        code = format!("{:04X}", c as u32)
+                    ),
+                    crate::t!("xoá ký tự này (thường do sao chép từ tệp khác)"),
                 )
             } else if !c.is_whitespace() && !self.fonts.covers(c) {
                 (
-                    format!("phông chữ Liberation Serif không có ký tự `{c}` (U+{:04X})", c as u32),
-                    "thay bằng ký tự khác; văn bản hành chính chỉ dùng chữ Việt Unicode (TCVN 6909:2001)",
+                    crate::t!(
+                        "phông chữ Liberation Serif không có ký tự `{c}` (U+{code})",
+                        c = c,
+                        code = format!("{:04X}", c as u32)
+                    ),
+                    crate::t!("thay bằng ký tự khác; văn bản hành chính chỉ dùng chữ Việt Unicode (TCVN 6909:2001)"),
                 )
             } else {
                 continue;
@@ -306,13 +320,13 @@ impl Builder<'_> {
                         .filter_map(|n| n.strip_suffix(".ten").map(str::to_string))
                         .collect();
                     let hint = figures::suggest(k, known.iter())
-                        .map(|s| format!("có phải `{s}`?"))
+                        .map(|s| crate::t!("có phải `{s}`?", s = s))
                         .unwrap_or_else(|| {
-                            "mỗi tên phải là một mục của `so_lieu.thuc_hien`".into()
+                            crate::t!("mỗi tên phải là một mục của `so_lieu.thuc_hien`")
                         });
                     self.error(
                         &name.referenced,
-                        format!("không có kết quả thực hiện tên `{k}`"),
+                        crate::t!("không có kết quả thực hiện tên `{k}`", k = k),
                     )
                     .hint = Some(hint);
                 }
@@ -348,9 +362,11 @@ impl Builder<'_> {
                         .unwrap_or(Location::UNKNOWN);
                     self.error(
                         &loc,
-                        "một phần tử vừa là `bang_ket_qua` vừa là phần văn bản khác",
+                        crate::t!("một phần tử vừa là `bang_ket_qua` vừa là phần văn bản khác"),
                     )
-                    .hint = Some("tách thành hai phần tử, mỗi phần tử bắt đầu bằng `- `".into());
+                    .hint = Some(crate::t!(
+                        "tách thành hai phần tử, mỗi phần tử bắt đầu bằng `- `"
+                    ));
                     continue;
                 }
                 let rows = self.results(names);
@@ -384,17 +400,20 @@ impl Builder<'_> {
                     // A node with no text has no position of its own to point at.
                     self.error(
                         &Location::UNKNOWN,
-                        "một phần tử của `noi_dung` không có nội dung",
+                        crate::t!("một phần tử của `noi_dung` không có nội dung"),
                     )
-                    .hint = Some(
-                        "mỗi phần tử cần đúng một trong: chuong, muc, dieu, khoan, diem, gach, cong, doan, bang_ket_qua".into(),
-                    );
+                    .hint = Some(crate::t!("mỗi phần tử cần đúng một trong: chuong, muc, dieu, khoan, diem, gach, cong, doan, bang_ket_qua"));
                     continue;
                 }
                 [first, second, ..] => {
-                    let msg = format!("một phần tử vừa là `{}` vừa là `{}`", first.0, second.0);
-                    self.error(&second.1.referenced, msg).hint =
-                        Some("tách thành hai phần tử, mỗi phần tử bắt đầu bằng `- `".into());
+                    let msg = crate::t!(
+                        "một phần tử vừa là `{first}` vừa là `{second}`",
+                        first = first.0,
+                        second = second.0
+                    );
+                    self.error(&second.1.referenced, msg).hint = Some(crate::t!(
+                        "tách thành hai phần tử, mỗi phần tử bắt đầu bằng `- `"
+                    ));
                     continue;
                 }
             };
@@ -402,16 +421,20 @@ impl Builder<'_> {
                 let msg = match parent {
                     Some(p) => {
                         let p = if p == "muc_chuong" { "muc" } else { p };
-                        format!("`{level}` không thể nằm trong `{p}` (lồng quá sâu hoặc sai cấp)")
+                        crate::t!(
+                            "`{level}` không thể nằm trong `{p}` (lồng quá sâu hoặc sai cấp)",
+                            level = level,
+                            p = p
+                        )
                     }
-                    None => format!("`{level}` không thể đứng ở cấp ngoài cùng"),
+                    None => crate::t!("`{level}` không thể đứng ở cấp ngoài cùng", level = level),
                 };
                 let order = if self.dieu_scheme {
-                    "thứ tự cấp: chuong (Chương I) → muc (Mục 1) → dieu (Điều 1.) → khoan (1.) → diem (a))"
+                    crate::t!("thứ tự cấp: chuong (Chương I) → muc (Mục 1) → dieu (Điều 1.) → khoan (1.) → diem (a))")
                 } else {
-                    "thứ tự cấp: muc (I.) → khoan (1.) → diem (a)) → gach (-) → cong (+)"
+                    crate::t!("thứ tự cấp: muc (I.) → khoan (1.) → diem (a)) → gach (-) → cong (+)")
                 };
-                self.error(&text.referenced, msg).hint = Some(order.into());
+                self.error(&text.referenced, msg).hint = Some(order);
                 continue;
             }
             let idx = [
@@ -443,7 +466,9 @@ impl Builder<'_> {
                     if n > numfmt::LETTERS.len() {
                         self.warn(
                             &text.referenced,
-                            "quá 23 điểm trong một khoản: ký hiệu điểm lặp chữ (aa), bb) …)",
+                            crate::t!(
+                                "quá 23 điểm trong một khoản: ký hiệu điểm lặp chữ (aa), bb) …)"
+                            ),
                         );
                     }
                     format!("{})", numfmt::letter(n))
@@ -473,9 +498,9 @@ impl Builder<'_> {
             if level == "doan" && !node.noi_dung.is_empty() {
                 self.error(
                     &text.referenced,
-                    "một đoạn văn (`doan`) không có phần tử con",
+                    crate::t!("một đoạn văn (`doan`) không có phần tử con"),
                 )
-                .hint = Some("đưa các phần tử con ra cùng cấp với đoạn văn".into());
+                .hint = Some(crate::t!("đưa các phần tử con ra cùng cấp với đoạn văn"));
             }
             out.push(Block {
                 level,
@@ -585,25 +610,29 @@ fn find_closer(s: &str, needle: &str) -> Option<usize> {
 pub fn parse_date(s: &str) -> Result<IssueDate, String> {
     let parts: Vec<&str> = s.trim().split('/').map(str::trim).collect();
     let [d, m, y] = parts.as_slice() else {
-        return Err(format!(
-            "ngày `{s}` không đúng dạng ngày/tháng/năm, ví dụ 05/02/2019"
+        return Err(crate::t!(
+            "ngày `{s}` không đúng dạng ngày/tháng/năm, ví dụ 05/02/2019",
+            s = s
         ));
     };
     let blank = |p: &str| p.is_empty() || p.chars().all(|c| c == '.' || c == '_');
     let year: i32 = y
         .parse()
-        .map_err(|_| format!("năm `{y}` không phải là số"))?;
+        .map_err(|_| crate::t!("năm `{y}` không phải là số", y = y))?;
     if !(1945..=2200).contains(&year) {
-        return Err(format!("năm {year} không hợp lệ (cần 4 chữ số)"));
+        return Err(crate::t!(
+            "năm {year} không hợp lệ (cần 4 chữ số)",
+            year = year
+        ));
     }
     let month = if blank(m) {
         None
     } else {
         let m: u32 = m
             .parse()
-            .map_err(|_| format!("tháng `{m}` không phải là số"))?;
+            .map_err(|_| crate::t!("tháng `{m}` không phải là số", m = m))?;
         if !(1..=12).contains(&m) {
-            return Err(format!("tháng {m} không có (chỉ từ 1 đến 12)"));
+            return Err(crate::t!("tháng {m} không có (chỉ từ 1 đến 12)", m = m));
         }
         Some(m)
     };
@@ -612,7 +641,7 @@ pub fn parse_date(s: &str) -> Result<IssueDate, String> {
     } else {
         let d: u32 = d
             .parse()
-            .map_err(|_| format!("ngày `{d}` không phải là số"))?;
+            .map_err(|_| crate::t!("ngày `{d}` không phải là số", d = d))?;
         let max = match month {
             Some(m) => chrono::NaiveDate::from_ymd_opt(year, m, 1)
                 .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
@@ -630,15 +659,21 @@ pub fn parse_date(s: &str) -> Result<IssueDate, String> {
         if d == 0 || d > max {
             return Err(match month {
                 Some(m) => {
-                    format!("ngày {d}/{m}/{year} không có (tháng {m} năm {year} có {max} ngày)")
+                    crate::t!(
+                        "ngày {d}/{m}/{year} không có (tháng {m} năm {year} có {max} ngày)",
+                        d = d,
+                        m = m,
+                        year = year,
+                        max = max
+                    )
                 }
-                None => format!("ngày {d} không hợp lệ"),
+                None => crate::t!("ngày {d} không hợp lệ", d = d),
             });
         }
         Some(d)
     };
     if day.is_some() && month.is_none() {
-        return Err("có ngày nhưng để trống tháng".into());
+        return Err(crate::t!("có ngày nhưng để trống tháng"));
     }
     Ok(IssueDate { day, month, year })
 }
@@ -669,12 +704,20 @@ fn range_check(b: &mut Builder, v: &Spanned<f64>, name: &str, lo: f64, hi: f64, 
     if v.value < lo || v.value > hi {
         b.error(
             &v.referenced,
-            format!(
-                "`{name}` = {} nằm ngoài khoảng Nghị định 30 cho phép ({lo}–{hi} {what})",
-                v.value
+            crate::t!(
+                "`{name}` = {value} nằm ngoài khoảng Nghị định 30 cho phép ({lo}–{hi} {what})",
+                name = name,
+                value = v.value,
+                lo = lo,
+                hi = hi,
+                what = what
             ),
         )
-        .hint = Some(format!("chọn một giá trị từ {lo} đến {hi}"));
+        .hint = Some(crate::t!(
+            "chọn một giá trị từ {lo} đến {hi}",
+            lo = lo,
+            hi = hi
+        ));
         lo
     } else {
         v.value
@@ -745,7 +788,7 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     if ban_hanh.is_empty() {
         b.error(
             &doc.co_quan.viet_tat.referenced,
-            "thiếu tên cơ quan ban hành (`co_quan.ban_hanh`)",
+            crate::t!("thiếu tên cơ quan ban hành (`co_quan.ban_hanh`)"),
         );
     }
     for l in chu_quan.iter().chain(&ban_hanh) {
@@ -757,9 +800,14 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     if agency.is_empty() || agency.contains(char::is_whitespace) || agency.contains('/') {
         b.error(
             &doc.co_quan.viet_tat.referenced,
-            format!("chữ viết tắt cơ quan `{agency}` không hợp lệ"),
+            crate::t!(
+                "chữ viết tắt cơ quan `{agency}` không hợp lệ",
+                agency = agency
+            ),
         )
-        .hint = Some("viết liền, không dấu cách, ví dụ UBND, SNV, VPĐP".into());
+        .hint = Some(crate::t!(
+            "viết liền, không dấu cách, ví dụ UBND, SNV, VPĐP"
+        ));
     }
     let unit = doc
         .don_vi_soan_thao
@@ -768,8 +816,8 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     let ky_hieu = match (kind.abbreviation(), &unit) {
         (Some(abbr), None) => format!("{abbr}-{agency}"),
         (Some(abbr), Some((u, loc))) => {
-            b.error(loc, format!("văn bản có tên loại không ghi đơn vị soạn thảo trong ký hiệu (`{abbr}-{agency}-{u}`)")).hint =
-                Some("xoá `don_vi_soan_thao`; chỉ công văn mới có dạng UBND-VP".into());
+            b.error(loc, crate::t!("văn bản có tên loại không ghi đơn vị soạn thảo trong ký hiệu (`{abbr}-{agency}-{u}`)", abbr = abbr, agency = agency, u = u)).hint =
+                Some(crate::t!("xoá `don_vi_soan_thao`; chỉ công văn mới có dạng UBND-VP"));
             format!("{abbr}-{agency}")
         }
         (None, Some((u, _))) => format!("{agency}-{u}"),
@@ -777,8 +825,8 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     };
     let so = match &doc.so {
         Some(n) if n.value == 0 => {
-            b.error(&n.referenced, "số văn bản bắt đầu từ 01").hint =
-                Some("bỏ trường `so` để để trống số".into());
+            b.error(&n.referenced, crate::t!("số văn bản bắt đầu từ 01"))
+                .hint = Some(crate::t!("bỏ trường `so` để để trống số"));
             BLANK.to_string()
         }
         Some(n) => numfmt::count(n.value as i64).replace('.', ""),
@@ -791,8 +839,9 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     let date = match parse_date(&doc.ngay.value) {
         Ok(d) => d,
         Err(msg) => {
-            b.error(&doc.ngay.referenced, msg).hint =
-                Some("ghi ngày dạng 05/02/2019; để trống ngày khi chưa ký: ../02/2019".into());
+            b.error(&doc.ngay.referenced, msg).hint = Some(crate::t!(
+                "ghi ngày dạng 05/02/2019; để trống ngày khi chưa ký: ../02/2019"
+            ));
             IssueDate {
                 day: Some(1),
                 month: Some(1),
@@ -810,9 +859,11 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         None => {
             b.error(
                 &kind_loc,
-                format!("{} cần trích yếu (`trich_yeu`)", kind.name()),
+                crate::t!("{kind} cần trích yếu (`trich_yeu`)", kind = kind.name()),
             )
-            .hint = Some("thêm dòng `trich_yeu: …` tóm tắt nội dung văn bản".into());
+            .hint = Some(crate::t!(
+                "thêm dòng `trich_yeu: …` tóm tắt nội dung văn bản"
+            ));
             Vec::new()
         }
     };
@@ -826,9 +877,9 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             if first.to_lowercase().starts_with("v/v") {
                 b.warn(
                     &trich_yeu_loc,
-                    "trích yếu công văn đã có `V/v`: vanban tự thêm, sẽ bị lặp",
+                    crate::t!("trích yếu công văn đã có `V/v`: vanban tự thêm, sẽ bị lặp"),
                 )
-                .hint = Some("bỏ `V/v` ở đầu `trich_yeu`".into());
+                .hint = Some(crate::t!("bỏ `V/v` ở đầu `trich_yeu`"));
             }
         }
     }
@@ -841,17 +892,21 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     let kinh_gui_text: Vec<String> = doc.kinh_gui.iter().map(|k| b.text(k)).collect();
     let kinh_gui = punctuate(&kinh_gui_text, ".");
     if kind == Kind::CongVan && kinh_gui.is_empty() {
-        b.warn(&trich_yeu_loc, "công văn chưa có `kinh_gui`").hint =
-            Some("thêm danh sách nơi nhận chính: kinh_gui: [Ủy ban nhân dân các huyện]".into());
+        b.warn(&trich_yeu_loc, crate::t!("công văn chưa có `kinh_gui`"))
+            .hint = Some(crate::t!(
+            "thêm danh sách nơi nhận chính: kinh_gui: [Ủy ban nhân dân các huyện]"
+        ));
     }
 
     let mut body = b.blocks(&doc.noi_dung, None, 0);
     if kind.enacting().is_some() && b.dieu_no == 0 {
         b.warn(
             &kind_loc,
-            format!("{} chưa có Điều nào (`dieu`)", kind.name()),
+            crate::t!("{kind} chưa có Điều nào (`dieu`)", kind = kind.name()),
         )
-        .hint = Some("nội dung sau dòng QUYẾT ĐỊNH: gồm các Điều: `- dieu: …`".into());
+        .hint = Some(crate::t!(
+            "nội dung sau dòng QUYẾT ĐỊNH: gồm các Điều: `- dieu: …`"
+        ));
     }
 
     let nguoi_ky = signer(b, &doc.nguoi_ky);
@@ -878,9 +933,9 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         (None, Some(n)) => {
             b.error(
                 &n.referenced,
-                "có số bản phát hành nhưng thiếu ký hiệu người soạn thảo",
+                crate::t!("có số bản phát hành nhưng thiếu ký hiệu người soạn thảo"),
             )
-            .hint = Some("thêm `nguoi_soan: …` (chữ in hoa, ví dụ PL)".into());
+            .hint = Some(crate::t!("thêm `nguoi_soan: …` (chữ in hoa, ví dụ PL)"));
         }
         (None, None) => {}
     }
@@ -912,12 +967,15 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         if rows > MAX_ROWS {
             b.error(
                 &a.tieu_de.referenced,
-                format!("ma trận của phụ lục có {rows} dòng, quá giới hạn {MAX_ROWS}"),
+                crate::t!(
+                    "ma trận của phụ lục có {rows} dòng, quá giới hạn {MAX_ROWS}",
+                    rows = rows,
+                    MAX_ROWS = MAX_ROWS
+                ),
             )
-            .hint = Some(
+            .hint = Some(crate::t!(
                 "tách thành nhiều phụ lục; một bảng dài như vậy thường là do dán nhầm dữ liệu"
-                    .into(),
-            );
+            ));
             continue;
         }
         let mut groups = Vec::new();
@@ -979,9 +1037,14 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             None => {
                 b.error(
                     &doc.co_quan.viet_tat.referenced,
-                    format!("{what} cần tên cơ quan viết trong câu (`co_quan.ten`)"),
+                    crate::t!(
+                        "{what} cần tên cơ quan viết trong câu (`co_quan.ten`)",
+                        what = what
+                    ),
                 )
-                .hint = Some("thêm `ten: Ủy ban nhân dân tỉnh …` vào `co_quan`".into());
+                .hint = Some(crate::t!(
+                    "thêm `ten: Ủy ban nhân dân tỉnh …` vào `co_quan`"
+                ));
                 String::new()
             }
         }
@@ -1008,9 +1071,13 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             }
         }
         if invitees.is_empty() {
-            b.error(&kind_loc, "giấy mời chưa ghi người được mời (`kinh_gui`)")
-                .hint =
-                Some("thêm `kinh_gui: [Ông (bà) …]` hoặc danh sách các cơ quan được mời".into());
+            b.error(
+                &kind_loc,
+                crate::t!("giấy mời chưa ghi người được mời (`kinh_gui`)"),
+            )
+            .hint = Some(crate::t!(
+                "thêm `kinh_gui: [Ông (bà) …]` hoặc danh sách các cơ quan được mời"
+            ));
         }
         let toi_du = match &m.toi_du {
             Some(t) => b.text(t),
@@ -1085,9 +1152,13 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             (Some(e), Some(start)) => {
                 if let Some(end) = moment(b, e, Some(start.date)) {
                     if (end.date, end.time) <= (start.date, start.time) {
-                        b.error(&e.referenced, "giờ kết thúc không sau giờ bắt đầu")
-                            .hint =
-                            Some("kiểm tra lại giờ, ngày của `bat_dau` và `ket_thuc`".into());
+                        b.error(
+                            &e.referenced,
+                            crate::t!("giờ kết thúc không sau giờ bắt đầu"),
+                        )
+                        .hint = Some(crate::t!(
+                            "kiểm tra lại giờ, ngày của `bat_dau` và `ket_thuc`"
+                        ));
                     }
                     let when = if end.date == start.date {
                         "cùng ngày".to_string()
@@ -1103,11 +1174,11 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             (None, _) => {
                 b.error(
                     &m.bat_dau.referenced,
-                    "biên bản cần giờ kết thúc (`ket_thuc`)",
+                    crate::t!("biên bản cần giờ kết thúc (`ket_thuc`)"),
                 )
-                .hint = Some(
-                    "thêm `ket_thuc: \"11:30\"` (cùng ngày) hoặc `\"11:30 16/06/2020\"`".into(),
-                );
+                .hint = Some(crate::t!(
+                    "thêm `ket_thuc: \"11:30\"` (cùng ngày) hoặc `\"11:30 16/06/2020\"`"
+                ));
             }
             _ => {}
         }
@@ -1134,9 +1205,9 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
                 {
                     b.error(
                         &g.gia_tri_den.referenced,
-                        "giấy hết giá trị trước ngày ban hành",
+                        crate::t!("giấy hết giá trị trước ngày ban hành"),
                     )
-                    .hint = Some("ghi ngày hết giá trị sau `ngay` của giấy".into());
+                    .hint = Some(crate::t!("ghi ngày hết giá trị sau `ngay` của giấy"));
                 }
             }
             dong_dau.push(plain(format!(
@@ -1163,8 +1234,11 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         if let (Some(from), Some(to)) = (full_date(b, &l.tu_ngay), full_date(b, &l.den_ngay)) {
             let days = (to - from).num_days() + 1;
             if days < 1 {
-                b.error(&l.den_ngay.referenced, "ngày nghỉ cuối trước ngày nghỉ đầu")
-                    .hint = Some("kiểm tra `tu_ngay` và `den_ngay`".into());
+                b.error(
+                    &l.den_ngay.referenced,
+                    crate::t!("ngày nghỉ cuối trước ngày nghỉ đầu"),
+                )
+                .hint = Some(crate::t!("kiểm tra `tu_ngay` và `den_ngay`"));
             } else {
                 dong_dau.push(plain(format!(
                     "Được nghỉ phép trong thời gian: {} ngày, kể từ ngày {} đến hết ngày {} tại {}./.",
@@ -1241,12 +1315,12 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         } else {
             b.error(
                 &t.co_chu.referenced,
-                format!(
-                    "cỡ chữ {} không thuộc bộ cỡ chữ của Nghị định 30",
-                    t.co_chu.value
+                crate::t!(
+                    "cỡ chữ {size} không thuộc bộ cỡ chữ của Nghị định 30",
+                    size = t.co_chu.value
                 ),
             )
-            .hint = Some("chọn 14 (bộ 13/14/14) hoặc 13 (bộ 12/13/13)".into());
+            .hint = Some(crate::t!("chọn 14 (bộ 13/14/14) hoặc 13 (bộ 12/13/13)"));
             14.0
         },
         thut_dau_dong: if t.thut_dau_dong.value == 1.0 || t.thut_dau_dong.value == 1.27 {
@@ -1254,12 +1328,12 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         } else {
             b.error(
                 &t.thut_dau_dong.referenced,
-                format!(
-                    "thụt đầu dòng {} cm không đúng quy định",
-                    t.thut_dau_dong.value
+                crate::t!(
+                    "thụt đầu dòng {cm} cm không đúng quy định",
+                    cm = t.thut_dau_dong.value
                 ),
             )
-            .hint = Some("chọn 1 hoặc 1.27".into());
+            .hint = Some(crate::t!("chọn 1 hoặc 1.27"));
             1.0
         },
     };
@@ -1346,9 +1420,12 @@ fn signer(b: &mut Builder, s: &crate::model::Signer) -> SignerCtx {
         if !["TM.", "KT.", "TL.", "TUQ.", "Q."].contains(&prefix) {
             b.warn(
                 &raw.referenced,
-                format!("dòng quyền hạn `{q}` không bắt đầu bằng TM., KT., TL., TUQ. hoặc Q."),
+                crate::t!(
+                    "dòng quyền hạn `{q}` không bắt đầu bằng TM., KT., TL., TUQ. hoặc Q.",
+                    q = q
+                ),
             )
-            .hint = Some("chức vụ của người ký ghi ở `chuc_vu`".into());
+            .hint = Some(crate::t!("chức vụ của người ký ghi ở `chuc_vu`"));
         }
     }
     SignerCtx {
@@ -1406,12 +1483,15 @@ fn moment(b: &mut Builder, t: &Text, day: Option<chrono::NaiveDate>) -> Option<M
         (Some(time), Some(date)) => Some(Moment { time, date }),
         _ => {
             let hint = if day.is_some() {
-                "ghi giờ dạng 11:30 (cùng ngày) hoặc 11:30 16/06/2020"
+                crate::t!("ghi giờ dạng 11:30 (cùng ngày) hoặc 11:30 16/06/2020")
             } else {
-                "ghi giờ và ngày dạng 08:00 15/06/2020"
+                crate::t!("ghi giờ và ngày dạng 08:00 15/06/2020")
             };
-            b.error(&t.referenced, format!("không đọc được thời gian `{text}`"))
-                .hint = Some(hint.into());
+            b.error(
+                &t.referenced,
+                crate::t!("không đọc được thời gian `{text}`", text = text),
+            )
+            .hint = Some(hint);
             None
         }
     }
@@ -1421,13 +1501,16 @@ fn moment(b: &mut Builder, t: &Text, day: Option<chrono::NaiveDate>) -> Option<M
 fn full_date(b: &mut Builder, t: &Text) -> Option<chrono::NaiveDate> {
     let parsed = parse_date(&t.value).and_then(|d| match (d.day, d.month) {
         (Some(day), Some(m)) => chrono::NaiveDate::from_ymd_opt(d.year, m, day)
-            .ok_or_else(|| format!("ngày `{}` không có", t.value)),
-        _ => Err(format!("ngày `{}` cần đủ ngày, tháng, năm", t.value.trim())),
+            .ok_or_else(|| crate::t!("ngày `{date}` không có", date = t.value)),
+        _ => Err(crate::t!(
+            "ngày `{date}` cần đủ ngày, tháng, năm",
+            date = t.value.trim()
+        )),
     });
     match parsed {
         Ok(d) => Some(d),
         Err(msg) => {
-            b.error(&t.referenced, msg).hint = Some("ghi ngày dạng 05/02/2019".into());
+            b.error(&t.referenced, msg).hint = Some(crate::t!("ghi ngày dạng 05/02/2019"));
             None
         }
     }
@@ -1475,46 +1558,69 @@ fn short_date(d: chrono::NaiveDate) -> String {
 fn check_kind_fields(b: &mut Builder, doc: &Document) {
     let kind = doc.loai.value;
     let name = kind.name();
-    let misplaced = |b: &mut Builder, loc: &Location, field: &str, only: &str| {
+    let misplaced = |b: &mut Builder, loc: &Location, field: &str, only: String| {
         b.error(
             loc,
-            format!("`{field}` không dùng cho {}", name.to_lowercase()),
+            crate::t!(
+                "`{field}` không dùng cho {kind}",
+                field = field,
+                kind = name.to_lowercase()
+            ),
         )
-        .hint = Some(format!(
-            "`{field}` chỉ dùng cho {only}; xoá trường này hoặc đổi `loai`"
+        .hint = Some(crate::t!(
+            "`{field}` chỉ dùng cho {only}; xoá trường này hoặc đổi `loai`",
+            field = field,
+            only = only
         ));
     };
-    let missing = |b: &mut Builder, field: &str, example: &str| {
-        b.error(&doc.loai.referenced, format!("{name} cần `{field}`"))
-            .hint = Some(format!("thêm {example}"));
+    let missing = |b: &mut Builder, field: &str, example: String| {
+        b.error(
+            &doc.loai.referenced,
+            crate::t!("{name} cần `{field}`", name = name, field = field),
+        )
+        .hint = Some(crate::t!("thêm {example}", example = example));
     };
     use Kind::*;
     match (&doc.cuoc_hop, matches!(kind, GiayMoi | BienBan)) {
-        (Some(m), false) => misplaced(b, &m.bat_dau.referenced, "cuoc_hop", "giấy mời và biên bản"),
-        (None, true) => missing(b, "cuoc_hop", "`cuoc_hop:` với `bat_dau`, `dia_diem`"),
+        (Some(m), false) => misplaced(
+            b,
+            &m.bat_dau.referenced,
+            "cuoc_hop",
+            crate::t!("giấy mời và biên bản"),
+        ),
+        (None, true) => missing(
+            b,
+            "cuoc_hop",
+            crate::t!("`cuoc_hop:` với `bat_dau`, `dia_diem`"),
+        ),
         _ => {}
     }
     match (&doc.gioi_thieu, kind == GiayGioiThieu) {
-        (Some(g), false) => misplaced(b, &g.ho_ten.referenced, "gioi_thieu", "giấy giới thiệu"),
+        (Some(g), false) => misplaced(
+            b,
+            &g.ho_ten.referenced,
+            "gioi_thieu",
+            crate::t!("giấy giới thiệu"),
+        ),
         (None, true) => missing(
             b,
             "gioi_thieu",
-            "`gioi_thieu:` với `ho_ten`, `chuc_vu`, `cu_den`, `ve_viec`, `gia_tri_den`",
+            crate::t!("`gioi_thieu:` với `ho_ten`, `chuc_vu`, `cu_den`, `ve_viec`, `gia_tri_den`"),
         ),
         _ => {}
     }
     match (&doc.nghi_phep, kind == GiayNghiPhep) {
-        (Some(l), false) => misplaced(b, &l.nguoi_cap.referenced, "nghi_phep", "giấy nghỉ phép"),
+        (Some(l), false) => misplaced(b, &l.nguoi_cap.referenced, "nghi_phep", crate::t!("giấy nghỉ phép")),
         (None, true) => missing(
             b,
             "nghi_phep",
-            "`nghi_phep:` với `nguoi_cap`, `ho_ten`, `chuc_vu`, `tu_ngay`, `den_ngay`, `noi_nghi`",
+            crate::t!("`nghi_phep:` với `nguoi_cap`, `ho_ten`, `chuc_vu`, `tu_ngay`, `den_ngay`, `noi_nghi`"),
         ),
         _ => {}
     }
     match (&doc.tham_quyen, matches!(kind, QuyetDinh | NghiQuyet | CongDien)) {
-        (Some(t), false) => misplaced(b, &t.referenced, "tham_quyen", "quyết định, nghị quyết và công điện"),
-        (None, true) => missing(b, "tham_quyen", "`tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` (người hoặc cơ quan có thẩm quyền ban hành)"),
+        (Some(t), false) => misplaced(b, &t.referenced, "tham_quyen", crate::t!("quyết định, nghị quyết và công điện")),
+        (None, true) => missing(b, "tham_quyen", crate::t!("`tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` (người hoặc cơ quan có thẩm quyền ban hành)")),
         _ => {}
     }
     match (
@@ -1525,24 +1631,32 @@ fn check_kind_fields(b: &mut Builder, doc: &Document) {
             b,
             &s.chuc_vu.referenced,
             "dong_ky",
-            "biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận",
+            crate::t!("biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận"),
         ),
         (None, true) if kind == BienBan => missing(
             b,
             "dong_ky",
-            "`dong_ky:` với `chuc_vu: THƯ KÝ` và `ho_ten` của người ghi biên bản",
+            crate::t!("`dong_ky:` với `chuc_vu: THƯ KÝ` và `ho_ten` của người ghi biên bản"),
         ),
         _ => {}
     }
     if let Some(a) = &doc.kem_theo {
         if kind != QuyetDinh {
-            misplaced(b, &a.loai.referenced, "kem_theo", "quyết định (Mẫu 1.3)");
+            misplaced(
+                b,
+                &a.loai.referenced,
+                "kem_theo",
+                crate::t!("quyết định (Mẫu 1.3)"),
+            );
         } else if a.loai.value.mau() != "1.4" || a.loai.value == QuyetDinh {
             b.error(
                 &a.loai.referenced,
-                format!("{} không ban hành kèm theo quyết định được", a.loai.value.name().to_lowercase()),
+                crate::t!(
+                    "{kind} không ban hành kèm theo quyết định được",
+                    kind = a.loai.value.name().to_lowercase()
+                ),
             )
-            .hint = Some("văn bản kèm theo thường là quy_che, quy_dinh, huong_dan, chuong_trinh, ke_hoach, de_an".into());
+            .hint = Some(crate::t!("văn bản kèm theo thường là quy_che, quy_dinh, huong_dan, chuong_trinh, ke_hoach, de_an"));
         }
     }
 }

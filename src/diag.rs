@@ -110,8 +110,8 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "lỗi",
-            Severity::Warning => "cảnh báo",
+            Severity::Error => crate::t!("lỗi"),
+            Severity::Warning => crate::t!("cảnh báo"),
         };
         match self.pos {
             Some(p) => writeln!(
@@ -132,7 +132,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{:gutter$} | {pad}^", "")?;
         }
         if let Some(h) = &self.hint {
-            writeln!(f, "  gợi ý: {h}")?;
+            writeln!(f, "  {}: {h}", crate::t!("gợi ý"))?;
         }
         Ok(())
     }

@@ -149,9 +149,17 @@ fn compute_in(
         let added = target.them.as_ref().map(|s| s.value).unwrap_or(0);
         if base.is_sign_negative() || !base.fract().is_zero() {
             let why = if base.is_sign_negative() {
-                format!("`{k}.da_dat` là số âm ({base}); số xã, số đơn vị không thể âm")
+                crate::t!(
+                    "`{k}.da_dat` là số âm ({base}); số xã, số đơn vị không thể âm",
+                    k = k,
+                    base = base
+                )
             } else {
-                format!("`{k}.da_dat` = {base}: số xã, số đơn vị phải là số nguyên")
+                crate::t!(
+                    "`{k}.da_dat` = {base}: số xã, số đơn vị phải là số nguyên",
+                    k = k,
+                    base = base
+                )
             };
             report.push(err(&target.da_dat.referenced, why));
             continue;
@@ -160,7 +168,11 @@ fn compute_in(
             let loc = &target.them.as_ref().unwrap().referenced;
             report.push(err(
                 loc,
-                format!("`{k}.them` là số âm ({added}); số thêm trong năm không thể âm"),
+                crate::t!(
+                    "`{k}.them` là số âm ({added}); số thêm trong năm không thể âm",
+                    k = k,
+                    added = added
+                ),
             ));
             continue;
         }
@@ -173,12 +185,16 @@ fn compute_in(
                 report.push(
                     err(
                         &stated.referenced,
-                        format!(
-                            "`{k}.tong_ghi` ghi {} nhưng đã đạt {} + thêm {} = {}",
-                            stated.value, base, added, total
+                        crate::t!(
+                            "`{k}.tong_ghi` ghi {stated} nhưng đã đạt {base} + thêm {added} = {total}",
+                            k = k,
+                            stated = stated.value,
+                            base = base,
+                            added = added,
+                            total = total
                         ),
                     )
-                    .with_hint("sửa số đã đạt hoặc số thêm, hoặc xoá `tong_ghi` để vanban tự tính"),
+                    .with_hint(crate::t!("sửa số đã đạt hoặc số thêm, hoặc xoá `tong_ghi` để vanban tự tính")),
                 );
             }
         }
@@ -190,14 +206,19 @@ fn compute_in(
         if den_value.is_zero() {
             report.push(err(
                 &den.referenced,
-                format!("mẫu số của `{k}` bằng 0: không tính được tỷ lệ"),
+                crate::t!("mẫu số của `{k}` bằng 0: không tính được tỷ lệ", k = k),
             ));
             continue;
         }
         if total > den_value {
             report.push(err(
                 &den.referenced,
-                format!("`{k}`: tổng {total} lớn hơn mẫu số {den_value}"),
+                crate::t!(
+                    "`{k}`: tổng {total} lớn hơn mẫu số {den_value}",
+                    k = k,
+                    total = total,
+                    den_value = den_value
+                ),
             ));
         }
         let decimals = target.chu_so.unwrap_or(1);
@@ -219,7 +240,7 @@ fn compute_in(
         if den_value.is_zero() {
             report.push(err(
                 &dist.mau_so.referenced,
-                format!("mẫu số của `{k}` bằng 0: không tính được tỷ lệ"),
+                crate::t!("mẫu số của `{k}` bằng 0: không tính được tỷ lệ", k = k),
             ));
             continue;
         }
@@ -232,7 +253,10 @@ fn compute_in(
                 continue;
             };
             if v.is_sign_negative() {
-                report.push(err(&q.referenced, format!("nhóm `{k}.{g}` là số âm ({v})")));
+                report.push(err(
+                    &q.referenced,
+                    crate::t!("nhóm `{k}.{g}` là số âm ({v})", k = k, g = g, v = v),
+                ));
                 ok = false;
                 continue;
             }
@@ -250,11 +274,16 @@ fn compute_in(
             report.push(
                 err(
                     &dist.mau_so.referenced,
-                    format!(
-                        "các nhóm của `{k}` cộng lại được {sum}, không bằng mẫu số {den_value}"
+                    crate::t!(
+                        "các nhóm của `{k}` cộng lại được {sum}, không bằng mẫu số {den_value}",
+                        k = k,
+                        sum = sum,
+                        den_value = den_value
                     ),
                 )
-                .with_hint("kiểm tra lại số của từng nhóm: mỗi đơn vị phải thuộc đúng một nhóm"),
+                .with_hint(crate::t!(
+                    "kiểm tra lại số của từng nhóm: mỗi đơn vị phải thuộc đúng một nhóm"
+                )),
             );
         }
     }
@@ -282,8 +311,11 @@ fn compute_in(
                 }
                 _ => report.push(err(
                     &count.referenced,
-                    format!(
-                        "nhóm `{value}: {n}` của `{k}`: giá trị phải là số, số đơn vị không âm"
+                    crate::t!(
+                        "nhóm `{value}: {n}` của `{k}`: giá trị phải là số, số đơn vị không âm",
+                        value = value,
+                        n = n,
+                        k = k
                     ),
                 )),
             }
@@ -292,7 +324,10 @@ fn compute_in(
             report.push(Diagnostic::error(
                 file,
                 None,
-                format!("bình quân `{k}` không có đơn vị nào: không tính được"),
+                crate::t!(
+                    "bình quân `{k}` không có đơn vị nào: không tính được",
+                    k = k
+                ),
             ));
             continue;
         }
@@ -313,7 +348,12 @@ fn compute_in(
         if plan.is_sign_negative() || done.is_sign_negative() {
             report.push(err(
                 &a.dat.referenced,
-                format!("`{k}`: kế hoạch ({plan}) và thực hiện ({done}) không thể âm"),
+                crate::t!(
+                    "`{k}`: kế hoạch ({plan}) và thực hiện ({done}) không thể âm",
+                    k = k,
+                    plan = plan,
+                    done = done
+                ),
             ));
             continue;
         }
@@ -337,9 +377,14 @@ fn compute_in(
             report.push(
                 err(
                     &a.ke_hoach.referenced,
-                    format!("kế hoạch của `{k}` bằng 0: không tính được tỷ lệ thực hiện"),
+                    crate::t!(
+                        "kế hoạch của `{k}` bằng 0: không tính được tỷ lệ thực hiện",
+                        k = k
+                    ),
                 )
-                .with_hint("kiểm tra tên số liệu kế hoạch, hoặc bỏ chỉ tiêu này khỏi `thuc_hien`"),
+                .with_hint(crate::t!(
+                    "kiểm tra tên số liệu kế hoạch, hoặc bỏ chỉ tiêu này khỏi `thuc_hien`"
+                )),
             );
             continue;
         }
@@ -370,11 +415,14 @@ fn load_other<T: serde::de::DeserializeOwned>(
     let key = canonical(&other);
     if trail.chain.contains(&key) {
         report.push(
-            here(format!(
-                "{what} vòng tròn: `{}` dẫn ngược lại văn bản này",
-                rel.value
+            here(crate::t!(
+                "{what} vòng tròn: `{file}` dẫn ngược lại văn bản này",
+                what = what,
+                file = rel.value
             ))
-            .with_hint("bỏ một trong hai tham chiếu: các tệp không được dẫn vòng lẫn nhau"),
+            .with_hint(crate::t!(
+                "bỏ một trong hai tham chiếu: các tệp không được dẫn vòng lẫn nhau"
+            )),
         );
         return None;
     }
@@ -383,8 +431,12 @@ fn load_other<T: serde::de::DeserializeOwned>(
         Ok((value, text)) => Some((value, other, text)),
         Err(diags) => {
             report.push(
-                here(format!("không đọc được tệp {what} `{}`", rel.value))
-                    .with_hint("đường dẫn tính từ thư mục của tệp đang viết"),
+                here(crate::t!(
+                    "không đọc được tệp {what} `{file}`",
+                    what = what,
+                    file = rel.value
+                ))
+                .with_hint(crate::t!("đường dẫn tính từ thư mục của tệp đang viết")),
             );
             report.items.extend(diags);
             None
@@ -422,7 +474,7 @@ fn include_shared(
     trail: &mut Trail,
 ) {
     let Some((shared, path, text)) =
-        load_other::<SharedFile>(include, "bao gồm", file, source, report, trail)
+        load_other::<SharedFile>(include, &crate::t!("bao gồm"), file, source, report, trail)
     else {
         return;
     };
@@ -445,7 +497,7 @@ fn include_shared(
                 Diagnostic::error(
                     file,
                     Pos::from_yaml(&include.referenced),
-                    format!("số liệu `{name}` có ở hai tệp bao gồm"),
+                    crate::t!("số liệu `{name}` có ở hai tệp bao gồm", name = name),
                 )
                 .with_source(source),
             );
@@ -464,9 +516,14 @@ fn inherit_from(
     report: &mut Report,
     trail: &mut Trail,
 ) {
-    let Some((doc, path, text)) =
-        load_other::<Document>(&inherit.tep, "kế thừa", file, source, report, trail)
-    else {
+    let Some((doc, path, text)) = load_other::<Document>(
+        &inherit.tep,
+        &crate::t!("kế thừa"),
+        file,
+        source,
+        report,
+        trail,
+    ) else {
         return;
     };
     let theirs = compute_other(&doc.bao_gom, &doc.so_lieu, &path, &text, report, trail);
@@ -491,7 +548,7 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
             if v.value.0.is_sign_negative() {
                 report.push(err(
                     &v.referenced,
-                    format!("số tiền `{k}.{l}.{s}` là số âm"),
+                    crate::t!("số tiền `{k}.{l}.{s}` là số âm", k = k, l = l, s = s),
                 ));
             }
             subs.push((format!("{k}.{l}.{s}"), v.value.0));
@@ -500,7 +557,7 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
             if remainder.is_some() || line.so_tien.is_some() || !line.dong.is_empty() {
                 report.push(err(
                     &flag.referenced,
-                    format!("dòng `{k}.{l}`: chỉ một dòng được là phần còn lại, và dòng đó không ghi số tiền"),
+                    crate::t!("dòng `{k}.{l}`: chỉ một dòng được là phần còn lại, và dòng đó không ghi số tiền", k = k, l = l),
                 ));
             }
             remainder = Some((format!("{k}.{l}"), &flag.referenced));
@@ -513,10 +570,12 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
                 if a.value.0 != sub_sum {
                     report.push(err(
                         &a.referenced,
-                        format!(
-                            "dòng `{k}.{l}` ghi {} nhưng các dòng con cộng lại được {}",
-                            numfmt::decimal(a.value.0, 6),
-                            numfmt::decimal(sub_sum, 6)
+                        crate::t!(
+                            "dòng `{k}.{l}` ghi {stated} nhưng các dòng con cộng lại được {sum}",
+                            k = k,
+                            l = l,
+                            stated = numfmt::decimal(a.value.0, 6),
+                            sum = numfmt::decimal(sub_sum, 6)
                         ),
                     ));
                 }
@@ -527,14 +586,21 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
                 report.push(Diagnostic::error(
                     file,
                     None,
-                    format!("dòng vốn `{k}.{l}` không có `so_tien`, `con_lai` hay dòng con"),
+                    crate::t!(
+                        "dòng vốn `{k}.{l}` không có `so_tien`, `con_lai` hay dòng con",
+                        k = k,
+                        l = l
+                    ),
                 ));
                 continue;
             }
         };
         if amount.is_sign_negative() {
             if let Some(a) = &line.so_tien {
-                report.push(err(&a.referenced, format!("số tiền `{k}.{l}` là số âm")));
+                report.push(err(
+                    &a.referenced,
+                    crate::t!("số tiền `{k}.{l}` là số âm", k = k, l = l),
+                ));
             }
         }
         lines.push((format!("{k}.{l}"), Some(amount)));
@@ -545,7 +611,10 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
         (Some((_, loc)), None) => {
             report.push(err(
                 loc,
-                format!("`{k}` có dòng còn lại nhưng không có `tong_ghi` để tính"),
+                crate::t!(
+                    "`{k}` có dòng còn lại nhưng không có `tong_ghi` để tính",
+                    k = k
+                ),
             ));
             return;
         }
@@ -556,7 +625,11 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
         if rest.is_sign_negative() {
             report.push(err(
                 loc,
-                format!("các dòng của `{k}` đã vượt tổng ghi: phần còn lại `{name}` âm"),
+                crate::t!(
+                    "các dòng của `{k}` đã vượt tổng ghi: phần còn lại `{name}` âm",
+                    k = k,
+                    name = name
+                ),
             ));
         }
     }
@@ -568,13 +641,14 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
                 report.push(
                     err(
                         &stated.referenced,
-                        format!(
-                            "tổng nguồn vốn `{k}` ghi {} nhưng các dòng cộng lại được {}",
-                            numfmt::decimal(stated.value.0, 6),
-                            numfmt::decimal(total, 6)
+                        crate::t!(
+                            "tổng nguồn vốn `{k}` ghi {stated} nhưng các dòng cộng lại được {sum}",
+                            k = k,
+                            stated = numfmt::decimal(stated.value.0, 6),
+                            sum = numfmt::decimal(total, 6)
                         ),
                     )
-                    .with_hint("sửa số tiền của các dòng hoặc tổng ghi"),
+                    .with_hint(crate::t!("sửa số tiền của các dòng hoặc tổng ghi")),
                 );
             }
         }
@@ -583,7 +657,7 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
         report.push(Diagnostic::error(
             file,
             None,
-            format!("tổng nguồn vốn `{k}` bằng 0: không tính được tỷ lệ"),
+            crate::t!("tổng nguồn vốn `{k}` bằng 0: không tính được tỷ lệ", k = k),
         ));
         return;
     }
@@ -626,11 +700,11 @@ fn resolve(
                 let mut d = Diagnostic::error(
                     file,
                     Pos::from_yaml(&q.referenced),
-                    format!("không có số liệu tên `{name}`"),
+                    crate::t!("không có số liệu tên `{name}`", name = name),
                 )
                 .with_source(source);
                 if let Some(s) = suggest(name, t.figures.keys()) {
-                    d = d.with_hint(format!("có phải `{s}`?"));
+                    d = d.with_hint(crate::t!("có phải `{s}`?", s = s));
                 }
                 report.push(d);
                 None
@@ -655,7 +729,7 @@ fn check_stated(
             Diagnostic::error(
                 file,
                 pos,
-                format!("`{}` không phải là một số", stated.value),
+                crate::t!("`{value}` không phải là một số", value = stated.value),
             )
             .with_source(source),
         );
@@ -668,16 +742,17 @@ fn check_stated(
             Diagnostic::warning(
                 file,
                 pos,
-                format!(
-                    "tỷ lệ ghi {}% khác tỷ lệ tính được {}% (`{name}` = {}%, làm tròn {} chữ số thập phân)",
-                    stated.value.trim().trim_end_matches('%'),
-                    numfmt::decimal(rounded, decimals),
-                    numfmt::decimal(computed, 4),
-                    decimals
+                crate::t!(
+                    "tỷ lệ ghi {stated}% khác tỷ lệ tính được {rounded}% (`{name}` = {exact}%, làm tròn {decimals} chữ số thập phân)",
+                    stated = stated.value.trim().trim_end_matches('%'),
+                    rounded = numfmt::decimal(rounded, decimals),
+                    name = name,
+                    exact = numfmt::decimal(computed, 4),
+                    decimals = decimals
                 ),
             )
             .with_source(source)
-            .with_hint("văn bản in tỷ lệ tính được; xoá `ty_le_ghi` khi đã đối chiếu xong"),
+            .with_hint(crate::t!("văn bản in tỷ lệ tính được; xoá `ty_le_ghi` khi đã đối chiếu xong")),
         );
     }
 }
@@ -728,10 +803,11 @@ pub fn cite(
             },
             None => {
                 let what = match name.strip_prefix("cq.") {
-                    Some(code) => format!(
-                        "không có cơ quan mã `{code}` trong danh mục cơ quan (tệp `bao_gom`)"
+                    Some(code) => crate::t!(
+                        "không có cơ quan mã `{code}` trong danh mục cơ quan (tệp `bao_gom`)",
+                        code = code
                     ),
-                    None => format!("không có số liệu tên `{name}` để trích dẫn"),
+                    None => crate::t!("không có số liệu tên `{name}` để trích dẫn", name = name),
                 };
                 let mut d = Diagnostic::error(
                     file,
@@ -740,8 +816,8 @@ pub fn cite(
                 )
                 .with_source(source);
                 d = match suggest(name, table.figures.keys().chain(table.texts.keys())) {
-                    Some(sug) => d.with_hint(format!("có phải `{sug}`? Tên số liệu được liệt kê trong README, mục Số liệu")),
-                    None => d.with_hint("khai báo số liệu trong `so_lieu` hoặc sửa tên; danh sách tên có trong README, mục Số liệu"),
+                    Some(sug) => d.with_hint(crate::t!("có phải `{sug}`? Tên số liệu được liệt kê trong README, mục Số liệu", sug = sug)),
+                    None => d.with_hint(crate::t!("khai báo số liệu trong `so_lieu` hoặc sửa tên; danh sách tên có trong README, mục Số liệu")),
                 };
                 report.push(d);
                 out.push_str(&rest[start..start + 2 + end + 2]);

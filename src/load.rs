@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Pos};
 use crate::figures::suggest;
 use crate::model::Document;
+use crate::t;
 
 /// A document as read from disk, with its text kept for snippets.
 pub struct Loaded {
@@ -146,7 +147,7 @@ pub fn load_as<T: serde::de::DeserializeOwned>(
         vec![Diagnostic::error(
             path,
             None,
-            format!("không đọc được tệp: {e}"),
+            t!("không đọc được tệp: {e}", e = e),
         )]
     })?;
     let source = match String::from_utf8(bytes) {
@@ -159,9 +160,9 @@ pub fn load_as<T: serde::de::DeserializeOwned>(
             return Err(vec![Diagnostic::error(
                 path,
                 Some(Pos { line, column }),
-                "tệp không phải văn bản UTF-8: có byte không đọc được ở đây",
+                t!("tệp không phải văn bản UTF-8: có byte không đọc được ở đây"),
             )
-            .with_hint("lưu lại tệp với bảng mã UTF-8 (Unicode); văn bản gõ bằng bảng mã TCVN3/VNI phải chuyển sang Unicode")]);
+            .with_hint(t!("lưu lại tệp với bảng mã UTF-8 (Unicode); văn bản gõ bằng bảng mã TCVN3/VNI phải chuyển sang Unicode"))]);
         }
     };
     parse_as(path, source)
@@ -184,9 +185,11 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
         return Err(vec![Diagnostic::error(
             path,
             None,
-            "tệp trống: chưa có nội dung văn bản",
+            t!("tệp trống: chưa có nội dung văn bản"),
         )
-        .with_hint("bắt đầu từ một văn bản mẫu trong data/ hoặc xem README")]);
+        .with_hint(t!(
+            "bắt đầu từ một văn bản mẫu trong data/, bằng `vanban new`, hoặc xem README"
+        ))]);
     }
     serde_saphyr::from_str::<T>(&source)
         .map(|v| (v, source.clone()))
@@ -230,24 +233,43 @@ fn translate(msg: &str) -> (String, Option<String>) {
                 .collect::<Vec<_>>()
                 .iter(),
         )
-        .map(|s| format!("có phải `{s}`?"))
-        .or_else(|| Some("xoá trường này hoặc xem các trường hợp lệ trong README".into()));
+        .map(|s| t!("có phải `{s}`?", s = s))
+        .or_else(|| Some(t!("xoá trường này hoặc xem các trường hợp lệ trong README")));
         return (
-            format!("trường `{field}` không có trong mẫu văn bản ({msg})"),
+            t!(
+                "trường `{field}` không có trong mẫu văn bản ({msg})",
+                field = field,
+                msg = msg
+            ),
             hint,
         );
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or("");
         return (
-            format!("thiếu trường bắt buộc `{field}`"),
-            Some(format!("thêm dòng `{field}: …` vào văn bản")),
+            t!("thiếu trường bắt buộc `{field}`", field = field),
+            Some(t!("thêm dòng `{field}: …` vào văn bản", field = field)),
         );
     }
-    if msg.starts_with("unknown variant") {
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let value = rest.split('`').next().unwrap_or("");
+        let kinds: Vec<String> = crate::model::KINDS
+            .iter()
+            .map(|k| k.1.to_string())
+            .collect();
+        let urgency = ["khan", "thuong_khan", "hoa_toc"].map(String::from);
+        let hint = suggest(value, kinds.iter().chain(urgency.iter()))
+            .map(|s| t!("có phải `{s}`?", s = s))
+            .unwrap_or_else(|| {
+                t!("`loai` là một loại văn bản của Nghị định 30 (bảng trong README: quyet_dinh, ke_hoach, bao_cao, cong_van …); `do_khan` là khan, thuong_khan hoặc hoa_toc")
+            });
         return (
-            format!("giá trị không hợp lệ ({msg})"),
-            Some("`loai` nhận một trong: ke_hoach, thong_bao, cong_van".into()),
+            t!(
+                "giá trị `{value}` không hợp lệ ({msg})",
+                value = value,
+                msg = msg
+            ),
+            Some(hint),
         );
     }
     let type_error = msg.contains("invalid type")
@@ -258,45 +280,59 @@ fn translate(msg: &str) -> (String, Option<String>) {
     if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();
         return (
-            format!("trường `{key}` được ghi hai lần"),
-            Some("giữ một dòng, xoá dòng còn lại".into()),
+            t!("trường `{key}` được ghi hai lần", key = key),
+            Some(t!("giữ một dòng, xoá dòng còn lại")),
         );
     }
     if msg.contains("expected sequence start") {
         return (
-            format!("cần một danh sách ({msg})"),
-            Some(
+            t!("cần một danh sách ({msg})", msg = msg),
+            Some(t!(
                 "viết mỗi phần tử trên một dòng, bắt đầu bằng `- `, thụt vào dưới tên trường"
-                    .into(),
-            ),
+            )),
         );
     }
     if msg.contains("mapping values are not allowed") {
         return (
-            format!("lỗi cú pháp YAML: dấu `: ` nằm giữa một đoạn chữ ({msg})"),
-            Some("đặt cả đoạn chữ trong dấu ngoặc kép \"…\" hoặc viết nó dưới dạng `>-` trên các dòng sau".into()),
+            t!("lỗi cú pháp YAML: dấu `: ` nằm giữa một đoạn chữ ({msg})", msg = msg),
+            Some(t!("đặt cả đoạn chữ trong dấu ngoặc kép \"…\" hoặc viết nó dưới dạng `>-` trên các dòng sau")),
         );
     }
     if msg.contains("quoted scalar") {
         return (
-            format!("lỗi cú pháp YAML: dấu ngoặc kép chưa đóng ({msg})"),
-            Some("đóng dấu \" ở cuối giá trị, ở dòng này hoặc dòng ngay trên".into()),
+            t!(
+                "lỗi cú pháp YAML: dấu ngoặc kép chưa đóng ({msg})",
+                msg = msg
+            ),
+            Some(t!(
+                "đóng dấu \" ở cuối giá trị, ở dòng này hoặc dòng ngay trên"
+            )),
+        );
+    }
+    if msg.contains("expected string scalar") {
+        return (
+            t!("cần một chuỗi chữ, không phải danh sách hay nhóm trường ({msg})", msg = msg),
+            Some(t!("viết giá trị trên cùng dòng; nhiều dòng thì dùng `|` và viết mỗi dòng thụt vào bên dưới")),
         );
     }
     if type_error {
         return (
-            format!("sai kiểu dữ liệu ({msg})"),
-            Some("trường này cần kiểu khác: một số (5), một chuỗi chữ, hoặc một danh sách (- …) như ví dụ trong README".into()),
+            t!("sai kiểu dữ liệu ({msg})", msg = msg),
+            Some(t!("trường này cần kiểu khác: một số (5), một chuỗi chữ, hoặc một danh sách (- …) như ví dụ trong README")),
         );
     }
     if msg.to_lowercase().contains("tab") {
         return (
-            format!("lỗi cú pháp YAML ({msg})"),
-            Some("YAML không cho phép ký tự Tab để thụt lề: dùng dấu cách".into()),
+            t!("lỗi cú pháp YAML ({msg})", msg = msg),
+            Some(t!(
+                "YAML không cho phép ký tự Tab để thụt lề: dùng dấu cách"
+            )),
         );
     }
     (
-        format!("lỗi cú pháp YAML: {msg}"),
-        Some("kiểm tra thụt lề và dấu `:` ở dòng này hoặc dòng ngay trên".into()),
+        t!("lỗi cú pháp YAML: {msg}", msg = msg),
+        Some(t!(
+            "kiểm tra thụt lề và dấu `:` ở dòng này hoặc dòng ngay trên"
+        )),
     )
 }

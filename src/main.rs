@@ -7,8 +7,10 @@ use std::time::{Duration, Instant};
 use clap::{Args, Parser, Subcommand};
 
 use vanban::batch::{self, BatchOptions, Progress, Summary};
+use vanban::i18n::{self, Lang};
 use vanban::pipeline::{self, Options};
 use vanban::render::typst_source::TypstSource;
+use vanban::t;
 use vanban::templates::TemplateSet;
 use vanban::world::Shared;
 
@@ -21,6 +23,9 @@ use vanban::world::Shared;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Ngôn ngữ thông báo: vi (mặc định) hoặc en; mặc định theo LC_ALL, LC_MESSAGES, LANG.
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    lang: Option<String>,
 }
 
 /// Options shared by the commands that read documents.
@@ -139,8 +144,12 @@ struct Engine {
 fn engine(templates: &Path) -> Result<Engine, ExitCode> {
     let set = TemplateSet::load(Some(templates)).map_err(|e| {
         eprintln!(
-            "lỗi: không đọc được thư mục mẫu {}: {e}",
-            templates.display()
+            "{}",
+            t!(
+                "lỗi: không đọc được thư mục mẫu {dir}: {e}",
+                dir = templates.display(),
+                e = e
+            )
         );
         ExitCode::from(2)
     })?;
@@ -196,24 +205,30 @@ fn pass(
             progress.tick(done, total);
         },
     );
-    let verb = if opts.write {
-        "đã dựng"
+    let line = if opts.write {
+        t!(
+            "đã dựng {built} văn bản, {unchanged} không đổi, {failed} lỗi, {warnings} cảnh báo",
+            built = summary.built,
+            unchanged = summary.unchanged,
+            failed = summary.failed.len(),
+            warnings = summary.warnings
+        )
     } else {
-        "đã kiểm tra"
+        t!(
+            "đã kiểm tra {built} văn bản, {failed} lỗi, {warnings} cảnh báo",
+            built = summary.built,
+            failed = summary.failed.len(),
+            warnings = summary.warnings
+        )
     };
-    let mut line = format!("{verb} {} văn bản", summary.built);
-    if opts.write {
-        line.push_str(&format!(", {} không đổi", summary.unchanged));
-    }
-    eprintln!(
-        "{line}, {} lỗi, {} cảnh báo",
-        summary.failed.len(),
-        summary.warnings
-    );
+    eprintln!("{line}");
     if summary.unchanged_warnings > 0 {
         eprintln!(
-            "  (các văn bản không đổi có {} cảnh báo từ lần dựng trước: xem bằng `vanban check`)",
-            summary.unchanged_warnings
+            "  {}",
+            t!(
+                "(các văn bản không đổi có {n} cảnh báo từ lần dựng trước: xem bằng `vanban check`)",
+                n = summary.unchanged_warnings
+            )
         );
     }
     for (path, first) in &summary.failed {
@@ -236,6 +251,12 @@ fn pass(
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    i18n::set(
+        cli.lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_else(Lang::from_env),
+    );
     let started = Instant::now();
     match cli.command {
         Command::Build { input, output } => {
@@ -293,22 +314,34 @@ fn main() -> ExitCode {
             let text = starter(&kind);
             if file.exists() {
                 eprintln!(
-                    "lỗi: {} đã có; chọn tên tệp khác để không ghi đè",
-                    file.display()
+                    "{}",
+                    t!(
+                        "lỗi: {file} đã có; chọn tên tệp khác để không ghi đè",
+                        file = file.display()
+                    )
                 );
                 return ExitCode::from(2);
             }
             match std::fs::write(&file, text) {
                 Ok(()) => {
                     eprintln!(
-                        "đã tạo {}; sửa nội dung rồi chạy: vanban build {}",
-                        file.display(),
-                        file.display()
+                        "{}",
+                        t!(
+                            "đã tạo {file}; sửa nội dung rồi chạy: vanban build {file}",
+                            file = file.display()
+                        )
                     );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("lỗi: không ghi được {}: {e}", file.display());
+                    eprintln!(
+                        "{}",
+                        t!(
+                            "lỗi: không ghi được {file}: {e}",
+                            file = file.display(),
+                            e = e
+                        )
+                    );
                     ExitCode::from(2)
                 }
             }
@@ -318,11 +351,14 @@ fn main() -> ExitCode {
             match file {
                 Some(f) => match std::fs::write(&f, text) {
                     Ok(()) => {
-                        eprintln!("đã ghi {}", f.display());
+                        eprintln!("{}", t!("đã ghi {file}", file = f.display()));
                         ExitCode::SUCCESS
                     }
                     Err(e) => {
-                        eprintln!("lỗi: không ghi được {}: {e}", f.display());
+                        eprintln!(
+                            "{}",
+                            t!("lỗi: không ghi được {file}: {e}", file = f.display(), e = e)
+                        );
                         ExitCode::from(2)
                     }
                 },
@@ -345,12 +381,25 @@ fn print_stats(started: Instant, summary: Option<&Summary>) {
         .map(|m| format!("{m:.0} MiB"))
         .unwrap_or_else(|| "?".into());
     eprintln!(
-        "thời gian {:.3} s, bộ nhớ cao nhất {rss}",
-        started.elapsed().as_secs_f64()
+        "{}",
+        t!(
+            "thời gian {s} s, bộ nhớ cao nhất {rss}",
+            s = format!("{:.3}", started.elapsed().as_secs_f64()),
+            rss = rss
+        )
     );
     if let Some(s) = summary {
-        let [load, typ, layout, pdf] = s.phases.map(|p| p * 1000.0);
-        eprintln!("  cộng dồn: dữ liệu {load:.0} ms, mã Typst {typ:.0} ms, dàn trang {layout:.0} ms, xuất PDF {pdf:.0} ms");
+        let [load, typ, layout, pdf] = s.phases.map(|p| format!("{:.0}", p * 1000.0));
+        eprintln!(
+            "  {}",
+            t!(
+                "cộng dồn: dữ liệu {load} ms, mã Typst {typ} ms, dàn trang {layout} ms, xuất PDF {pdf} ms",
+                load = load,
+                typ = typ,
+                layout = layout,
+                pdf = pdf
+            )
+        );
     }
 }
 
@@ -374,7 +423,7 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("lỗi: không theo dõi được thư mục: {e}");
+            eprintln!("{}", t!("lỗi: không theo dõi được thư mục: {e}", e = e));
             return ExitCode::from(2);
         }
     };
@@ -384,19 +433,29 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
     }
     for p in &watched {
         if let Err(e) = watcher.watch(p, RecursiveMode::Recursive) {
-            eprintln!("lỗi: không theo dõi được {}: {e}", p.display());
+            eprintln!(
+                "{}",
+                t!(
+                    "lỗi: không theo dõi được {file}: {e}",
+                    file = p.display(),
+                    e = e
+                )
+            );
             return ExitCode::from(2);
         }
     }
     let out_dir = std::fs::canonicalize(&output.out).unwrap_or_else(|_| output.out.clone());
     let _ = pass(&engine, input, &opts, &batch_opts);
     eprintln!(
-        "đang theo dõi {} (Ctrl+C để dừng)",
-        watched
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "{}",
+        t!(
+            "đang theo dõi {paths} (Ctrl+C để dừng)",
+            paths = watched
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     );
     loop {
         let Ok(first) = rx.recv() else {

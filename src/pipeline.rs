@@ -11,6 +11,7 @@ use crate::load;
 use crate::render::pdf;
 use crate::render::typst_source::TypstSource;
 use crate::render::Renderer;
+use crate::t;
 use crate::world::Shared;
 
 /// One document to process and where its outputs go (without extension).
@@ -56,8 +57,9 @@ pub fn collect(paths: &[PathBuf], out: &Path) -> Result<Vec<Job>, Box<Diagnostic
             }
         } else {
             return Err(Box::new(
-                Diagnostic::error(p, None, "không tìm thấy tệp hoặc thư mục này")
-                    .with_hint("kiểm tra lại đường dẫn; mặc định vanban đọc thư mục data/"),
+                Diagnostic::error(p, None, t!("không tìm thấy tệp hoặc thư mục này")).with_hint(
+                    t!("kiểm tra lại đường dẫn; mặc định vanban đọc thư mục data/"),
+                ),
             ));
         }
     }
@@ -164,7 +166,10 @@ pub fn process(
             report.push(Diagnostic::warning(
                 &job.input,
                 None,
-                format!("đã xoá bản PDF cũ {} vì lần dựng này lỗi", stale.display()),
+                t!(
+                    "đã xoá bản PDF cũ {file} vì lần dựng này lỗi",
+                    file = stale.display()
+                ),
             ));
         }
         written.clear();
@@ -198,7 +203,7 @@ fn write_atomic(stem: &Path, ext: &str, bytes: &[u8], report: &mut Report) -> Op
             report.push(Diagnostic::error(
                 &path,
                 None,
-                format!("không ghi được tệp: {e}"),
+                t!("không ghi được tệp: {e}", e = e),
             ));
             None
         }

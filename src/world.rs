@@ -90,7 +90,7 @@ impl<'a> VanbanWorld<'a> {
         let path = id.vpath().get_without_slash().to_string();
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::Other(Some(
-                "vanban không dùng gói (package) Typst".into(),
+                crate::t!("vanban không dùng gói (package) Typst").into(),
             )));
         }
         match self.shared.templates.typst_file(&path) {

@@ -185,3 +185,87 @@ fn a_yaml_alias_bomb_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("bom.yaml:"));
     let _ = std::fs::remove_dir_all(work);
 }
+
+#[test]
+fn messages_are_english_with_lang_en_or_an_english_locale() {
+    let case = root().join("tests/fixtures/invalid/unknown-field.yaml");
+    let case = case.to_str().unwrap();
+    let english = |out: std::process::Output| String::from_utf8_lossy(&out.stderr).to_string();
+    // --lang en: the same place, the message and hint in English, field names as in the YAML.
+    let e = english(vanban(&["check", case, "--lang", "en"], &root()));
+    assert!(
+        e.contains("unknown-field.yaml:10:1: error: there is no field `trich_yeuu`"),
+        "{e}"
+    );
+    assert!(e.contains("hint: did you mean `trich_yeu`?"), "{e}");
+    assert!(
+        e.contains("checked 0 documents, 1 errors, 0 warnings"),
+        "{e}"
+    );
+    // The environment's locale, as POSIX ranks it: LC_ALL over LANG.
+    let run = |vars: &[(&str, &str)]| {
+        let mut c = common::vanban_command(&root());
+        c.args(["check", case]);
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        english(c.output().unwrap())
+    };
+    assert!(run(&[("LANG", "en_US.UTF-8")]).contains("error: there is no field"));
+    assert!(run(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "vi_VN.UTF-8")])
+        .contains("lỗi: trường `trich_yeuu`"));
+    assert!(run(&[("LANG", "C.UTF-8")]).contains("lỗi: trường `trich_yeuu`"));
+    // --lang wins over the locale.
+    assert!(run(&[("LANG", "en_US.UTF-8")]).contains("error:"));
+    let mut c = common::vanban_command(&root());
+    let out = c
+        .args(["check", case, "--lang", "vi"])
+        .env("LC_ALL", "en_GB")
+        .output()
+        .unwrap();
+    assert!(english(out).contains("lỗi: trường `trich_yeuu`"));
+}
+
+/// Every invalid fixture also reads in English at the same place, with no Vietnamese message
+/// text left (quoted data and field names aside).
+#[test]
+fn every_invalid_fixture_has_an_english_message() {
+    let dir = root().join("tests/fixtures/invalid");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let case = entry.unwrap().path();
+        if case.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let expect = std::fs::read_to_string(case.with_extension("expect")).unwrap();
+        let position = expect.lines().next().unwrap().trim().to_string();
+        let out = vanban(&["check", case.to_str().unwrap(), "--lang", "en"], &root());
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        let first = stderr
+            .lines()
+            .find(|l| l.contains(": error: "))
+            .unwrap_or("")
+            .to_string();
+        let located = position == "-" || first.contains(&format!("{name}:{position}: error: "));
+        // The message without its quoted parts (`…`) and parenthesised parser text.
+        let mut bare = String::new();
+        let mut quoted = false;
+        for c in first.split(": error: ").nth(1).unwrap_or("").chars() {
+            if c == '`' {
+                quoted = !quoted;
+            } else if !quoted {
+                bare.push(c);
+            }
+        }
+        let bare = bare.split(" (").next().unwrap_or("");
+        let vietnamese_words = ["không", "của", "được", "tệp", "trường", "ngày", "cần"];
+        if out.status.code() != Some(1)
+            || !located
+            || vietnamese_words.iter().any(|w| bare.contains(w))
+        {
+            missing.push(format!("{name}: {first}"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

@@ -50,11 +50,11 @@ pub fn compile(
 /// A Typst diagnostic, located in the template it comes from.
 fn convert(world: &VanbanWorld, shared: &Shared, d: &SourceDiagnostic) -> Diagnostic {
     let (file, pos, line) = match d.span.get() {
-        DiagSpanKind::Detached => ("mã Typst".to_string(), None, None),
+        DiagSpanKind::Detached => (crate::t!("mã Typst"), None, None),
         DiagSpanKind::Number { id, .. } | DiagSpanKind::Range { id, .. } => {
             let name = id.vpath().get_without_slash().to_string();
             let file = if id == world.main() {
-                "mã Typst sinh ra (xem bằng --emit typ)".to_string()
+                crate::t!("mã Typst sinh ra (xem bằng --emit typ)")
             } else {
                 shared.templates.display(&name)
             };
@@ -102,7 +102,7 @@ pub fn export(doc: &PagedDocument, date: Datetime, report: &mut Report) -> Optio
                 report.push(Diagnostic::error(
                     Path::new("PDF"),
                     None,
-                    format!("xuất PDF lỗi: {}", e.message),
+                    crate::t!("xuất PDF lỗi: {e}", e = e.message),
                 ));
             }
             None

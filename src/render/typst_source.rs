@@ -29,7 +29,7 @@ impl TypstSource {
             vec![Diagnostic::error(
                 std::path::Path::new("templates"),
                 None,
-                format!("lỗi mẫu Tera: {}", chain(&e)),
+                crate::t!("lỗi mẫu Tera: {e}", e = chain(&e)),
             )]
         })?;
         Ok(TypstSource {
@@ -49,7 +49,7 @@ impl TypstSource {
                 report.push(Diagnostic::error(
                     std::path::Path::new(&file),
                     None,
-                    format!("lỗi khi điền mẫu: {}", chain(&e)),
+                    crate::t!("lỗi khi điền mẫu: {e}", e = chain(&e)),
                 ));
                 None
             }

@@ -264,10 +264,18 @@ pub fn assert_in_order(text: &str, phrases: &[&str]) -> usize {
 }
 
 /// Runs the vanban binary.
+/// Runs the `vanban` binary. The tests read its Vietnamese messages, so the machine's locale
+/// (an English one would switch them to English) is taken out of its environment.
 pub fn vanban(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap()
+    vanban_command(cwd).args(args).output().unwrap()
+}
+
+/// The `vanban` binary to run in `cwd`, with no locale in its environment.
+pub fn vanban_command(cwd: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    c.current_dir(cwd)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    c
 }

@@ -1,0 +1,759 @@
+//! The message catalogue: every message of vanban (the Vietnamese text, as written at its
+//! call site with [`t!`](crate::t)) and its English. A test in `i18n.rs` checks that every
+//! call site has an entry here with the same placeholders, and that every entry is used.
+
+/// (Vietnamese, English) pairs; `{name}` placeholders are filled at the call site.
+pub(crate) const CATALOGUE: &[(&str, &str)] = &[
+    (
+        "lỗi",
+        "error",
+    ),
+    (
+        "cảnh báo",
+        "warning",
+    ),
+    (
+        "gợi ý",
+        "hint",
+    ),
+    (
+        "cảnh báo: không ghi được {file}: {e}",
+        "warning: could not write {file}: {e}",
+    ),
+    (
+        "{done}/{total} văn bản, {s} s",
+        "{done}/{total} documents, {s} s",
+    ),
+    (
+        "không tìm thấy tệp hoặc thư mục này",
+        "no such file or folder",
+    ),
+    (
+        "kiểm tra lại đường dẫn; mặc định vanban đọc thư mục data/",
+        "check the path; by default vanban reads the data/ folder",
+    ),
+    (
+        "đã xoá bản PDF cũ {file} vì lần dựng này lỗi",
+        "removed the old PDF {file} because this build failed",
+    ),
+    (
+        "không ghi được tệp: {e}",
+        "could not write the file: {e}",
+    ),
+    (
+        "mã Typst",
+        "Typst code",
+    ),
+    (
+        "mã Typst sinh ra (xem bằng --emit typ)",
+        "generated Typst code (see it with --emit typ)",
+    ),
+    (
+        "xuất PDF lỗi: {e}",
+        "PDF export failed: {e}",
+    ),
+    (
+        "lỗi mẫu Tera: {e}",
+        "Tera template error: {e}",
+    ),
+    (
+        "lỗi khi điền mẫu: {e}",
+        "error while filling the template: {e}",
+    ),
+    (
+        "vanban không dùng gói (package) Typst",
+        "vanban does not use Typst packages",
+    ),
+    (
+        "lỗi: không đọc được thư mục mẫu {dir}: {e}",
+        "error: cannot read the templates folder {dir}: {e}",
+    ),
+    (
+        "đã dựng {built} văn bản, {unchanged} không đổi, {failed} lỗi, {warnings} cảnh báo",
+        "built {built} documents, {unchanged} unchanged, {failed} errors, {warnings} warnings",
+    ),
+    (
+        "đã kiểm tra {built} văn bản, {failed} lỗi, {warnings} cảnh báo",
+        "checked {built} documents, {failed} errors, {warnings} warnings",
+    ),
+    (
+        "(các văn bản không đổi có {n} cảnh báo từ lần dựng trước: xem bằng `vanban check`)",
+        "(the unchanged documents had {n} warnings at their last build: see them with `vanban check`)",
+    ),
+    (
+        "lỗi: {file} đã có; chọn tên tệp khác để không ghi đè",
+        "error: {file} exists already; choose another file name so that nothing is overwritten",
+    ),
+    (
+        "đã tạo {file}; sửa nội dung rồi chạy: vanban build {file}",
+        "created {file}; edit it, then run: vanban build {file}",
+    ),
+    (
+        "lỗi: không ghi được {file}: {e}",
+        "error: cannot write {file}: {e}",
+    ),
+    (
+        "đã ghi {file}",
+        "wrote {file}",
+    ),
+    (
+        "thời gian {s} s, bộ nhớ cao nhất {rss}",
+        "time {s} s, peak memory {rss}",
+    ),
+    (
+        "cộng dồn: dữ liệu {load} ms, mã Typst {typ} ms, dàn trang {layout} ms, xuất PDF {pdf} ms",
+        "summed: data {load} ms, Typst source {typ} ms, layout {layout} ms, PDF export {pdf} ms",
+    ),
+    (
+        "lỗi: không theo dõi được thư mục: {e}",
+        "error: cannot watch the folder: {e}",
+    ),
+    (
+        "lỗi: không theo dõi được {file}: {e}",
+        "error: cannot watch {file}: {e}",
+    ),
+    (
+        "đang theo dõi {paths} (Ctrl+C để dừng)",
+        "watching {paths} (Ctrl+C to stop)",
+    ),
+    (
+        "không đọc được tệp: {e}",
+        "cannot read the file: {e}",
+    ),
+    (
+        "tệp không phải văn bản UTF-8: có byte không đọc được ở đây",
+        "the file is not UTF-8 text: there is an unreadable byte here",
+    ),
+    (
+        "lưu lại tệp với bảng mã UTF-8 (Unicode); văn bản gõ bằng bảng mã TCVN3/VNI phải chuyển sang Unicode",
+        "save the file again as UTF-8 (Unicode); text typed in the TCVN3 or VNI encodings must be converted to Unicode",
+    ),
+    (
+        "tệp trống: chưa có nội dung văn bản",
+        "empty file: there is no document in it yet",
+    ),
+    (
+        "bắt đầu từ một văn bản mẫu trong data/, bằng `vanban new`, hoặc xem README",
+        "start from a sample in data/, from `vanban new`, or see the README",
+    ),
+    (
+        "có phải `{s}`?",
+        "did you mean `{s}`?",
+    ),
+    (
+        "xoá trường này hoặc xem các trường hợp lệ trong README",
+        "remove this field, or see the valid fields in the README",
+    ),
+    (
+        "trường `{field}` không có trong mẫu văn bản ({msg})",
+        "there is no field `{field}` in the document format ({msg})",
+    ),
+    (
+        "thiếu trường bắt buộc `{field}`",
+        "the required field `{field}` is missing",
+    ),
+    (
+        "thêm dòng `{field}: …` vào văn bản",
+        "add a line `{field}: …` to the document",
+    ),
+    (
+        "`loai` là một loại văn bản của Nghị định 30 (bảng trong README: quyet_dinh, ke_hoach, bao_cao, cong_van …); `do_khan` là khan, thuong_khan hoặc hoa_toc",
+        "`loai` is a document type of Decree 30 (table in the README: quyet_dinh, ke_hoach, bao_cao, cong_van …); `do_khan` is khan, thuong_khan or hoa_toc",
+    ),
+    (
+        "giá trị `{value}` không hợp lệ ({msg})",
+        "`{value}` is not a valid value ({msg})",
+    ),
+    (
+        "trường `{key}` được ghi hai lần",
+        "the field `{key}` is written twice",
+    ),
+    (
+        "giữ một dòng, xoá dòng còn lại",
+        "keep one line and delete the other",
+    ),
+    (
+        "cần một danh sách ({msg})",
+        "a list is needed here ({msg})",
+    ),
+    (
+        "viết mỗi phần tử trên một dòng, bắt đầu bằng `- `, thụt vào dưới tên trường",
+        "write each item on its own line starting with `- `, indented under the field name",
+    ),
+    (
+        "lỗi cú pháp YAML: dấu `: ` nằm giữa một đoạn chữ ({msg})",
+        "YAML syntax error: a `: ` inside a piece of text ({msg})",
+    ),
+    (
+        "đặt cả đoạn chữ trong dấu ngoặc kép \"…\" hoặc viết nó dưới dạng `>-` trên các dòng sau",
+        "put the whole text in double quotes \"…\" or write it as `>-` on the following lines",
+    ),
+    (
+        "lỗi cú pháp YAML: dấu ngoặc kép chưa đóng ({msg})",
+        "YAML syntax error: a double quote is not closed ({msg})",
+    ),
+    (
+        "đóng dấu \" ở cuối giá trị, ở dòng này hoặc dòng ngay trên",
+        "close the \" at the end of the value, on this line or the line above",
+    ),
+    (
+        "cần một chuỗi chữ, không phải danh sách hay nhóm trường ({msg})",
+        "a piece of text is needed here, not a list or a group of fields ({msg})",
+    ),
+    (
+        "viết giá trị trên cùng dòng; nhiều dòng thì dùng `|` và viết mỗi dòng thụt vào bên dưới",
+        "write the value on the same line; for several lines write `|` and each line indented below",
+    ),
+    (
+        "sai kiểu dữ liệu ({msg})",
+        "wrong kind of value ({msg})",
+    ),
+    (
+        "trường này cần kiểu khác: một số (5), một chuỗi chữ, hoặc một danh sách (- …) như ví dụ trong README",
+        "this field needs another kind of value: a number (5), a piece of text, or a list (- …), as in the README's examples",
+    ),
+    (
+        "lỗi cú pháp YAML ({msg})",
+        "YAML syntax error ({msg})",
+    ),
+    (
+        "YAML không cho phép ký tự Tab để thụt lề: dùng dấu cách",
+        "YAML does not allow Tab characters for indentation: use spaces",
+    ),
+    (
+        "lỗi cú pháp YAML: {msg}",
+        "YAML syntax error: {msg}",
+    ),
+    (
+        "kiểm tra thụt lề và dấu `:` ở dòng này hoặc dòng ngay trên",
+        "check the indentation and the `:` on this line or the line above",
+    ),
+    (
+        "`{k}.da_dat` là số âm ({base}); số xã, số đơn vị không thể âm",
+        "`{k}.da_dat` is negative ({base}); a number of communes or units cannot be negative",
+    ),
+    (
+        "`{k}.da_dat` = {base}: số xã, số đơn vị phải là số nguyên",
+        "`{k}.da_dat` = {base}: a number of communes or units must be whole",
+    ),
+    (
+        "`{k}.them` là số âm ({added}); số thêm trong năm không thể âm",
+        "`{k}.them` is negative ({added}); the number added in the year cannot be negative",
+    ),
+    (
+        "mẫu số của `{k}` bằng 0: không tính được tỷ lệ",
+        "the denominator of `{k}` is 0: no share can be computed",
+    ),
+    (
+        "`{k}`: tổng {total} lớn hơn mẫu số {den_value}",
+        "`{k}`: the total {total} is larger than the denominator {den_value}",
+    ),
+    (
+        "nhóm `{k}.{g}` là số âm ({v})",
+        "the group `{k}.{g}` is negative ({v})",
+    ),
+    (
+        "các nhóm của `{k}` cộng lại được {sum}, không bằng mẫu số {den_value}",
+        "the groups of `{k}` add up to {sum}, not to the denominator {den_value}",
+    ),
+    (
+        "nhóm `{value}: {n}` của `{k}`: giá trị phải là số, số đơn vị không âm",
+        "group `{value}: {n}` of `{k}`: the value must be a number and the count of units not negative",
+    ),
+    (
+        "bình quân `{k}` không có đơn vị nào: không tính được",
+        "the average `{k}` has no units: it cannot be computed",
+    ),
+    (
+        "`{k}`: kế hoạch ({plan}) và thực hiện ({done}) không thể âm",
+        "`{k}`: the plan ({plan}) and the result ({done}) cannot be negative",
+    ),
+    (
+        "kế hoạch của `{k}` bằng 0: không tính được tỷ lệ thực hiện",
+        "the plan of `{k}` is 0: no rate of achievement can be computed",
+    ),
+    (
+        "số liệu `{name}` có ở hai tệp bao gồm",
+        "the figure `{name}` is in two included files",
+    ),
+    (
+        "số tiền `{k}.{l}.{s}` là số âm",
+        "the amount `{k}.{l}.{s}` is negative",
+    ),
+    (
+        "dòng `{k}.{l}`: chỉ một dòng được là phần còn lại, và dòng đó không ghi số tiền",
+        "line `{k}.{l}`: only one line may be the remainder, and it states no amount",
+    ),
+    (
+        "dòng vốn `{k}.{l}` không có `so_tien`, `con_lai` hay dòng con",
+        "the funding line `{k}.{l}` has no `so_tien`, `con_lai` or sub-lines",
+    ),
+    (
+        "số tiền `{k}.{l}` là số âm",
+        "the amount `{k}.{l}` is negative",
+    ),
+    (
+        "`{k}` có dòng còn lại nhưng không có `tong_ghi` để tính",
+        "`{k}` has a remainder line but no `tong_ghi` to compute it from",
+    ),
+    (
+        "các dòng của `{k}` đã vượt tổng ghi: phần còn lại `{name}` âm",
+        "the lines of `{k}` exceed the stated total: the remainder `{name}` is negative",
+    ),
+    (
+        "tổng nguồn vốn `{k}` bằng 0: không tính được tỷ lệ",
+        "the funding total `{k}` is 0: no share can be computed",
+    ),
+    (
+        "không có số liệu tên `{name}`",
+        "there is no figure named `{name}`",
+    ),
+    (
+        "không có cơ quan mã `{code}` trong danh mục cơ quan (tệp `bao_gom`)",
+        "there is no agency with the code `{code}` in the agency registry (the `bao_gom` files)",
+    ),
+    (
+        "không có số liệu tên `{name}` để trích dẫn",
+        "there is no figure named `{name}` to cite",
+    ),
+    (
+        "có phải `{sug}`? Tên số liệu được liệt kê trong README, mục Số liệu",
+        "did you mean `{sug}`? The names of figures are listed in the README, section Figures",
+    ),
+    (
+        "`{k}.tong_ghi` ghi {stated} nhưng đã đạt {base} + thêm {added} = {total}",
+        "`{k}.tong_ghi` states {stated} but reached {base} + added {added} = {total}",
+    ),
+    (
+        "sửa số đã đạt hoặc số thêm, hoặc xoá `tong_ghi` để vanban tự tính",
+        "correct the reached or the added number, or delete `tong_ghi` and let vanban compute it",
+    ),
+    (
+        "kiểm tra lại số của từng nhóm: mỗi đơn vị phải thuộc đúng một nhóm",
+        "check each group's number: every unit must be in exactly one group",
+    ),
+    (
+        "kiểm tra tên số liệu kế hoạch, hoặc bỏ chỉ tiêu này khỏi `thuc_hien`",
+        "check the name of the planned figure, or remove this target from `thuc_hien`",
+    ),
+    (
+        "{what} vòng tròn: `{file}` dẫn ngược lại văn bản này",
+        "circular {what}: `{file}` leads back to this document",
+    ),
+    (
+        "bỏ một trong hai tham chiếu: các tệp không được dẫn vòng lẫn nhau",
+        "remove one of the two references: files must not refer to each other in a circle",
+    ),
+    (
+        "không đọc được tệp {what} `{file}`",
+        "cannot read the {what} file `{file}`",
+    ),
+    (
+        "đường dẫn tính từ thư mục của tệp đang viết",
+        "paths are relative to the folder of the file being written",
+    ),
+    (
+        "bao gồm",
+        "included",
+    ),
+    (
+        "kế thừa",
+        "inherited",
+    ),
+    (
+        "dòng `{k}.{l}` ghi {stated} nhưng các dòng con cộng lại được {sum}",
+        "line `{k}.{l}` states {stated} but its sub-lines add up to {sum}",
+    ),
+    (
+        "tổng nguồn vốn `{k}` ghi {stated} nhưng các dòng cộng lại được {sum}",
+        "the funding total `{k}` states {stated} but the lines add up to {sum}",
+    ),
+    (
+        "sửa số tiền của các dòng hoặc tổng ghi",
+        "correct the amounts of the lines or the stated total",
+    ),
+    (
+        "`{value}` không phải là một số",
+        "`{value}` is not a number",
+    ),
+    (
+        "tỷ lệ ghi {stated}% khác tỷ lệ tính được {rounded}% (`{name}` = {exact}%, làm tròn {decimals} chữ số thập phân)",
+        "the stated share {stated}% differs from the computed {rounded}% (`{name}` = {exact}%, rounded to {decimals} decimals)",
+    ),
+    (
+        "văn bản in tỷ lệ tính được; xoá `ty_le_ghi` khi đã đối chiếu xong",
+        "the document prints the computed share; delete `ty_le_ghi` once checked",
+    ),
+    (
+        "khai báo số liệu trong `so_lieu` hoặc sửa tên; danh sách tên có trong README, mục Số liệu",
+        "declare the figure in `so_lieu` or correct the name; the list of names is in the README, section Figures",
+    ),
+    (
+        "chia thành nhiều đoạn (`doan`); một đoạn dài như vậy thường là do dán nhầm cả một tệp",
+        "split it into several paragraphs (`doan`); a paragraph this long is usually a whole file pasted by mistake",
+    ),
+    (
+        "xoá ký tự này (thường do sao chép từ tệp khác)",
+        "delete this character (it usually comes from copying from another file)",
+    ),
+    (
+        "thay bằng ký tự khác; văn bản hành chính chỉ dùng chữ Việt Unicode (TCVN 6909:2001)",
+        "use another character; administrative documents use Vietnamese Unicode letters only (TCVN 6909:2001)",
+    ),
+    (
+        "mỗi tên phải là một mục của `so_lieu.thuc_hien`",
+        "each name must be an entry of `so_lieu.thuc_hien`",
+    ),
+    (
+        "không có kết quả thực hiện tên `{k}`",
+        "there is no result named `{k}`",
+    ),
+    (
+        "một phần tử vừa là `bang_ket_qua` vừa là phần văn bản khác",
+        "one item is both `bang_ket_qua` and another part of the text",
+    ),
+    (
+        "tách thành hai phần tử, mỗi phần tử bắt đầu bằng `- `",
+        "split it into two items, each starting with `- `",
+    ),
+    (
+        "một phần tử của `noi_dung` không có nội dung",
+        "an item of `noi_dung` has no content",
+    ),
+    (
+        "mỗi phần tử cần đúng một trong: chuong, muc, dieu, khoan, diem, gach, cong, doan, bang_ket_qua",
+        "each item needs exactly one of: chuong, muc, dieu, khoan, diem, gach, cong, doan, bang_ket_qua",
+    ),
+    (
+        "`{level}` không thể nằm trong `{p}` (lồng quá sâu hoặc sai cấp)",
+        "`{level}` cannot be inside `{p}` (nested too deep or at the wrong level)",
+    ),
+    (
+        "`{level}` không thể đứng ở cấp ngoài cùng",
+        "`{level}` cannot be at the outermost level",
+    ),
+    (
+        "thứ tự cấp: chuong (Chương I) → muc (Mục 1) → dieu (Điều 1.) → khoan (1.) → diem (a))",
+        "the order of levels: chuong (Chương I) → muc (Mục 1) → dieu (Điều 1.) → khoan (1.) → diem (a))",
+    ),
+    (
+        "thứ tự cấp: muc (I.) → khoan (1.) → diem (a)) → gach (-) → cong (+)",
+        "the order of levels: muc (I.) → khoan (1.) → diem (a)) → gach (-) → cong (+)",
+    ),
+    (
+        "quá 23 điểm trong một khoản: ký hiệu điểm lặp chữ (aa), bb) …)",
+        "more than 23 điểm in one khoản: the markers repeat letters (aa), bb) …)",
+    ),
+    (
+        "một đoạn văn (`doan`) không có phần tử con",
+        "a paragraph (`doan`) has no children",
+    ),
+    (
+        "đưa các phần tử con ra cùng cấp với đoạn văn",
+        "move the children out to the paragraph's level",
+    ),
+    (
+        "ngày `{s}` không đúng dạng ngày/tháng/năm, ví dụ 05/02/2019",
+        "the date `{s}` is not in day/month/year form, e.g. 05/02/2019",
+    ),
+    (
+        "năm `{y}` không phải là số",
+        "the year `{y}` is not a number",
+    ),
+    (
+        "năm {year} không hợp lệ (cần 4 chữ số)",
+        "the year {year} is not valid (4 digits are needed)",
+    ),
+    (
+        "tháng `{m}` không phải là số",
+        "the month `{m}` is not a number",
+    ),
+    (
+        "tháng {m} không có (chỉ từ 1 đến 12)",
+        "there is no month {m} (only 1 to 12)",
+    ),
+    (
+        "ngày `{d}` không phải là số",
+        "the day `{d}` is not a number",
+    ),
+    (
+        "ngày {d}/{m}/{year} không có (tháng {m} năm {year} có {max} ngày)",
+        "there is no day {d}/{m}/{year} (month {m} of {year} has {max} days)",
+    ),
+    (
+        "ngày {d} không hợp lệ",
+        "the day {d} is not valid",
+    ),
+    (
+        "có ngày nhưng để trống tháng",
+        "the day is given but the month is blank",
+    ),
+    (
+        "chọn một giá trị từ {lo} đến {hi}",
+        "choose a value from {lo} to {hi}",
+    ),
+    (
+        "thiếu tên cơ quan ban hành (`co_quan.ban_hanh`)",
+        "the issuing agency's name is missing (`co_quan.ban_hanh`)",
+    ),
+    (
+        "chữ viết tắt cơ quan `{agency}` không hợp lệ",
+        "the agency abbreviation `{agency}` is not valid",
+    ),
+    (
+        "viết liền, không dấu cách, ví dụ UBND, SNV, VPĐP",
+        "write it in one piece without spaces, e.g. UBND, SNV, VPĐP",
+    ),
+    (
+        "văn bản có tên loại không ghi đơn vị soạn thảo trong ký hiệu (`{abbr}-{agency}-{u}`)",
+        "a document with a tên loại has no drafting unit in its ký hiệu (`{abbr}-{agency}-{u}`)",
+    ),
+    (
+        "xoá `don_vi_soan_thao`; chỉ công văn mới có dạng UBND-VP",
+        "delete `don_vi_soan_thao`; only a công văn has the form UBND-VP",
+    ),
+    (
+        "số văn bản bắt đầu từ 01",
+        "document numbers start at 01",
+    ),
+    (
+        "bỏ trường `so` để để trống số",
+        "leave out the `so` field to keep the number blank",
+    ),
+    (
+        "ghi ngày dạng 05/02/2019; để trống ngày khi chưa ký: ../02/2019",
+        "write the date as 05/02/2019; leave the day blank before signing: ../02/2019",
+    ),
+    (
+        "{kind} cần trích yếu (`trich_yeu`)",
+        "a {kind} needs a trích yếu (`trich_yeu`)",
+    ),
+    (
+        "thêm dòng `trich_yeu: …` tóm tắt nội dung văn bản",
+        "add a line `trich_yeu: …` summing up the document",
+    ),
+    (
+        "trích yếu công văn đã có `V/v`: vanban tự thêm, sẽ bị lặp",
+        "the công văn's trích yếu already has `V/v`: vanban adds it, so it would be printed twice",
+    ),
+    (
+        "bỏ `V/v` ở đầu `trich_yeu`",
+        "remove the `V/v` at the start of `trich_yeu`",
+    ),
+    (
+        "công văn chưa có `kinh_gui`",
+        "the công văn has no `kinh_gui` yet",
+    ),
+    (
+        "thêm danh sách nơi nhận chính: kinh_gui: [Ủy ban nhân dân các huyện]",
+        "add the main recipients: kinh_gui: [Ủy ban nhân dân các huyện]",
+    ),
+    (
+        "{kind} chưa có Điều nào (`dieu`)",
+        "the {kind} has no Điều yet (`dieu`)",
+    ),
+    (
+        "nội dung sau dòng QUYẾT ĐỊNH: gồm các Điều: `- dieu: …`",
+        "the content after QUYẾT ĐỊNH: is made of Điều: `- dieu: …`",
+    ),
+    (
+        "có số bản phát hành nhưng thiếu ký hiệu người soạn thảo",
+        "the number of copies is given but not the drafter's code",
+    ),
+    (
+        "thêm `nguoi_soan: …` (chữ in hoa, ví dụ PL)",
+        "add `nguoi_soan: …` (capital letters, e.g. PL)",
+    ),
+    (
+        "ma trận của phụ lục có {rows} dòng, quá giới hạn {MAX_ROWS}",
+        "the annex's matrix has {rows} rows, over the limit of {MAX_ROWS}",
+    ),
+    (
+        "tách thành nhiều phụ lục; một bảng dài như vậy thường là do dán nhầm dữ liệu",
+        "split it into several annexes; a table this long is usually data pasted by mistake",
+    ),
+    (
+        "{what} cần tên cơ quan viết trong câu (`co_quan.ten`)",
+        "a {what} needs the agency's name as written in a sentence (`co_quan.ten`)",
+    ),
+    (
+        "thêm `ten: Ủy ban nhân dân tỉnh …` vào `co_quan`",
+        "add `ten: Ủy ban nhân dân tỉnh …` to `co_quan`",
+    ),
+    (
+        "giấy mời chưa ghi người được mời (`kinh_gui`)",
+        "the giấy mời names no invitees (`kinh_gui`)",
+    ),
+    (
+        "thêm `kinh_gui: [Ông (bà) …]` hoặc danh sách các cơ quan được mời",
+        "add `kinh_gui: [Ông (bà) …]` or the list of invited agencies",
+    ),
+    (
+        "giờ kết thúc không sau giờ bắt đầu",
+        "the end is not after the start",
+    ),
+    (
+        "kiểm tra lại giờ, ngày của `bat_dau` và `ket_thuc`",
+        "check the times and dates of `bat_dau` and `ket_thuc`",
+    ),
+    (
+        "biên bản cần giờ kết thúc (`ket_thuc`)",
+        "a biên bản needs the end time (`ket_thuc`)",
+    ),
+    (
+        "thêm `ket_thuc: \"11:30\"` (cùng ngày) hoặc `\"11:30 16/06/2020\"`",
+        "add `ket_thuc: \"11:30\"` (same day) or `\"11:30 16/06/2020\"`",
+    ),
+    (
+        "giấy hết giá trị trước ngày ban hành",
+        "the paper expires before the day it is issued",
+    ),
+    (
+        "ghi ngày hết giá trị sau `ngay` của giấy",
+        "give an expiry date after the paper's `ngay`",
+    ),
+    (
+        "ngày nghỉ cuối trước ngày nghỉ đầu",
+        "the last day of leave is before the first",
+    ),
+    (
+        "kiểm tra `tu_ngay` và `den_ngay`",
+        "check `tu_ngay` and `den_ngay`",
+    ),
+    (
+        "chọn 14 (bộ 13/14/14) hoặc 13 (bộ 12/13/13)",
+        "choose 14 (sizes 13/14/14) or 13 (sizes 12/13/13)",
+    ),
+    (
+        "chọn 1 hoặc 1.27",
+        "choose 1 or 1.27",
+    ),
+    (
+        "dòng quyền hạn `{q}` không bắt đầu bằng TM., KT., TL., TUQ. hoặc Q.",
+        "the quyền hạn line `{q}` does not start with TM., KT., TL., TUQ. or Q.",
+    ),
+    (
+        "chức vụ của người ký ghi ở `chuc_vu`",
+        "the signer's own title goes in `chuc_vu`",
+    ),
+    (
+        "ghi giờ dạng 11:30 (cùng ngày) hoặc 11:30 16/06/2020",
+        "write the time as 11:30 (same day) or 11:30 16/06/2020",
+    ),
+    (
+        "ghi giờ và ngày dạng 08:00 15/06/2020",
+        "write the time and date as 08:00 15/06/2020",
+    ),
+    (
+        "không đọc được thời gian `{text}`",
+        "cannot read the time `{text}`",
+    ),
+    (
+        "ngày `{date}` không có",
+        "there is no date `{date}`",
+    ),
+    (
+        "ngày `{date}` cần đủ ngày, tháng, năm",
+        "the date `{date}` needs a day, a month and a year",
+    ),
+    (
+        "ghi ngày dạng 05/02/2019",
+        "write the date as 05/02/2019",
+    ),
+    (
+        "`{field}` không dùng cho {kind}",
+        "`{field}` does not belong in a {kind}",
+    ),
+    (
+        "`{field}` chỉ dùng cho {only}; xoá trường này hoặc đổi `loai`",
+        "`{field}` is only for {only}; delete this field or change `loai`",
+    ),
+    (
+        "{name} cần `{field}`",
+        "a {name} needs `{field}`",
+    ),
+    (
+        "thêm {example}",
+        "add {example}",
+    ),
+    (
+        "giấy mời và biên bản",
+        "giấy mời and biên bản",
+    ),
+    (
+        "`cuoc_hop:` với `bat_dau`, `dia_diem`",
+        "`cuoc_hop:` with `bat_dau`, `dia_diem`",
+    ),
+    (
+        "giấy giới thiệu",
+        "giấy giới thiệu",
+    ),
+    (
+        "`gioi_thieu:` với `ho_ten`, `chuc_vu`, `cu_den`, `ve_viec`, `gia_tri_den`",
+        "`gioi_thieu:` with `ho_ten`, `chuc_vu`, `cu_den`, `ve_viec`, `gia_tri_den`",
+    ),
+    (
+        "giấy nghỉ phép",
+        "giấy nghỉ phép",
+    ),
+    (
+        "`nghi_phep:` với `nguoi_cap`, `ho_ten`, `chuc_vu`, `tu_ngay`, `den_ngay`, `noi_nghi`",
+        "`nghi_phep:` with `nguoi_cap`, `ho_ten`, `chuc_vu`, `tu_ngay`, `den_ngay`, `noi_nghi`",
+    ),
+    (
+        "quyết định, nghị quyết và công điện",
+        "quyết định, nghị quyết and công điện",
+    ),
+    (
+        "`tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` (người hoặc cơ quan có thẩm quyền ban hành)",
+        "`tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` (the person or body with the power to issue it)",
+    ),
+    (
+        "biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận",
+        "biên bản, hợp đồng, bản ghi nhớ and bản thỏa thuận",
+    ),
+    (
+        "`dong_ky:` với `chuc_vu: THƯ KÝ` và `ho_ten` của người ghi biên bản",
+        "`dong_ky:` with `chuc_vu: THƯ KÝ` and the `ho_ten` of the person taking the minutes",
+    ),
+    (
+        "quyết định (Mẫu 1.3)",
+        "quyết định (Mẫu 1.3)",
+    ),
+    (
+        "{kind} không ban hành kèm theo quyết định được",
+        "a {kind} cannot be issued with a quyết định",
+    ),
+    (
+        "văn bản kèm theo thường là quy_che, quy_dinh, huong_dan, chuong_trinh, ke_hoach, de_an",
+        "the attached text is usually quy_che, quy_dinh, huong_dan, chuong_trinh, ke_hoach, de_an",
+    ),
+    (
+        "đoạn chữ dài {n} ký tự, quá giới hạn {max}",
+        "the text is {n} characters long, over the limit of {max}",
+    ),
+    (
+        "ký tự điều khiển U+{code} không in được",
+        "the control character U+{code} cannot be printed",
+    ),
+    (
+        "phông chữ Liberation Serif không có ký tự `{c}` (U+{code})",
+        "the Liberation Serif font has no character `{c}` (U+{code})",
+    ),
+    (
+        "một phần tử vừa là `{first}` vừa là `{second}`",
+        "one item is both `{first}` and `{second}`",
+    ),
+    (
+        "`{name}` = {value} nằm ngoài khoảng Nghị định 30 cho phép ({lo}–{hi} {what})",
+        "`{name}` = {value} is outside the range Decree 30 allows ({lo}–{hi} {what})",
+    ),
+    (
+        "cỡ chữ {size} không thuộc bộ cỡ chữ của Nghị định 30",
+        "the size {size} is not in a size set of Decree 30",
+    ),
+    (
+        "thụt đầu dòng {cm} cm không đúng quy định",
+        "a first-line indent of {cm} cm is not allowed",
+    ),
+];
