@@ -191,17 +191,115 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
             "bắt đầu từ một văn bản mẫu trong data/, bằng `vanban new`, hoặc xem README"
         ))]);
     }
-    serde_saphyr::from_str::<T>(&source)
-        .map(|v| (v, source.clone()))
-        .map_err(|e| vec![yaml_error(path, &source, &e)])
+    // The parser stops at the first mistake. To report the others too, the entry it points at
+    // is blanked out (lines kept, so every position stays true) and the text parsed again, as
+    // long as the mistake is one of a single entry: a wrong key, a wrong value.
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut text = source.clone();
+    let mut blanked: Vec<String> = Vec::new();
+    for _ in 0..MAX_ERRORS {
+        let e = match serde_saphyr::from_str::<T>(&text) {
+            Ok(v) if errors.is_empty() => return Ok((v, source)),
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let raw = raw_message(&e);
+        // A required key we blanked out ourselves is not the clerk's mistake.
+        if let Some(rest) = raw.strip_prefix("missing field `") {
+            if blanked.iter().any(|k| rest.starts_with(&format!("{k}`"))) {
+                break;
+            }
+        }
+        let d = yaml_error(path, &source, &e);
+        let line = d.pos.map(|p| p.line);
+        if errors
+            .iter()
+            .any(|o| o.pos == d.pos && o.message == d.message)
+        {
+            break;
+        }
+        errors.push(d);
+        match line.filter(|_| single_entry(&raw)) {
+            Some(line) => match blank_entry(&text, line) {
+                Some((t, key)) => {
+                    text = t;
+                    blanked.push(key);
+                }
+                None => break,
+            },
+            None => break,
+        }
+    }
+    Err(errors)
+}
+
+/// At most this many mistakes are reported from one file's YAML.
+const MAX_ERRORS: usize = 20;
+
+fn raw_message(e: &serde_saphyr::Error) -> String {
+    let raw = e.without_snippet().render_with_options(
+        serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off },
+    );
+    strip_location(&raw)
+}
+
+/// Mistakes confined to one `key: value` entry, after which the rest can still be read.
+fn single_entry(msg: &str) -> bool {
+    msg.starts_with("unknown field")
+        || msg.starts_with("unknown variant")
+        || msg.starts_with("duplicate mapping key")
+        || msg.starts_with("invalid ")
+        || msg.contains("invalid type")
+        || msg.contains("invalid value")
+        || msg.contains("expected string scalar")
+        || msg.contains("expected sequence start")
+        || !msg.is_empty() && msg.chars().next().is_some_and(|c| c == '`')
+}
+
+/// The text with the block entry on `line` (1-based) and the lines nested under it replaced by
+/// empty lines, and the entry's key. `None` when the line is not a plain block entry (flow
+/// `{…}` or `[…]` values are not taken apart).
+fn blank_entry(text: &str, line: usize) -> Option<(String, String)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let target = lines.get(line.checked_sub(1)?)?;
+    let content = target.trim_start();
+    let indent = target.len() - content.len();
+    let entry = content.strip_prefix("- ").unwrap_or(content);
+    let (key, value) = entry.split_once(':')?;
+    let key = key.trim().trim_matches(['"', '\'']).to_string();
+    let value = value.trim();
+    if key.is_empty()
+        || key.contains(' ')
+        || value.starts_with(['{', '['])
+        || content.starts_with("- ")
+    {
+        return None;
+    }
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut inside = false;
+    for (i, l) in lines.iter().enumerate() {
+        if i + 1 == line {
+            inside = true;
+            out.push("");
+            continue;
+        }
+        if inside {
+            let t = l.trim_start();
+            let deeper = l.len() - t.len() > indent;
+            if t.is_empty() || t.starts_with('#') || deeper {
+                out.push("");
+                continue;
+            }
+            inside = false;
+        }
+        out.push(l);
+    }
+    Some((out.join("\n"), key))
 }
 
 fn yaml_error(path: &Path, source: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let pos = e.location().and_then(|l| Pos::from_yaml(&l));
-    let raw = e.without_snippet().render_with_options(
-        serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off },
-    );
-    let message = strip_location(&raw);
+    let message = raw_message(e);
     let (msg, hint) = translate(&message);
     let mut d = Diagnostic::error(path, pos, msg).with_source(source);
     if let Some(h) = hint {

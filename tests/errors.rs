@@ -269,3 +269,30 @@ fn every_invalid_fixture_has_an_english_message() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// The parser stops at the first mistake; vanban reads on and reports each mistake of a single
+/// entry at its place, without inventing errors for the entries it had to skip.
+#[test]
+fn several_yaml_mistakes_in_one_file_are_all_reported() {
+    let case = root().join("tests/fixtures/several/bon-loi.yaml");
+    let out = vanban(&["check", case.to_str().unwrap()], &root());
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": lỗi: ")).collect();
+    let places: Vec<&str> = errors
+        .iter()
+        .map(|l| {
+            l.split(": lỗi: ")
+                .next()
+                .unwrap()
+                .rsplit("bon-loi.yaml:")
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(places, ["6:3", "7:5", "10:1", "17:10"], "{stderr}");
+    assert!(errors[0].contains("`ten_day_du`") && errors[2].contains("`trich_yeuu`"));
+    assert!(errors[1].contains("sai kiểu dữ liệu") && errors[3].contains("`rat_khan`"));
+    // `so` was skipped to read on; its absence is not reported as a missing field.
+    assert!(!stderr.contains("thiếu trường"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1));
+}
