@@ -323,16 +323,18 @@ fn strip_location(raw: &str) -> String {
 fn translate(msg: &str) -> (String, Option<String>) {
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
-        let hint = suggest(
-            field,
-            KNOWN_KEYS
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>()
-                .iter(),
-        )
-        .map(|s| t!("có phải `{s}`?", s = s))
-        .or_else(|| Some(t!("xoá trường này hoặc xem các trường hợp lệ trong README")));
+        // The keys valid at this place, as the parser lists them; else every key of the format.
+        let here: Vec<String> = msg
+            .split_once("expected one of ")
+            .map(|(_, list)| {
+                list.split(", ")
+                    .map(|k| k.trim_matches('`').to_string())
+                    .collect()
+            })
+            .unwrap_or_else(|| KNOWN_KEYS.iter().map(|s| s.to_string()).collect());
+        let hint = suggest(field, here.iter())
+            .map(|s| t!("có phải `{s}`?", s = s))
+            .or_else(|| Some(t!("xoá trường này hoặc xem các trường hợp lệ trong README")));
         return (
             t!(
                 "trường `{field}` không có trong mẫu văn bản ({msg})",

@@ -296,3 +296,65 @@ fn several_yaml_mistakes_in_one_file_are_all_reported() {
     assert!(!stderr.contains("thiếu trường"), "{stderr}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+mod mangled {
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    fn fonts() -> &'static vanban::fonts::Fonts {
+        static FONTS: std::sync::OnceLock<vanban::fonts::Fonts> = std::sync::OnceLock::new();
+        FONTS.get_or_init(vanban::fonts::Fonts::embedded)
+    }
+
+    fn samples() -> Vec<String> {
+        let mut v = Vec::new();
+        for dir in ["data/lang-son", "tests/fixtures/invalid", "src/starters"] {
+            for e in std::fs::read_dir(super::root().join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_some_and(|x| x == "yaml") {
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        v.push(t);
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Lines deleted, duplicated, re-indented or cut short in real documents: loading and
+        /// validating never panics, and every message renders with its place.
+        #[test]
+        fn mangled_documents_never_panic(which in any::<prop::sample::Index>(), edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..5, 0usize..12), 1..6)) {
+            let all = samples();
+            let text = which.get(&all);
+            let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+            for (at, op, n) in edits {
+                if lines.is_empty() { break; }
+                let i = at.index(lines.len());
+                match op {
+                    0 => { lines.remove(i); }
+                    1 => { let l = lines[i].clone(); lines.insert(i, l); }
+                    2 => { lines[i] = format!("{}{}", " ".repeat(n), lines[i].trim_start()); }
+                    3 => { let cut = lines[i].char_indices().nth(n).map(|(b, _)| b).unwrap_or(0); lines[i].truncate(cut); }
+                    _ => { lines[i].push_str(": x"); }
+                }
+            }
+            let text = lines.join("\n");
+            match vanban::load::load_text(Path::new("m.yaml"), text) {
+                Ok(loaded) => {
+                    let fonts = fonts();
+                    let mut report = vanban::diag::Report::default();
+                    let _ = vanban::context::build(&loaded, fonts, &mut report);
+                    for d in &report.items { let _ = d.to_string(); }
+                }
+                Err(diags) => {
+                    prop_assert!(!diags.is_empty());
+                    for d in &diags { let _ = d.to_string(); }
+                }
+            }
+        }
+    }
+}
