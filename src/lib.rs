@@ -11,7 +11,7 @@ pub mod figures;
 pub mod fonts;
 pub mod i18n;
 pub mod load;
-mod messages;
+pub mod messages;
 pub mod model;
 pub mod numfmt;
 pub mod pipeline;

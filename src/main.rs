@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use vanban::batch::{self, BatchOptions, Progress, Summary};
 use vanban::i18n::{self, Lang};
@@ -250,13 +250,25 @@ fn pass(
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    i18n::set(
-        cli.lang
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or_else(Lang::from_env),
-    );
+    // The language is needed before parsing, for the help texts.
+    let args: Vec<String> = std::env::args().collect();
+    let asked = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| Lang::parse(v)),
+            Some(v) => v.strip_prefix('=').and_then(Lang::parse),
+            None => None,
+        });
+    i18n::set(asked.unwrap_or_else(Lang::from_env));
+    let mut command = Cli::command();
+    if i18n::current() == Lang::En {
+        command = english_help(command);
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     let started = Instant::now();
     match cli.command {
         Command::Build { input, output } => {
@@ -369,7 +381,6 @@ fn main() -> ExitCode {
             }
         }
         Command::Completions { shell } => {
-            use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "vanban", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
@@ -486,5 +497,81 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
             }
         }
         let _ = pass(&engine, input, &opts, &batch_opts);
+    }
+}
+
+/// Clap drops the final "." of a doc comment.
+fn same_help(catalogue: &str, shown: &str) -> bool {
+    catalogue.trim_end_matches('.') == shown.trim().trim_end_matches('.')
+}
+
+/// The help texts in English, from the catalogue.
+fn english_help(command: clap::Command) -> clap::Command {
+    let en = |s: &str| {
+        vanban::messages::HELP
+            .iter()
+            .find(|(vi, _)| same_help(vi, s))
+            .map(|(_, en)| en.trim_end_matches('.'))
+    };
+    let mut command = command;
+    if let Some(t) = command.get_about().and_then(|a| en(&a.to_string())) {
+        command = command.about(t);
+    }
+    let args: Vec<(clap::Id, Option<&str>)> = command
+        .get_arguments()
+        .map(|a| {
+            (
+                a.get_id().clone(),
+                a.get_help().and_then(|h| en(&h.to_string())),
+            )
+        })
+        .collect();
+    for (id, help) in args {
+        if let Some(h) = help {
+            command = command.mut_arg(id, |a| a.help(h));
+        }
+    }
+    let subs: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subs {
+        command = command.mut_subcommand(name, english_help);
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every help text of the command line has its English in the catalogue.
+    #[test]
+    fn every_help_text_has_english() {
+        fn walk(c: &clap::Command, missing: &mut Vec<String>) {
+            let known = |s: String| {
+                if !vanban::messages::HELP
+                    .iter()
+                    .any(|(vi, _)| super::same_help(vi, &s))
+                {
+                    missing.push(s);
+                }
+            };
+            if let Some(a) = c.get_about() {
+                known(a.to_string());
+            }
+            for a in c.get_arguments() {
+                if let Some(h) = a.get_help() {
+                    known(h.to_string());
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(
+            &<super::Cli as clap::CommandFactory>::command(),
+            &mut missing,
+        );
+        assert!(missing.is_empty(), "{missing:?}");
     }
 }

@@ -3,7 +3,7 @@
 //! call site has an entry here with the same placeholders, and that every entry is used.
 
 /// (Vietnamese, English) pairs; `{name}` placeholders are filled at the call site.
-pub(crate) const CATALOGUE: &[(&str, &str)] = &[
+pub const CATALOGUE: &[(&str, &str)] = &[
     (
         "lỗi",
         "error",
@@ -755,5 +755,80 @@ pub(crate) const CATALOGUE: &[(&str, &str)] = &[
     (
         "thụt đầu dòng {cm} cm không đúng quy định",
         "a first-line indent of {cm} cm is not allowed",
+    ),
+];
+
+/// The command line's help texts (the doc comments of `main.rs`) and their English, for
+/// `vanban --lang en --help`. A test in `main.rs` checks every help text has an entry.
+pub const HELP: &[(&str, &str)] = &[
+    (
+        "Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML",
+        "Drafts Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from YAML data",
+    ),
+    (
+        "Ngôn ngữ thông báo: vi (mặc định) hoặc en; mặc định theo LC_ALL, LC_MESSAGES, LANG.",
+        "Language of the messages: vi (default) or en; by default from LC_ALL, LC_MESSAGES, LANG.",
+    ),
+    (
+        "Tệp YAML hoặc thư mục chứa các tệp YAML.",
+        "A YAML file, or a folder of YAML files.",
+    ),
+    (
+        "Thư mục mẫu của người dùng, thay mẫu mặc định cùng tên.",
+        "The user's templates folder; its files replace the built-in templates of the same name.",
+    ),
+    (
+        "Số luồng dựng song song (mặc định: số lõi CPU).",
+        "Number of documents built in parallel (default: the number of CPU cores).",
+    ),
+    (
+        "Thư mục ghi kết quả.",
+        "The folder the results are written to.",
+    ),
+    (
+        "Ghi thêm mã Typst sinh ra (typ) bên cạnh PDF, để sửa tay.",
+        "Also write the generated Typst source (typ) beside the PDF, for hand edits.",
+    ),
+    (
+        "Dựng lại cả những văn bản không thay đổi.",
+        "Rebuild unchanged documents too.",
+    ),
+    (
+        "In thời gian chạy và bộ nhớ cao nhất.",
+        "Print the running time and the peak memory.",
+    ),
+    (
+        "Dựng PDF từ các tệp YAML (mặc định: thư mục data/ → out/).",
+        "Build PDFs from YAML files (default: the data/ folder → out/).",
+    ),
+    (
+        "Kiểm tra dữ liệu, số liệu và dàn trang mà không ghi tệp nào.",
+        "Check the data, the figures and the layout without writing any file.",
+    ),
+    ("Coi cảnh báo là lỗi.", "Treat warnings as errors."),
+    (
+        "Theo dõi thư mục: dựng lại văn bản bị ảnh hưởng mỗi khi một tệp được lưu.",
+        "Watch the folders: rebuild the affected documents every time a file is saved.",
+    ),
+    (
+        "Tạo một văn bản mẫu có chú thích để bắt đầu (dựng được ngay).",
+        "Write a commented starting document (it builds as it is).",
+    ),
+    ("Loại văn bản.", "The document type."),
+    (
+        "Tệp sẽ tạo (mặc định: <loại>.yaml); không ghi đè tệp đã có.",
+        "The file to create (default: <type>.yaml); an existing file is never overwritten.",
+    ),
+    (
+        "Ghi JSON Schema của định dạng YAML (để trình soạn thảo gợi ý và kiểm tra).",
+        "Write the JSON Schema of the YAML format (for editors to complete and check).",
+    ),
+    (
+        "Tệp sẽ ghi (mặc định: in ra màn hình).",
+        "The file to write (default: print it).",
+    ),
+    (
+        "In script tự hoàn thành lệnh cho shell (bash, zsh, fish, elvish, powershell).",
+        "Print shell completions (bash, zsh, fish, elvish, powershell).",
     ),
 ];
