@@ -547,7 +547,7 @@ mod tests {
     #[test]
     fn every_help_text_has_english() {
         fn walk(c: &clap::Command, missing: &mut Vec<String>) {
-            let known = |s: String| {
+            let mut known = |s: String| {
                 if !vanban::messages::HELP
                     .iter()
                     .any(|(vi, _)| super::same_help(vi, &s))
