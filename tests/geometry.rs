@@ -18,6 +18,17 @@ fn near(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
 
+/// The smallest valid Thông báo with `extra` YAML appended, built in a temporary folder.
+fn toi_thieu_with(extra: &str) -> common::Built {
+    let dir = common::tempdir();
+    let src = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let file = dir.join("toi-thieu.yaml");
+    std::fs::write(&file, format!("{src}{extra}")).unwrap();
+    let b = build(&file);
+    let _ = std::fs::remove_dir_all(dir);
+    b
+}
+
 /// The rule drawn just below a run (within 4 mm), on the same page.
 fn rule_below<'a>(rules: &'a [Rule], run: &Run) -> &'a Rule {
     rules
@@ -271,17 +282,9 @@ fn cong_van_header_vv_and_kinh_gui() {
 
 #[test]
 fn twelve_thirteen_size_set_and_wider_margins_are_applied() {
-    let dir = common::tempdir();
-    let src = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
-    let file = dir.join("co-13.yaml");
-    std::fs::write(
-        &file,
-        format!(
-            "{src}trinh_bay: {{ co_chu: 13, le_trai: 35, le_tren: 25, thut_dau_dong: 1.27 }}\n"
-        ),
-    )
-    .unwrap();
-    let b = build(&file);
+    let b = toi_thieu_with(
+        "trinh_bay: { co_chu: 13, le_trai: 35, le_tren: 25, thut_dau_dong: 1.27 }\n",
+    );
     let (runs, _) = layout(&b.doc);
     assert!(near(find(&runs, "CỘNG HÒA").size, 12.0, 0.01));
     assert!(near(find(&runs, "Độc lập").size, 13.0, 0.01));
@@ -290,7 +293,6 @@ fn twelve_thirteen_size_set_and_wider_margins_are_applied() {
     let body = find(&runs, "Ngày 03/02/2020");
     assert!(near(body.size, 13.0, 0.01) && near(body.x, 35.0 + 12.7, 0.05));
     assert!(runs.iter().all(|r| r.x >= 35.0 - 0.05));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -500,16 +502,12 @@ fn forms_without_trich_yeu_have_the_rule_under_the_title() {
 
 #[test]
 fn several_phu_luc_are_numbered_and_each_restarts_the_pages() {
-    let dir = common::tempdir();
-    let src = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
-    let long: String = (1..=40).map(|i| format!("    - doan: Đoạn thứ {i} của phụ lục, đủ dài để sang trang mới khi in ra giấy khổ A4.\n")).collect();
-    let file = dir.join("hai-phu-luc.yaml");
-    std::fs::write(
-        &file,
-        format!("{src}phu_luc:\n  - tieu_de: Danh sách thứ nhất\n    noi_dung:\n{long}  - tieu_de: Danh sách thứ hai\n    noi_dung:\n    - doan: Một đoạn.\n"),
-    )
-    .unwrap();
-    let b = build(&file);
+    let long: String = (1..=40)
+        .map(|i| format!("    - doan: Đoạn thứ {i} của phụ lục, đủ dài để sang trang mới khi in ra giấy khổ A4.\n"))
+        .collect();
+    let b = toi_thieu_with(&format!(
+        "phu_luc:\n  - tieu_de: Danh sách thứ nhất\n    noi_dung:\n{long}  - tieu_de: Danh sách thứ hai\n    noi_dung:\n    - doan: Một đoạn.\n"
+    ));
     let (runs, _) = layout(&b.doc);
     let p1 = find(&runs, "Phụ lục I");
     let p2 = runs
@@ -531,7 +529,6 @@ fn several_phu_luc_are_numbered_and_each_restarts_the_pages() {
     assert_eq!(number(p1.page), None);
     assert_eq!(number(p2.page), None);
     assert_eq!(number(p1.page + 1).as_deref(), Some("2"));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// The elements every document shares, checked on every sample in `data/`: A4, margins, ô 1–4,
@@ -666,15 +663,7 @@ fn every_sample_has_the_common_elements_in_their_places() {
 
 #[test]
 fn khan_mark_and_circulation_note_sit_under_so() {
-    let dir = common::tempdir();
-    let src = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
-    let file = dir.join("khan.yaml");
-    std::fs::write(
-        &file,
-        format!("{src}do_khan: khan\nluu_hanh: xem xong trả lại\n"),
-    )
-    .unwrap();
-    let b = build(&file);
+    let b = toi_thieu_with("do_khan: khan\nluu_hanh: xem xong trả lại\n");
     let (runs, _) = layout(&b.doc);
     let so = find(&runs, "Số:");
     let mark = find(&runs, "KHẨN");
@@ -696,5 +685,4 @@ fn khan_mark_and_circulation_note_sit_under_so() {
             && center(note) < TEXT_CENTER
     );
     assert!(mark.y > so.y && find(&runs, "THÔNG BÁO").y > note.y);
-    let _ = std::fs::remove_dir_all(dir);
 }
