@@ -51,6 +51,25 @@ pub struct Block {
     pub children: Vec<Block>,
 }
 
+impl Block {
+    /// A plain paragraph of one run of text, unnumbered.
+    fn paragraph(t: String) -> Block {
+        Block {
+            level: "doan",
+            marker: String::new(),
+            bold: false,
+            rows: Vec::new(),
+            keep: false,
+            spans: vec![Span {
+                t,
+                b: false,
+                i: false,
+            }],
+            children: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SignerCtx {
     pub quyen_han: Vec<String>,
@@ -369,15 +388,11 @@ impl Builder<'_> {
                     ));
                     continue;
                 }
-                let rows = self.results(names);
                 out.push(Block {
                     level: "bang",
-                    marker: String::new(),
-                    bold: false,
-                    rows,
-                    keep: false,
+                    rows: self.results(names),
                     spans: Vec::new(),
-                    children: Vec::new(),
+                    ..Block::paragraph(String::new())
                 });
                 continue;
             }
@@ -1049,15 +1064,9 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             }
         }
     };
-    let mut dong_dau: Vec<Vec<Span>> = Vec::new();
-    let mut dong_cuoi: Vec<Vec<Span>> = Vec::new();
-    let plain = |t: String| {
-        vec![Span {
-            t,
-            b: false,
-            i: false,
-        }]
-    };
+    let mut dong_dau: Vec<Block> = Vec::new();
+    let mut dong_cuoi: Vec<Block> = Vec::new();
+    let plain = Block::paragraph;
     let mut kinh_gui = kinh_gui;
     if let (Kind::GiayMoi, Some(m)) = (kind, &doc.cuoc_hop) {
         let who = ten_or(b, "giấy mời");
@@ -1253,17 +1262,6 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             "Xác nhận của cơ quan, đơn vị hoặc chính quyền địa phương nơi nghỉ phép".to_string(),
         );
     }
-    let line = |spans: Vec<Span>| Block {
-        level: "doan",
-        marker: String::new(),
-        bold: false,
-        rows: Vec::new(),
-        keep: false,
-        spans,
-        children: Vec::new(),
-    };
-    let mut dong_dau: Vec<Block> = dong_dau.into_iter().map(line).collect();
-    let mut dong_cuoi: Vec<Block> = dong_cuoi.into_iter().map(line).collect();
     // Whatever comes last before the signature stays on its page.
     if !dong_cuoi.is_empty() {
         mark_last(&mut dong_cuoi);
@@ -1581,64 +1579,56 @@ fn check_kind_fields(b: &mut Builder, doc: &Document) {
         .hint = Some(crate::t!("thêm {example}", example = example));
     };
     use Kind::*;
-    match (&doc.cuoc_hop, matches!(kind, GiayMoi | BienBan)) {
-        (Some(m), false) => misplaced(
-            b,
-            &m.bat_dau.referenced,
+    // (where the field is written, whether it belongs to this kind, whether the kind then needs
+    // it, its name, the kinds it belongs to in words, what to add when it is missing)
+    let rules = [
+        (
+            doc.cuoc_hop.as_ref().map(|m| m.bat_dau.referenced),
+            matches!(kind, GiayMoi | BienBan),
+            true,
             "cuoc_hop",
             crate::t!("giấy mời và biên bản"),
-        ),
-        (None, true) => missing(
-            b,
-            "cuoc_hop",
             crate::t!("`cuoc_hop:` với `bat_dau`, `dia_diem`"),
         ),
-        _ => {}
-    }
-    match (&doc.gioi_thieu, kind == GiayGioiThieu) {
-        (Some(g), false) => misplaced(
-            b,
-            &g.ho_ten.referenced,
+        (
+            doc.gioi_thieu.as_ref().map(|g| g.ho_ten.referenced),
+            kind == GiayGioiThieu,
+            true,
             "gioi_thieu",
             crate::t!("giấy giới thiệu"),
-        ),
-        (None, true) => missing(
-            b,
-            "gioi_thieu",
             crate::t!("`gioi_thieu:` với `ho_ten`, `chuc_vu`, `cu_den`, `ve_viec`, `gia_tri_den`"),
         ),
-        _ => {}
-    }
-    match (&doc.nghi_phep, kind == GiayNghiPhep) {
-        (Some(l), false) => misplaced(b, &l.nguoi_cap.referenced, "nghi_phep", crate::t!("giấy nghỉ phép")),
-        (None, true) => missing(
-            b,
+        (
+            doc.nghi_phep.as_ref().map(|l| l.nguoi_cap.referenced),
+            kind == GiayNghiPhep,
+            true,
             "nghi_phep",
+            crate::t!("giấy nghỉ phép"),
             crate::t!("`nghi_phep:` với `nguoi_cap`, `ho_ten`, `chuc_vu`, `tu_ngay`, `den_ngay`, `noi_nghi`"),
         ),
-        _ => {}
-    }
-    match (&doc.tham_quyen, matches!(kind, QuyetDinh | NghiQuyet | CongDien)) {
-        (Some(t), false) => misplaced(b, &t.referenced, "tham_quyen", crate::t!("quyết định, nghị quyết và công điện")),
-        (None, true) => missing(b, "tham_quyen", crate::t!("`tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` (người hoặc cơ quan có thẩm quyền ban hành)")),
-        _ => {}
-    }
-    match (
-        &doc.dong_ky,
-        matches!(kind, BienBan | HopDong | BanGhiNho | BanThoaThuan),
-    ) {
-        (Some(s), false) => misplaced(
-            b,
-            &s.chuc_vu.referenced,
+        (
+            doc.tham_quyen.as_ref().map(|t| t.referenced),
+            matches!(kind, QuyetDinh | NghiQuyet | CongDien),
+            true,
+            "tham_quyen",
+            crate::t!("quyết định, nghị quyết và công điện"),
+            crate::t!("`tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` (người hoặc cơ quan có thẩm quyền ban hành)"),
+        ),
+        (
+            doc.dong_ky.as_ref().map(|s| s.chuc_vu.referenced),
+            matches!(kind, BienBan | HopDong | BanGhiNho | BanThoaThuan),
+            kind == BienBan,
             "dong_ky",
             crate::t!("biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận"),
-        ),
-        (None, true) if kind == BienBan => missing(
-            b,
-            "dong_ky",
             crate::t!("`dong_ky:` với `chuc_vu: THƯ KÝ` và `ho_ten` của người ghi biên bản"),
         ),
-        _ => {}
+    ];
+    for (written, belongs, required, field, only, example) in rules {
+        match written {
+            Some(loc) if !belongs => misplaced(b, &loc, field, only),
+            None if belongs && required => missing(b, field, example),
+            _ => {}
+        }
     }
     if let Some(a) = &doc.kem_theo {
         if kind != QuyetDinh {

@@ -72,10 +72,12 @@ fn fill(template: &str, args: &[(&str, String)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if args.iter().any(|(k, _)| *k == &after[..close]) => {
-                let key = &after[..close];
-                out.push_str(&args.iter().find(|(k, _)| *k == key).unwrap().1);
+        let arg = after
+            .find('}')
+            .and_then(|close| Some((close, &args.iter().find(|(k, _)| *k == &after[..close])?.1)));
+        match arg {
+            Some((close, value)) => {
+                out.push_str(value);
                 rest = &after[close + 1..];
             }
             _ => {
