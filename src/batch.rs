@@ -193,21 +193,39 @@ pub fn run(
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<(Outcome, Reads)>();
     let total = todo.len();
+    let workers = batch.jobs.clamp(1, total.max(1));
     std::thread::scope(|scope| {
-        for _ in 0..batch.jobs.clamp(1, total.max(1)) {
+        for _ in 0..workers {
             let tx = tx.clone();
             let (next, todo) = (&next, &todo);
+            let work = move || loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(job) = todo.get(i) else { break };
+                if tx
+                    .send(pipeline::process(job, shared, source, opts))
+                    .is_err()
+                {
+                    break;
+                }
+            };
             // Typst's layout recurses deeply on long documents: give workers a roomy stack.
             std::thread::Builder::new()
                 .stack_size(64 << 20)
-                .spawn_scoped(scope, move || loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(job) = todo.get(i) else { break };
-                    if tx
-                        .send(pipeline::process(job, shared, source, opts))
-                        .is_err()
-                    {
-                        break;
+                .spawn_scoped(scope, move || {
+                    // Typst and its PDF writer parallelise with rayon. One document alone
+                    // uses the global pool (all cores); with several workers each runs its
+                    // documents on a pool of its own single thread, so the workers do not
+                    // queue behind one another in the shared pool (measured: 8-10 % faster
+                    // on 2 cores, and the spare pool threads no longer spin for work).
+                    if workers > 1 {
+                        rayon::ThreadPoolBuilder::new()
+                            .num_threads(1)
+                            .stack_size(64 << 20)
+                            .build()
+                            .expect("worker thread pool")
+                            .install(work)
+                    } else {
+                        work()
                     }
                 })
                 .expect("worker thread");
