@@ -4,12 +4,6 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-// mimalloc instead of the system allocator: typst allocates and frees small objects at a high
-// rate (malloc/free were ~12 % of a batch's samples with glibc). Built with `no_thp`: with
-// transparent huge pages its resident memory grew from ~95 to ~145 MiB on two workers.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
