@@ -26,7 +26,13 @@ pub const FAMILY: &str = "Liberation Serif";
 pub struct Fonts {
     pub fonts: Vec<Font>,
     pub book: LazyHash<FontBook>,
+    /// [`Fonts::covers`] for U+0000..U+2000 (Latin, Vietnamese, punctuation), one bit per
+    /// character: every character of every text is checked, and asking four coverage tables
+    /// each time was 1.6 % of a batch's work.
+    common: Vec<u64>,
 }
+
+const COMMON_END: u32 = 0x2000;
 
 impl Fonts {
     pub fn embedded() -> Fonts {
@@ -35,12 +41,26 @@ impl Fonts {
             .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Fonts { fonts, book }
+        let mut common = vec![0u64; COMMON_END as usize / 64];
+        for code in 0..COMMON_END {
+            if fonts.iter().all(|f| f.info().coverage.contains(code)) {
+                common[code as usize / 64] |= 1 << (code % 64);
+            }
+        }
+        Fonts {
+            fonts,
+            book,
+            common,
+        }
     }
 
     /// Whether every style of the family has a glyph for `c`, so that nothing the clerk typed
     /// is silently dropped or replaced by a box.
     pub fn covers(&self, c: char) -> bool {
+        let code = c as u32;
+        if code < COMMON_END {
+            return self.common[code as usize / 64] & (1 << (code % 64)) != 0;
+        }
         self.fonts
             .iter()
             .all(|f| f.info().coverage.contains(c as u32))
@@ -61,5 +81,12 @@ mod tests {
             assert!(f.covers(c), "missing {c}");
         }
         assert!(!f.covers('\u{4e2d}'));
+        // The table of common characters agrees with asking the fonts.
+        for code in 0..COMMON_END + 64 {
+            if let Some(c) = char::from_u32(code) {
+                let asked = f.fonts.iter().all(|x| x.info().coverage.contains(code));
+                assert_eq!(f.covers(c), asked, "U+{code:04X}");
+            }
+        }
     }
 }
