@@ -144,6 +144,9 @@ fn entry_for(outcome: &Outcome, reads: &Reads, shared: &Shared) -> Entry {
     }
 }
 
+/// Typst's layout recurses deeply on long documents: workers and their pools get a roomy stack.
+const WORKER_STACK: usize = 64 << 20;
+
 /// Builds (or checks) the documents on `opts.jobs` worker threads. `on_outcome` sees every
 /// document as it finishes, on the calling thread, in completion order.
 pub fn run(
@@ -201,16 +204,14 @@ pub fn run(
             let work = move || loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(job) = todo.get(i) else { break };
-                if tx
-                    .send(pipeline::process(job, shared, source, opts))
-                    .is_err()
-                {
+                let outcome = pipeline::process(job, shared, source, opts);
+                crate::world::evict(workers);
+                if tx.send(outcome).is_err() {
                     break;
                 }
             };
-            // Typst's layout recurses deeply on long documents: give workers a roomy stack.
             std::thread::Builder::new()
-                .stack_size(64 << 20)
+                .stack_size(WORKER_STACK)
                 .spawn_scoped(scope, move || {
                     // Typst and its PDF writer parallelise with rayon. One document alone
                     // uses the global pool (all cores); with several workers each runs its
@@ -220,7 +221,7 @@ pub fn run(
                     if workers > 1 {
                         rayon::ThreadPoolBuilder::new()
                             .num_threads(1)
-                            .stack_size(64 << 20)
+                            .stack_size(WORKER_STACK)
                             .build()
                             .expect("worker thread pool")
                             .install(work)

@@ -43,7 +43,7 @@ impl Fonts {
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         let mut common = vec![0u64; COMMON_END as usize / 64];
         for code in 0..COMMON_END {
-            if fonts.iter().all(|f| f.info().coverage.contains(code)) {
+            if in_every_style(&fonts, code) {
                 common[code as usize / 64] |= 1 << (code % 64);
             }
         }
@@ -61,10 +61,12 @@ impl Fonts {
         if code < COMMON_END {
             return self.common[code as usize / 64] & (1 << (code % 64)) != 0;
         }
-        self.fonts
-            .iter()
-            .all(|f| f.info().coverage.contains(c as u32))
+        in_every_style(&self.fonts, code)
     }
+}
+
+fn in_every_style(fonts: &[Font], code: u32) -> bool {
+    fonts.iter().all(|f| f.info().coverage.contains(code))
 }
 
 #[cfg(test)]
@@ -84,7 +86,7 @@ mod tests {
         // The table of common characters agrees with asking the fonts.
         for code in 0..COMMON_END + 64 {
             if let Some(c) = char::from_u32(code) {
-                let asked = f.fonts.iter().all(|x| x.info().coverage.contains(code));
+                let asked = in_every_style(&f.fonts, code);
                 assert_eq!(f.covers(c), asked, "U+{code:04X}");
             }
         }

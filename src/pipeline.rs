@@ -149,7 +149,6 @@ pub fn process(
         // `check` typesets too, so layout errors are found without writing anything.
         let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
         let doc = pdf::compile(shared, text, date, &mut report, &mut reads.templates);
-        crate::world::evict();
         lap(2);
         let doc = doc?;
         if opts.write {

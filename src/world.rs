@@ -1,7 +1,6 @@
 //! Our Typst `World`: the main source comes from memory, fonts only from the embedded set,
 //! file reads only from the template set, no packages, and `today()` is the document date.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult};
@@ -73,8 +72,6 @@ pub struct VanbanWorld<'a> {
 
 impl<'a> VanbanWorld<'a> {
     pub fn new(shared: &'a Shared, text: String, today: Datetime) -> Self {
-        let active = ACTIVE.fetch_add(1, Ordering::SeqCst) + 1;
-        PEAK.fetch_max(active, Ordering::SeqCst);
         VanbanWorld {
             shared,
             main: Source::new(main_id(), text),
@@ -147,21 +144,12 @@ impl World for VanbanWorld<'_> {
     }
 }
 
-/// Compilations running now, and the most that ever ran at once (the batch's workers).
-static ACTIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-impl Drop for VanbanWorld<'_> {
-    fn drop(&mut self) {
-        ACTIVE.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-/// Keeps the compiler's caches from growing without bound over a long batch; called after
-/// every document. Results unused since the last `1 + workers` evictions are dropped: a
-/// document's memoised layout must survive until its own second layout iteration, and each
-/// other worker evicts about once meanwhile. Keeping more does not make a batch faster (the
-/// documents share little), it only costs memory (evict(10): about twice the resident memory).
-pub fn evict() {
-    typst::comemo::evict(1 + PEAK.load(Ordering::SeqCst).max(1));
+/// Keeps the compiler's caches from growing without bound over a long batch; each of the
+/// batch's `workers` calls it after every document. Results unused since the last
+/// `1 + workers` evictions are dropped: a document's memoised layout must survive until its
+/// own second layout iteration, and each other worker evicts about once meanwhile. Keeping
+/// more does not make a batch faster (the documents share little), it only costs memory
+/// (evict(10): about twice the resident memory).
+pub fn evict(workers: usize) {
+    typst::comemo::evict(1 + workers.max(1));
 }
