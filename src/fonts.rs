@@ -65,6 +65,32 @@ impl Fonts {
     }
 }
 
+/// The width in points of one line of `text` set in the family at `size` points, shaped as
+/// Typst shapes it (kerning included). Renderers that cannot ask Typst to `measure` (the
+/// .docx) size their rules and columns with this, so a rule has the same length in every
+/// output.
+pub fn text_width(text: &str, bold: bool, italic: bool, size: f64) -> f64 {
+    use std::sync::OnceLock;
+    static FACES: OnceLock<Vec<rustybuzz::Face<'static>>> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        FILES
+            .iter()
+            .map(|data| rustybuzz::Face::from_slice(data, 0).expect("embedded font parses"))
+            .collect()
+    });
+    // FILES is ordered Regular, Bold, Italic, BoldItalic.
+    let face = &faces[usize::from(bold) + 2 * usize::from(italic)];
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    let shaped = rustybuzz::shape(face, &[], buffer);
+    let units: i64 = shaped
+        .glyph_positions()
+        .iter()
+        .map(|p| i64::from(p.x_advance))
+        .sum();
+    units as f64 / f64::from(face.units_per_em()) * size
+}
+
 fn in_every_style(fonts: &[Font], code: u32) -> bool {
     fonts.iter().all(|f| f.info().coverage.contains(code))
 }
@@ -72,6 +98,19 @@ fn in_every_style(fonts: &[Font], code: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widths_are_those_of_the_decree_lines() {
+        // fontTools on LiberationSerif-Bold 2.1.5 (Times New Roman's metrics) sums the
+        // advances to 60.5 mm for the Tiêu ngữ at 14 pt and 95.7 mm for the Quốc hiệu at
+        // 13 pt; shaping kerns the capitals of the Quốc hiệu (ÒA, VI, ỆT …) by 0.7 mm.
+        let mm = |pt: f64| pt * 25.4 / 72.0;
+        let tn = mm(text_width("Độc lập - Tự do - Hạnh phúc", true, false, 14.0));
+        let qh = mm(text_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false, 13.0));
+        assert!((tn - 60.5).abs() < 0.3, "Tiêu ngữ {tn} mm");
+        assert!((qh - 95.0).abs() < 0.3, "Quốc hiệu {qh} mm");
+        assert!(text_width("abc", false, true, 14.0) < text_width("abc", true, false, 14.0));
+    }
 
     #[test]
     fn four_styles_and_full_vietnamese() {
