@@ -13,20 +13,20 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Report};
-use crate::pipeline::{self, Job, Options, Outcome, Reads};
+use crate::pipeline::{self, Format, Job, Options, Outcome, Reads};
 use crate::render::typst_source::TypstSource;
 use crate::world::Shared;
 
 /// File name of the manifest inside the output folder.
 pub const MANIFEST: &str = ".vanban-manifest.json";
 
-/// What produced the outputs: a change here rebuilds everything.
-pub fn stamp(opts: &Options) -> String {
+/// What produced the outputs: a change here rebuilds everything. The formats are not part
+/// of it: each entry records its outputs, so asking for another format builds only that one.
+pub fn stamp() -> String {
     format!(
-        "vanban {} / typst 0.15.1 / fonts {:032x} / {}",
+        "vanban {} / typst 0.15.1 / fonts {:032x}",
         env!("CARGO_PKG_VERSION"),
         crate::fonts::fingerprint(),
-        if opts.emit_typ { "pdf+typ" } else { "pdf" }
     )
 }
 
@@ -37,6 +37,8 @@ pub struct Entry {
     pub status: String,
     /// Input file (or `template:NAME`) → content hash.
     pub inputs: BTreeMap<String, String>,
+    /// Every file written for the document (`.pdf`, `.docx`, `.typ`), each made from the
+    /// inputs above.
     pub outputs: Vec<PathBuf>,
     /// Warnings of that build, so that skipping the document does not hide them.
     #[serde(default)]
@@ -78,9 +80,9 @@ fn hash_file(path: &Path) -> Option<String> {
     std::fs::read(path).ok().map(|b| hash_bytes(&b))
 }
 
-/// Whether the recorded build of a document is still current.
-fn current(entry: &Entry, shared: &Shared) -> bool {
-    if entry.status != "ok" || !entry.outputs.iter().all(|o| o.exists()) {
+/// Whether the recorded inputs of a document are unchanged since its last good build.
+fn inputs_current(entry: &Entry, shared: &Shared) -> bool {
+    if entry.status != "ok" {
         return false;
     }
     entry
@@ -98,6 +100,23 @@ fn current(entry: &Entry, shared: &Shared) -> bool {
             }
             None => hash_file(Path::new(key)).as_ref() == Some(hash),
         })
+}
+
+/// Whether the entry records an output with this extension that is still on disk.
+fn has_output(entry: &Entry, ext: &str) -> bool {
+    entry
+        .outputs
+        .iter()
+        .any(|o| o.extension().is_some_and(|e| e == ext) && o.exists())
+}
+
+/// One document to build and the outputs to make of it.
+struct Task<'a> {
+    job: &'a Job,
+    opts: Options,
+    /// The entry of the last build when only outputs it lacks are made now: the new
+    /// outputs are added to it.
+    previous: Option<Entry>,
 }
 
 /// How a batch is run.
@@ -119,8 +138,9 @@ pub struct Summary {
     pub warnings: usize,
     /// Warnings recorded for the documents skipped as unchanged.
     pub unchanged_warnings: usize,
-    /// Seconds summed over documents: load + compute, Typst source, layout, PDF export.
-    pub phases: [f64; 4],
+    /// Seconds summed over documents: load + compute, Typst source, layout, PDF export,
+    /// .docx.
+    pub phases: [f64; 5],
 }
 
 /// One document's record after a build.
@@ -158,7 +178,7 @@ pub fn run(
     mut on_outcome: impl FnMut(&Outcome, usize, usize),
 ) -> Summary {
     let mut summary = Summary::default();
-    let stamp = stamp(opts);
+    let stamp = stamp();
     let mut manifest = if opts.write {
         Manifest::read(&batch.out)
     } else {
@@ -174,27 +194,54 @@ pub fn run(
         clean_temporaries(&batch.out);
     }
 
-    // Documents whose recorded inputs are unchanged are not touched.
-    let todo: Vec<&Job> = jobs
+    // Documents whose recorded inputs are unchanged are not touched, but for the outputs
+    // their last build did not make (a format asked for the first time).
+    let wanted = opts.extensions();
+    let todo: Vec<Task> = jobs
         .iter()
-        .filter(|job| {
+        .filter_map(|job| {
             let key = job.input.to_string_lossy().to_string();
-            let fresh = opts.write
-                && !batch.force
-                && manifest
-                    .documents
-                    .get(&key)
-                    .is_some_and(|e| current(e, shared));
-            if fresh {
+            let previous = manifest
+                .documents
+                .get(&key)
+                .filter(|e| opts.write && !batch.force && inputs_current(e, shared));
+            let Some(previous) = previous else {
+                return Some(Task {
+                    job,
+                    opts: opts.clone(),
+                    previous: None,
+                });
+            };
+            let missing: Vec<Format> = opts
+                .formats
+                .iter()
+                .copied()
+                .filter(|f| {
+                    let exts: &[&str] = match f {
+                        Format::Pdf if wanted.contains(&"typ") => &["pdf", "typ"],
+                        f => &[f.extension()],
+                    };
+                    exts.iter().any(|e| !has_output(previous, e))
+                })
+                .collect();
+            if missing.is_empty() {
                 summary.unchanged += 1;
-                summary.unchanged_warnings += manifest.documents[&key].warnings;
+                summary.unchanged_warnings += previous.warnings;
+                return None;
             }
-            !fresh
+            Some(Task {
+                job,
+                opts: Options {
+                    formats: missing,
+                    ..opts.clone()
+                },
+                previous: Some(previous.clone()),
+            })
         })
         .collect();
 
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(Outcome, Reads)>();
+    let (tx, rx) = mpsc::channel::<(usize, Outcome, Reads)>();
     let total = todo.len();
     let workers = batch.jobs.clamp(1, total.max(1));
     std::thread::scope(|scope| {
@@ -203,10 +250,10 @@ pub fn run(
             let (next, todo) = (&next, &todo);
             let work = move || loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(job) = todo.get(i) else { break };
-                let outcome = pipeline::process(job, shared, source, opts);
+                let Some(task) = todo.get(i) else { break };
+                let (outcome, reads) = pipeline::process(task.job, shared, source, &task.opts);
                 crate::world::evict(workers);
-                if tx.send(outcome).is_err() {
+                if tx.send((i, outcome, reads)).is_err() {
                     break;
                 }
             };
@@ -233,7 +280,7 @@ pub fn run(
         }
         drop(tx);
         let mut done = 0;
-        for (outcome, reads) in rx {
+        for (i, outcome, reads) in rx {
             done += 1;
             summary.warnings += outcome.report.warnings().count();
             for (total, p) in summary.phases.iter_mut().zip(outcome.phases) {
@@ -249,9 +296,21 @@ pub fn run(
             }
             if opts.write {
                 let key = outcome.job.input.to_string_lossy().to_string();
-                manifest
-                    .documents
-                    .insert(key, entry_for(&outcome, &reads, shared));
+                let mut entry = entry_for(&outcome, &reads, shared);
+                if let (Some(previous), false) = (&todo[i].previous, outcome.failed()) {
+                    // Same inputs: the outputs made before stay current beside the new ones.
+                    let mut merged = previous.clone();
+                    merged.inputs.extend(entry.inputs);
+                    for o in entry.outputs {
+                        if !merged.outputs.contains(&o) {
+                            merged.outputs.push(o);
+                        }
+                    }
+                    merged.outputs.sort();
+                    merged.warnings = merged.warnings.max(entry.warnings);
+                    entry = merged;
+                }
+                manifest.documents.insert(key, entry);
             }
             on_outcome(&outcome, done, total);
         }

@@ -8,7 +8,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use vanban::batch::{self, BatchOptions, Progress, Summary};
 use vanban::i18n::{self, Lang};
-use vanban::pipeline::{self, Options};
+use vanban::pipeline::{self, Format, Options};
 use vanban::render::typst_source::TypstSource;
 use vanban::t;
 use vanban::templates::TemplateSet;
@@ -51,12 +51,23 @@ struct Output {
     /// Ghi thêm mã Typst sinh ra (typ) bên cạnh PDF, để sửa tay.
     #[arg(long, value_parser = ["typ"])]
     emit: Vec<String>,
+    /// Định dạng kết quả: pdf (mặc định), docx (Word), hoặc cả hai: pdf,docx.
+    #[arg(short = 'f', long = "format", default_value = "pdf", value_parser = formats)]
+    format: Formats,
     /// Dựng lại cả những văn bản không thay đổi.
     #[arg(long)]
     force: bool,
     /// In thời gian chạy và bộ nhớ cao nhất.
     #[arg(long)]
     stats: bool,
+}
+
+/// The formats of `--format`, e.g. `pdf,docx`.
+#[derive(Clone, Debug)]
+struct Formats(Vec<Format>);
+
+fn formats(s: &str) -> Result<Formats, String> {
+    Format::parse_list(s).map(Formats)
 }
 
 #[derive(Subcommand)]
@@ -279,6 +290,7 @@ fn main() -> ExitCode {
             let opts = Options {
                 write: true,
                 emit_typ: output.emit.iter().any(|e| e == "typ"),
+                formats: output.format.0.clone(),
             };
             let batch_opts = BatchOptions {
                 jobs: jobs(input.jobs),
@@ -303,10 +315,7 @@ fn main() -> ExitCode {
                 Ok(e) => e,
                 Err(code) => return code,
             };
-            let opts = Options {
-                write: false,
-                emit_typ: false,
-            };
+            let opts = Options::default();
             let batch_opts = BatchOptions {
                 jobs: jobs(input.jobs),
                 force: true,
@@ -400,15 +409,16 @@ fn print_stats(started: Instant, summary: Option<&Summary>) {
         )
     );
     if let Some(s) = summary {
-        let [load, typ, layout, pdf] = s.phases.map(|p| format!("{:.0}", p * 1000.0));
+        let [load, typ, layout, pdf, docx] = s.phases.map(|p| format!("{:.0}", p * 1000.0));
         eprintln!(
             "  {}",
             t!(
-                "cộng dồn: dữ liệu {load} ms, mã Typst {typ} ms, dàn trang {layout} ms, xuất PDF {pdf} ms",
+                "cộng dồn: dữ liệu {load} ms, mã Typst {typ} ms, dàn trang {layout} ms, xuất PDF {pdf} ms, Word {docx} ms",
                 load = load,
                 typ = typ,
                 layout = layout,
-                pdf = pdf
+                pdf = pdf,
+                docx = docx
             )
         );
     }
@@ -420,6 +430,7 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
     let opts = Options {
         write: true,
         emit_typ: output.emit.iter().any(|e| e == "typ"),
+        formats: output.format.0.clone(),
     };
     let batch_opts = BatchOptions {
         jobs: jobs(input.jobs),

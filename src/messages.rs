@@ -33,8 +33,20 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "check the path; by default vanban reads the data/ folder",
     ),
     (
-        "đã xoá bản PDF cũ {file} vì lần dựng này lỗi",
-        "removed the old PDF {file} because this build failed",
+        "đã xoá bản cũ {file} vì lần dựng này lỗi",
+        "removed the old {file} because this build failed",
+    ),
+    (
+        "không tạo được tệp Word: {e}",
+        "could not make the Word file: {e}",
+    ),
+    (
+        "định dạng `{f}` không có; chọn pdf, docx hoặc pdf,docx",
+        "there is no format `{f}`; choose pdf, docx or pdf,docx",
+    ),
+    (
+        "chưa chọn định dạng; chọn pdf, docx hoặc pdf,docx",
+        "no format chosen; choose pdf, docx or pdf,docx",
     ),
     (
         "không ghi được tệp: {e}",
@@ -101,8 +113,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "time {s} s, peak memory {rss}",
     ),
     (
-        "cộng dồn: dữ liệu {load} ms, mã Typst {typ} ms, dàn trang {layout} ms, xuất PDF {pdf} ms",
-        "summed: data {load} ms, Typst source {typ} ms, layout {layout} ms, PDF export {pdf} ms",
+        "cộng dồn: dữ liệu {load} ms, mã Typst {typ} ms, dàn trang {layout} ms, xuất PDF {pdf} ms, Word {docx} ms",
+        "summed: data {load} ms, Typst source {typ} ms, layout {layout} ms, PDF export {pdf} ms, Word {docx} ms",
     ),
     (
         "lỗi: không theo dõi được thư mục: {e}",
@@ -784,6 +796,10 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "Thư mục ghi kết quả.",
         "The folder the results are written to.",
+    ),
+    (
+        "Định dạng kết quả: pdf (mặc định), docx (Word), hoặc cả hai: pdf,docx.",
+        "Output format: pdf (the default), docx (Word), or both: pdf,docx.",
     ),
     (
         "Ghi thêm mã Typst sinh ra (typ) bên cạnh PDF, để sửa tay.",

@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 use crate::context::{self, Prepared};
 use crate::diag::{Diagnostic, Report};
 use crate::load;
+use crate::render::docx::DocxRenderer;
 use crate::render::pdf;
 use crate::render::typst_source::TypstSource;
 use crate::render::Renderer;
@@ -71,8 +72,8 @@ pub struct Outcome {
     pub job: Job,
     pub report: Report,
     pub written: Vec<PathBuf>,
-    /// Seconds spent in load + compute, Typst source, layout and PDF export.
-    pub phases: [f64; 4],
+    /// Seconds spent in load + compute, Typst source, layout, PDF export and .docx.
+    pub phases: [f64; 5],
 }
 
 impl Outcome {
@@ -81,13 +82,84 @@ impl Outcome {
     }
 }
 
+/// An output format of `vanban build --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// PDF through Typst.
+    Pdf,
+    /// Word, from the same context; Typst is not run for it.
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// Parses `pdf`, `docx` or a comma-separated list of them (`pdf,docx`).
+    pub fn parse_list(s: &str) -> Result<Vec<Format>, String> {
+        let mut out = Vec::new();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let f = match part.to_ascii_lowercase().as_str() {
+                "pdf" => Format::Pdf,
+                "docx" => Format::Docx,
+                _ => {
+                    return Err(t!(
+                        "định dạng `{f}` không có; chọn pdf, docx hoặc pdf,docx",
+                        f = part
+                    ))
+                }
+            };
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        if out.is_empty() {
+            return Err(t!("chưa chọn định dạng; chọn pdf, docx hoặc pdf,docx"));
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
 /// What to produce.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Write files (false for `vanban check`).
     pub write: bool,
     /// Also write the generated Typst source beside the PDF.
     pub emit_typ: bool,
+    /// The outputs to write (`check` typesets for PDF whatever this says).
+    pub formats: Vec<Format>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            write: false,
+            emit_typ: false,
+            formats: vec![Format::Pdf],
+        }
+    }
+}
+
+impl Options {
+    /// The file extensions a build with these options writes for each document.
+    pub fn extensions(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = self.formats.iter().map(|f| f.extension()).collect();
+        if self.emit_typ && self.formats.contains(&Format::Pdf) {
+            out.push("typ");
+        }
+        out
+    }
+
+    /// Whether Typst runs: for a PDF, and always for `check`, which finds layout errors.
+    fn typesets(&self) -> bool {
+        !self.write || self.formats.contains(&Format::Pdf)
+    }
 }
 
 /// Load, validate and compute one document: the context every renderer works from.
@@ -126,7 +198,7 @@ pub fn process(
     let mut report = Report::default();
     let mut written = Vec::new();
     let mut reads = Reads::default();
-    let mut phases = [0.0; 4];
+    let mut phases = [0.0; 5];
     let mut clock = std::time::Instant::now();
     let mut lap = |i: usize| {
         phases[i] += clock.elapsed().as_secs_f64();
@@ -138,38 +210,53 @@ pub fn process(
         let prepared = prepared?;
         reads.files = prepared.deps;
         let ctx = prepared.ctx;
-        reads.templates = source.templates_of(&source.template_for(&ctx));
-        let typ = source.render(&ctx, &mut report);
-        lap(1);
-        let typ = typ?;
-        let date = pdf::document_date(&ctx);
-        if opts.write && opts.emit_typ {
-            written.push(write_atomic(&job.output, "typ", &typ.bytes, &mut report)?);
+        // Every output is made in memory first: a document that fails in any of them
+        // writes none.
+        let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
+        if opts.write && opts.formats.contains(&Format::Docx) {
+            let docx = DocxRenderer.render(&ctx, &mut report);
+            lap(4);
+            files.push(("docx", docx?.bytes));
         }
-        // `check` typesets too, so layout errors are found without writing anything.
-        let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
-        let doc = pdf::compile(shared, text, date, &mut report, &mut reads.templates);
-        lap(2);
-        let doc = doc?;
-        if opts.write {
-            let bytes = pdf::export(&doc, date, &mut report);
-            lap(3);
-            written.push(write_atomic(&job.output, "pdf", &bytes?, &mut report)?);
+        if opts.typesets() {
+            reads.templates = source.templates_of(&source.template_for(&ctx));
+            let typ = source.render(&ctx, &mut report);
+            lap(1);
+            let typ = typ?;
+            let date = pdf::document_date(&ctx);
+            if opts.write && opts.emit_typ {
+                files.push(("typ", typ.bytes.clone()));
+            }
+            // `check` typesets too, so layout errors are found without writing anything.
+            let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
+            let doc = pdf::compile(shared, text, date, &mut report, &mut reads.templates);
+            lap(2);
+            let doc = doc?;
+            if opts.write {
+                let bytes = pdf::export(&doc, date, &mut report);
+                lap(3);
+                files.push(("pdf", bytes?));
+            }
+        }
+        for (ext, bytes) in &files {
+            written.push(write_atomic(&job.output, ext, bytes, &mut report)?);
         }
         Some(())
     })();
     if result.is_none() && opts.write {
-        // Never leave an old PDF that looks current beside a failed build.
-        let stale = job.output.with_extension("pdf");
-        if stale.exists() && std::fs::remove_file(&stale).is_ok() {
-            report.push(Diagnostic::warning(
-                &job.input,
-                None,
-                t!(
-                    "đã xoá bản PDF cũ {file} vì lần dựng này lỗi",
-                    file = stale.display()
-                ),
-            ));
+        // Never leave an old output that looks current beside a failed build.
+        for ext in opts.extensions() {
+            let stale = job.output.with_extension(ext);
+            if stale.exists() && std::fs::remove_file(&stale).is_ok() {
+                report.push(Diagnostic::warning(
+                    &job.input,
+                    None,
+                    t!(
+                        "đã xoá bản cũ {file} vì lần dựng này lỗi",
+                        file = stale.display()
+                    ),
+                ));
+            }
         }
         written.clear();
     }

@@ -3,6 +3,7 @@
 //! typesets that source in-process, in two steps so that `vanban check` can lay a document
 //! out without exporting it.
 
+pub mod docx;
 pub mod escape;
 pub mod pdf;
 pub mod typst_source;

@@ -63,6 +63,42 @@ pub fn try_build(path: &Path) -> Result<Built, String> {
     }
 }
 
+/// The .docx of a document, from the same context as its PDF; panics with the diagnostics
+/// on failure.
+pub fn build_docx(path: &Path) -> Vec<u8> {
+    let set = TemplateSet::load(None).unwrap();
+    let shared = Shared::new(set);
+    let mut report = Report::default();
+    let built = pipeline::prepare(path, &shared, &mut report)
+        .and_then(|p| vanban::render::docx::DocxRenderer.render(&p.ctx, &mut report));
+    match built {
+        Some(a) => a.bytes,
+        None => panic!(
+            "{} did not build as .docx:\n{}",
+            path.display(),
+            report.items.iter().map(|d| d.to_string()).collect::<String>()
+        ),
+    }
+}
+
+/// Every sample document in `data/` (not the shared files under `_` names), sorted.
+pub fn samples() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(root().join("data"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| {
+            !p.strip_prefix(root().join("data"))
+                .unwrap()
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('_'))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// A run of text as typeset: page (1-based), position of its baseline start in mm from the
 /// top-left corner, size in pt, weight and style.
 #[derive(Debug, Clone)]

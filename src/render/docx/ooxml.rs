@@ -1,0 +1,747 @@
+//! A small WordprocessingML writer: paragraphs, runs, tables and sections, written in the
+//! schema's element order, and the package (the zip of parts) with fixed timestamps, so the
+//! same document always gives the same bytes.
+//!
+//! Why not docx-rs: measured in `../shared/reference/docx.md`, version 0.4.22 drops a
+//! section's first-page header and footers, cannot mark a repeated table header row, writes
+//! elements out of schema order (370 validator errors on six pages), fixes Japanese legacy
+//! compatibility flags in settings.xml and numbers paragraphs from a thread-wide counter (the
+//! bytes would depend on what the worker built before). Each needs a pass over its XML; the
+//! handful of elements vanban uses are shorter to write directly. Everything of the format
+//! stays behind this module.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+/// Twips (1/20 pt) per millimetre.
+pub const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
+
+pub fn mm(v: f64) -> i32 {
+    (v * TWIPS_PER_MM).round() as i32
+}
+
+pub fn pt(v: f64) -> i32 {
+    (v * 20.0).round() as i32
+}
+
+/// Text as XML character data: NFC (Điều 8: TCVN 6909 Unicode, and Word's search needs the
+/// composed forms), markup characters escaped, control characters removed (a U+000B pasted
+/// from Word makes the whole part unreadable).
+pub fn escape(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfc() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() => {}
+            // Not allowed in XML 1.0 even though not "control" for Rust.
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    /// Justified: `both` (docx-rs's `justified` is not a value of the schema).
+    Both,
+}
+
+impl Align {
+    fn val(self) -> &'static str {
+        match self {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+            Align::Both => "both",
+        }
+    }
+}
+
+/// A run of text with its character formatting.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub text: String,
+    /// Size in points.
+    pub size: f64,
+    pub bold: bool,
+    pub italic: bool,
+    /// RGB hex, e.g. `E3000F`.
+    pub color: Option<&'static str>,
+    /// A PAGE field instead of text; `text` is its cached value.
+    pub page_field: bool,
+}
+
+impl Run {
+    pub fn new(text: impl Into<String>, size: f64) -> Run {
+        Run {
+            text: text.into(),
+            size,
+            bold: false,
+            italic: false,
+            color: None,
+            page_field: false,
+        }
+    }
+    pub fn bold(mut self, on: bool) -> Run {
+        self.bold = on;
+        self
+    }
+    pub fn italic(mut self, on: bool) -> Run {
+        self.italic = on;
+        self
+    }
+
+    fn rpr(&self, out: &mut String) {
+        out.push_str("<w:rPr>");
+        if self.bold {
+            out.push_str("<w:b/><w:bCs/>");
+        }
+        if self.italic {
+            out.push_str("<w:i/><w:iCs/>");
+        }
+        if let Some(c) = self.color {
+            let _ = write!(out, r#"<w:color w:val="{c}"/>"#);
+        }
+        let hp = (self.size * 2.0).round() as i32;
+        let _ = write!(out, r#"<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>"#);
+        out.push_str("</w:rPr>");
+    }
+
+    fn write(&self, out: &mut String) {
+        if self.page_field {
+            for part in ["begin", "instr", "separate", "value", "end"] {
+                out.push_str("<w:r>");
+                self.rpr(out);
+                match part {
+                    "instr" => out.push_str(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#),
+                    "value" => {
+                        let _ = write!(out, "<w:t>{}</w:t>", escape(&self.text));
+                    }
+                    kind => {
+                        let _ = write!(out, r#"<w:fldChar w:fldCharType="{kind}"/>"#);
+                    }
+                }
+                out.push_str("</w:r>");
+            }
+            return;
+        }
+        out.push_str("<w:r>");
+        self.rpr(out);
+        // A line break inside one run is a <w:br/>, never a newline in <w:t> (Word shows a
+        // repair dialog); tabs are <w:tab/>.
+        for (i, line) in self.text.split('\n').enumerate() {
+            if i > 0 {
+                out.push_str("<w:br/>");
+            }
+            for (j, piece) in line.split('\t').enumerate() {
+                if j > 0 {
+                    out.push_str("<w:tab/>");
+                }
+                if !piece.is_empty() {
+                    let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, escape(piece));
+                }
+            }
+        }
+        out.push_str("</w:r>");
+    }
+}
+
+/// A paragraph border: single line, `width` in points.
+#[derive(Debug, Clone, Copy)]
+pub struct Border {
+    pub width: f64,
+    pub color: &'static str,
+    /// Space between the text and the border, in points.
+    pub space: u32,
+}
+
+impl Border {
+    pub fn thin() -> Border {
+        Border {
+            width: 0.5,
+            color: "000000",
+            space: 0,
+        }
+    }
+    fn write(&self, side: &str, out: &mut String) {
+        // Border widths are in eighths of a point.
+        let sz = (self.width * 8.0).round() as i32;
+        let _ = write!(
+            out,
+            r#"<w:{side} w:val="single" w:sz="{sz}" w:space="{}" w:color="{}"/>"#,
+            self.space, self.color
+        );
+    }
+}
+
+/// A paragraph with its formatting. Lengths in twips; `line` in 240ths of a line.
+#[derive(Debug, Clone)]
+pub struct Para {
+    pub align: Align,
+    pub left: i32,
+    pub right: i32,
+    /// Positive: first-line indent; negative: hanging indent.
+    pub first_line: i32,
+    pub before: i32,
+    pub after: i32,
+    pub line: i32,
+    pub keep_next: bool,
+    pub keep_lines: bool,
+    pub page_break_before: bool,
+    pub top: Option<Border>,
+    pub bottom: Option<Border>,
+    /// A frame on all four sides (the urgency mark).
+    pub boxed: Option<Border>,
+    /// Size of the paragraph mark in points (what an empty paragraph's height comes from).
+    pub mark_size: Option<f64>,
+    pub runs: Vec<Run>,
+}
+
+impl Para {
+    pub fn new(align: Align) -> Para {
+        Para {
+            align,
+            left: 0,
+            right: 0,
+            first_line: 0,
+            before: 0,
+            after: 0,
+            line: 240,
+            keep_next: false,
+            keep_lines: false,
+            page_break_before: false,
+            top: None,
+            bottom: None,
+            boxed: None,
+            mark_size: None,
+            runs: Vec::new(),
+        }
+    }
+    pub fn run(mut self, r: Run) -> Para {
+        self.runs.push(r);
+        self
+    }
+    pub fn spacing(mut self, before: i32, after: i32) -> Para {
+        self.before = before;
+        self.after = after;
+        self
+    }
+    pub fn indent(mut self, left: i32, right: i32) -> Para {
+        self.left = left;
+        self.right = right;
+        self
+    }
+    pub fn keep_next(mut self) -> Para {
+        self.keep_next = true;
+        self
+    }
+
+    fn write(&self, out: &mut String, sect: Option<&str>) {
+        out.push_str("<w:p><w:pPr>");
+        if self.keep_next {
+            out.push_str("<w:keepNext/>");
+        }
+        if self.keep_lines {
+            out.push_str("<w:keepLines/>");
+        }
+        if self.page_break_before {
+            out.push_str("<w:pageBreakBefore/>");
+        }
+        if self.top.is_some() || self.bottom.is_some() || self.boxed.is_some() {
+            out.push_str("<w:pBdr>");
+            if let Some(b) = self.boxed {
+                for side in ["top", "left", "bottom", "right"] {
+                    b.write(side, out);
+                }
+            } else {
+                if let Some(b) = self.top {
+                    b.write("top", out);
+                }
+                if let Some(b) = self.bottom {
+                    b.write("bottom", out);
+                }
+            }
+            out.push_str("</w:pBdr>");
+        }
+        let _ = write!(
+            out,
+            r#"<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="auto"/>"#,
+            self.before, self.after, self.line
+        );
+        let _ = write!(out, r#"<w:ind w:left="{}" w:right="{}""#, self.left, self.right);
+        match self.first_line {
+            0 => out.push_str(r#" w:firstLine="0"/>"#),
+            n if n > 0 => {
+                let _ = write!(out, r#" w:firstLine="{n}"/>"#);
+            }
+            n => {
+                let _ = write!(out, r#" w:hanging="{}"/>"#, -n);
+            }
+        }
+        let _ = write!(out, r#"<w:jc w:val="{}"/>"#, self.align.val());
+        if let Some(size) = self.mark_size {
+            let hp = (size * 2.0).round() as i32;
+            let _ = write!(out, r#"<w:rPr><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/></w:rPr>"#);
+        }
+        if let Some(s) = sect {
+            out.push_str(s);
+        }
+        out.push_str("</w:pPr>");
+        for r in &self.runs {
+            r.write(out);
+        }
+        out.push_str("</w:p>");
+    }
+}
+
+/// Vertical alignment of a table cell's content.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum VAlign {
+    Top,
+    Center,
+    Bottom,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub span: usize,
+    pub valign: VAlign,
+    pub content: Vec<Item>,
+}
+
+impl Cell {
+    pub fn new(content: Vec<Item>) -> Cell {
+        Cell {
+            span: 1,
+            valign: VAlign::Top,
+            content,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// Repeated at the top of every page (only the leading rows of a table can be).
+    pub header: bool,
+    pub cant_split: bool,
+}
+
+/// A fixed-layout table: column widths in twips. Without `borders` every border is off.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub widths: Vec<i32>,
+    pub centered: bool,
+    pub borders: bool,
+    /// Left and right cell margins in twips (top and bottom are given too when bordered).
+    pub cell_margin: i32,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    fn write(&self, out: &mut String) {
+        let total: i32 = self.widths.iter().sum();
+        out.push_str("<w:tbl><w:tblPr>");
+        let _ = write!(out, r#"<w:tblW w:w="{total}" w:type="dxa"/>"#);
+        if self.centered {
+            out.push_str(r#"<w:jc w:val="center"/>"#);
+        }
+        out.push_str(r#"<w:tblInd w:w="0" w:type="dxa"/>"#);
+        out.push_str("<w:tblBorders>");
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            if self.borders {
+                let _ = write!(
+                    out,
+                    r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#
+                );
+            } else {
+                let _ = write!(out, r#"<w:{side} w:val="nil"/>"#);
+            }
+        }
+        out.push_str("</w:tblBorders>");
+        out.push_str(r#"<w:tblLayout w:type="fixed"/>"#);
+        let (v, h) = if self.borders {
+            (pt(3.0), self.cell_margin)
+        } else {
+            (0, self.cell_margin)
+        };
+        let _ = write!(
+            out,
+            r#"<w:tblCellMar><w:top w:w="{v}" w:type="dxa"/><w:left w:w="{h}" w:type="dxa"/><w:bottom w:w="{v}" w:type="dxa"/><w:right w:w="{h}" w:type="dxa"/></w:tblCellMar>"#
+        );
+        out.push_str(r#"<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>"#);
+        out.push_str("</w:tblPr><w:tblGrid>");
+        for w in &self.widths {
+            let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+        }
+        out.push_str("</w:tblGrid>");
+        for row in &self.rows {
+            out.push_str("<w:tr>");
+            if row.cant_split || row.header {
+                out.push_str("<w:trPr>");
+                if row.cant_split {
+                    out.push_str("<w:cantSplit/>");
+                }
+                if row.header {
+                    out.push_str("<w:tblHeader/>");
+                }
+                out.push_str("</w:trPr>");
+            }
+            let mut col = 0;
+            for cell in &row.cells {
+                let w: i32 = self.widths[col..(col + cell.span).min(self.widths.len())]
+                    .iter()
+                    .sum();
+                col += cell.span;
+                let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>"#);
+                if cell.span > 1 {
+                    let _ = write!(out, r#"<w:gridSpan w:val="{}"/>"#, cell.span);
+                }
+                let va = match cell.valign {
+                    VAlign::Top => "top",
+                    VAlign::Center => "center",
+                    VAlign::Bottom => "bottom",
+                };
+                let _ = write!(out, r#"<w:vAlign w:val="{va}"/></w:tcPr>"#);
+                // A cell must end with a paragraph.
+                let needs_para = !matches!(cell.content.last(), Some(Item::Para(_)));
+                for item in &cell.content {
+                    item.write(out, None);
+                }
+                if needs_para {
+                    let mut p = Para::new(Align::Left);
+                    p.mark_size = Some(1.0);
+                    p.write(out, None);
+                }
+                out.push_str("</w:tc>");
+            }
+            out.push_str("</w:tr>");
+        }
+        out.push_str("</w:tbl>");
+    }
+}
+
+/// Page setup of one section. Lengths in twips.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub landscape: bool,
+    pub top: i32,
+    pub bottom: i32,
+    pub left: i32,
+    pub right: i32,
+    /// Distance of the header (page number) from the top edge.
+    pub header: i32,
+    /// Distance of the footer from the bottom edge.
+    pub footer: i32,
+    /// Page numbers start again at 1.
+    pub restart: bool,
+    /// References `(type, relationship id)` to header and footer parts.
+    pub headers: Vec<(&'static str, String)>,
+    pub footers: Vec<(&'static str, String)>,
+}
+
+/// A4 in twips.
+const A4: (i32, i32) = (11906, 16838);
+
+impl Section {
+    fn xml(&self) -> String {
+        let mut out = String::from("<w:sectPr>");
+        for (kind, id) in &self.headers {
+            let _ = write!(out, r#"<w:headerReference w:type="{kind}" r:id="{id}"/>"#);
+        }
+        for (kind, id) in &self.footers {
+            let _ = write!(out, r#"<w:footerReference w:type="{kind}" r:id="{id}"/>"#);
+        }
+        out.push_str(r#"<w:type w:val="nextPage"/>"#);
+        if self.landscape {
+            let _ = write!(out, r#"<w:pgSz w:w="{}" w:h="{}" w:orient="landscape"/>"#, A4.1, A4.0);
+        } else {
+            let _ = write!(out, r#"<w:pgSz w:w="{}" w:h="{}"/>"#, A4.0, A4.1);
+        }
+        let _ = write!(
+            out,
+            r#"<w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>"#,
+            self.top, self.right, self.bottom, self.left, self.header, self.footer
+        );
+        if self.restart {
+            out.push_str(r#"<w:pgNumType w:start="1"/>"#);
+        }
+        out.push_str(r#"<w:cols w:space="720"/>"#);
+        // A different first page: no page number on a section's first page (Phụ lục I).
+        out.push_str("<w:titlePg/>");
+        out.push_str("</w:sectPr>");
+        out
+    }
+
+    /// Width of the text area in twips.
+    pub fn text_width(&self) -> i32 {
+        let page = if self.landscape { A4.1 } else { A4.0 };
+        page - self.left - self.right
+    }
+}
+
+/// One element of a story (the body, a cell, a header).
+#[derive(Debug, Clone)]
+pub enum Item {
+    Para(Para),
+    Table(Table),
+    /// Ends the section begun after the previous break (or at the start).
+    SectionEnd(Section),
+}
+
+impl Item {
+    fn write(&self, out: &mut String, sect: Option<&str>) {
+        match self {
+            Item::Para(p) => p.write(out, sect),
+            Item::Table(t) => t.write(out),
+            Item::SectionEnd(_) => {}
+        }
+    }
+}
+
+const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+/// Writes a story; each section's properties go into the last paragraph before its end (an
+/// empty one is added after a table), the last section's at the end of the body.
+fn story(items: &[Item], out: &mut String) {
+    let last_end = items
+        .iter()
+        .rposition(|i| matches!(i, Item::SectionEnd(_)));
+    for (n, item) in items.iter().enumerate() {
+        match item {
+            Item::SectionEnd(s) if Some(n) == last_end => out.push_str(&s.xml()),
+            Item::SectionEnd(_) => {}
+            Item::Para(p) => {
+                let sect = match items.get(n + 1) {
+                    Some(Item::SectionEnd(s)) if Some(n + 1) != last_end => Some(s.xml()),
+                    _ => None,
+                };
+                p.write(out, sect.as_deref());
+            }
+            Item::Table(t) => {
+                t.write(out);
+                if let Some(Item::SectionEnd(s)) = items.get(n + 1) {
+                    if Some(n + 1) != last_end {
+                        let mut p = Para::new(Align::Left);
+                        p.mark_size = Some(1.0);
+                        p.write(out, Some(&s.xml()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Document properties (docProps/core.xml and custom.xml).
+#[derive(Debug, Clone)]
+pub struct Properties {
+    pub title: String,
+    pub subject: String,
+    pub creator: String,
+    /// `YYYY-MM-DD`: the document's date, so the bytes do not depend on the clock.
+    pub date: String,
+    /// Custom properties, name → text.
+    pub custom: Vec<(String, String)>,
+}
+
+/// A whole .docx: the body and the header and footer parts it references as
+/// `rIdHeaderN` / `rIdFooterN` (N from 1, in order).
+pub struct Package {
+    pub body: Vec<Item>,
+    pub headers: Vec<Vec<Item>>,
+    pub footers: Vec<Vec<Item>>,
+    pub props: Properties,
+    /// Default paragraph and run formatting of the Normal style: the body text.
+    pub normal_size: f64,
+    pub normal_para: Para,
+}
+
+const FONT: &str = "Times New Roman";
+
+impl Package {
+    pub fn header_id(n: usize) -> String {
+        format!("rIdHeader{n}")
+    }
+    pub fn footer_id(n: usize) -> String {
+        format!("rIdFooter{n}")
+    }
+
+    fn document_xml(&self) -> String {
+        let mut out = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<w:document {W_NS}><w:body>"#,
+            "\n"
+        );
+        story(&self.body, &mut out);
+        out.push_str("</w:body></w:document>");
+        out
+    }
+
+    fn part_xml(tag: &str, items: &[Item]) -> String {
+        let mut out = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<w:{tag} {W_NS}>"#,
+            "\n"
+        );
+        story(items, &mut out);
+        if !items.iter().any(|i| matches!(i, Item::Para(_))) {
+            Para::new(Align::Left).write(&mut out, None);
+        }
+        let _ = write!(out, "</w:{tag}>");
+        out
+    }
+
+    fn styles_xml(&self) -> String {
+        let hp = (self.normal_size * 2.0).round() as i32;
+        let mut normal = String::new();
+        self.normal_para.write(&mut normal, None);
+        // The Normal style carries the body paragraph's pPr, so Enter in the body continues
+        // the body's formatting.
+        let ppr = normal
+            .split_once("<w:pPr>")
+            .and_then(|(_, rest)| rest.split_once("</w:pPr>"))
+            .map(|(p, _)| p)
+            .unwrap_or_default();
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#
+        )
+    }
+
+    fn settings_xml() -> &'static str {
+        // compatibilityMode 15: Word opens it as a current document, not in Compatibility
+        // Mode. No East-Asian legacy flags (docx-rs writes six).
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/><w:compatSetting w:name="overrideTableStyleFontSizeAndJustification" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/><w:compatSetting w:name="enableOpenTypeFeatures" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/><w:compatSetting w:name="doNotFlipMirrorIndents" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/></w:compat><w:themeFontLang w:val="vi-VN"/></w:settings>"#
+        )
+    }
+
+    fn font_table_xml() -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:font w:name="{FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>"#
+        )
+    }
+
+    fn content_types(&self) -> String {
+        let mut out = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>"#,
+        );
+        for n in 1..=self.headers.len() {
+            let _ = write!(out, r#"<Override PartName="/word/header{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#);
+        }
+        for n in 1..=self.footers.len() {
+            let _ = write!(out, r#"<Override PartName="/word/footer{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+        }
+        out.push_str(r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>"#);
+        out
+    }
+
+    fn document_rels(&self) -> String {
+        let mut out = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFontTable" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>"#,
+        );
+        for n in 1..=self.headers.len() {
+            let _ = write!(out, r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header{n}.xml"/>"#, Self::header_id(n));
+        }
+        for n in 1..=self.footers.len() {
+            let _ = write!(out, r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{n}.xml"/>"#, Self::footer_id(n));
+        }
+        out.push_str("</Relationships>");
+        out
+    }
+
+    fn core_xml(&self) -> String {
+        let p = &self.props;
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><dc:language>vi-VN</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{date}T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}T00:00:00Z</dcterms:modified></cp:coreProperties>"#,
+            escape(&p.title),
+            escape(&p.subject),
+            escape(&p.creator),
+            date = p.date
+        )
+    }
+
+    fn custom_xml(&self) -> String {
+        let mut out = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">"#,
+        );
+        for (i, (name, value)) in self.props.custom.iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
+                i + 2,
+                escape(name),
+                escape(value)
+            );
+        }
+        out.push_str("</Properties>");
+        out
+    }
+
+    /// The package as zip bytes. Parts in a fixed order with a fixed timestamp.
+    pub fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
+        let mut parts: Vec<(String, String)> = vec![
+            ("[Content_Types].xml".into(), self.content_types()),
+            (
+                "_rels/.rels".into(),
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>"#.into(),
+            ),
+            ("docProps/core.xml".into(), self.core_xml()),
+            (
+                "docProps/app.xml".into(),
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>vanban</Application></Properties>"#.into(),
+            ),
+            ("docProps/custom.xml".into(), self.custom_xml()),
+            ("word/document.xml".into(), self.document_xml()),
+            ("word/_rels/document.xml.rels".into(), self.document_rels()),
+            ("word/styles.xml".into(), self.styles_xml()),
+            ("word/settings.xml".into(), Self::settings_xml().into()),
+            ("word/fontTable.xml".into(), Self::font_table_xml()),
+        ];
+        for (n, h) in self.headers.iter().enumerate() {
+            parts.push((format!("word/header{}.xml", n + 1), Self::part_xml("hdr", h)));
+        }
+        for (n, f) in self.footers.iter().enumerate() {
+            parts.push((format!("word/footer{}.xml", n + 1), Self::part_xml("ftr", f)));
+        }
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        // DOS epoch: no clock in the bytes.
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        for (name, text) in &parts {
+            zip.start_file(name.as_str(), options)?;
+            zip.write_all(text.as_bytes())?;
+        }
+        Ok(zip.finish()?.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escape_makes_character_data() {
+        assert_eq!(escape("a<b>&\"c\""), "a&lt;b&gt;&amp;&quot;c&quot;");
+        // Controls (a vertical tab pasted from Word) go; decomposed Vietnamese is composed.
+        assert_eq!(escape("x\u{b}y\u{7}"), "xy");
+        assert_eq!(escape("Ho\u{300}a"), "Hòa");
+    }
+}
