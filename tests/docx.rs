@@ -389,3 +389,42 @@ fn build_format_writes_docx_beside_pdf_and_skips_per_format() {
     assert!(work.join("out/thong-bao-ket-luan-2020.docx").exists());
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn every_sample_is_valid_office_open_xml() {
+    // openxml-audit (PyPI, pure Python) checks element order, attribute values and required
+    // parts against the Office 2019 schemas, as the Open XML SDK does for Word. `.ci/run`
+    // installs it; VANBAN_SKIP_OFFICE=1 skips this test on a machine without it.
+    let has = std::process::Command::new("python3")
+        .args(["-c", "import openxml_audit"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has {
+        if std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
+            eprintln!("skipped: openxml-audit is not installed");
+            return;
+        }
+        panic!("openxml-audit is needed: python3 -m pip install openxml-audit==0.8.0 (.ci/run does)");
+    }
+    let dir = tempdir();
+    let mut files = Vec::new();
+    for path in samples() {
+        let file = dir.join(path.file_name().unwrap()).with_extension("docx");
+        std::fs::write(&file, build_docx(&path)).unwrap();
+        files.push(file);
+    }
+    let mut bad = Vec::new();
+    for file in &files {
+        let out = std::process::Command::new("python3")
+            .args(["-m", "openxml_audit", "-f", "office2019", "-m", "0", "-o", "json"])
+            .arg(file)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        if !out.status.success() || !report.contains(r#""valid": true"#) {
+            bad.push(format!("{}:\n{report}", file.display()));
+        }
+    }
+    assert!(bad.is_empty(), "invalid .docx:\n{}", bad.join("\n"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

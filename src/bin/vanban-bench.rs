@@ -11,7 +11,8 @@
 //! `typst` CLI is on PATH, the CLI's time on the same generated source. Next to the cold
 //! build rates it prints the CPU time per document and the share of the machine's time the
 //! hypervisor stole meanwhile: on a shared virtual machine the wall-clock rates move by a
-//! third from run to run, the CPU time much less.
+//! third from run to run, the CPU time much less. Last, the time to write a .docx of a
+//! generated plan and of the sample plan, in-process.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -184,7 +185,60 @@ fn main() {
         }
         None => println!("| typst CLI | not installed here: ratio not measured |"),
     }
+    // Word output: in-process, so the figure is the renderer's and not a process start.
+    for (name, path) in [
+        ("generated plan kh-000", single.clone()),
+        (
+            "sample plan ke-hoach-ntm-2019",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lang-son/ke-hoach-ntm-2019.yaml"),
+        ),
+    ] {
+        let (render, whole, bytes) = docx_timing(&path, &work.join("docx-out"));
+        println!(
+            "| .docx of the {name} | {:.1} ms from its context, {:.1} ms with loading, checking and writing ({} KiB) |",
+            render * 1000.0,
+            whole * 1000.0,
+            bytes / 1024
+        );
+    }
+    let docx_run = run(
+        &vanban,
+        &work,
+        &["build", single.to_str().unwrap(), "--out", "single-docx", "-f", "docx"],
+        false,
+    );
+    println!(
+        "| cold single document as .docx, whole process (no Typst) | {:.0} ms |",
+        docx_run.wall * 1000.0
+    );
     let _ = std::fs::remove_dir_all(&work);
+}
+
+/// Medians over 30 runs of the .docx renderer on one document: from its context alone,
+/// and from the YAML file to the written .docx; and the file's size.
+fn docx_timing(path: &Path, out: &Path) -> (f64, f64, usize) {
+    use vanban::render::Renderer;
+    let shared = vanban::world::Shared::new(vanban::templates::TemplateSet::load(None).unwrap());
+    let mut report = vanban::diag::Report::default();
+    let ctx = vanban::pipeline::prepare(path, &shared, &mut report)
+        .expect("the bench document builds")
+        .ctx;
+    let renderer = vanban::render::docx::DocxRenderer;
+    let (mut render, mut whole) = (Vec::new(), Vec::new());
+    let mut size = 0;
+    std::fs::create_dir_all(out).unwrap();
+    for _ in 0..30 {
+        let t = Instant::now();
+        let a = renderer.render(&ctx, &mut report).expect("renders");
+        render.push(t.elapsed().as_secs_f64());
+        size = a.bytes.len();
+        let t = Instant::now();
+        let ctx = vanban::pipeline::prepare(path, &shared, &mut report).unwrap().ctx;
+        let a = renderer.render(&ctx, &mut report).unwrap();
+        std::fs::write(out.join("doc.docx"), &a.bytes).unwrap();
+        whole.push(t.elapsed().as_secs_f64());
+    }
+    (median(render), median(whole), size)
 }
 
 struct Run {

@@ -582,6 +582,13 @@ impl Writer<'_> {
             cant_split: true,
         }];
         rows.extend(body);
+        // The 10 mm TT column holds "XIII" in bold only with thin margins: Word and
+        // LibreOffice break a word that does not fit, Typst lets it touch the rule.
+        for row in rows.iter_mut() {
+            if let Some(first) = row.cells.first_mut() {
+                first.margin = Some(pt(1.0));
+            }
+        }
         Table {
             widths,
             centered: false,

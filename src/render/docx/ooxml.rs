@@ -314,6 +314,8 @@ pub enum VAlign {
 pub struct Cell {
     pub span: usize,
     pub valign: VAlign,
+    /// Left and right margins of this cell in twips, instead of the table's.
+    pub margin: Option<i32>,
     pub content: Vec<Item>,
 }
 
@@ -322,6 +324,7 @@ impl Cell {
         Cell {
             span: 1,
             valign: VAlign::Top,
+            margin: None,
             content,
         }
     }
@@ -404,6 +407,12 @@ impl Table {
                 let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>"#);
                 if cell.span > 1 {
                     let _ = write!(out, r#"<w:gridSpan w:val="{}"/>"#, cell.span);
+                }
+                if let Some(m) = cell.margin {
+                    let _ = write!(
+                        out,
+                        r#"<w:tcMar><w:left w:w="{m}" w:type="dxa"/><w:right w:w="{m}" w:type="dxa"/></w:tcMar>"#
+                    );
                 }
                 let va = match cell.valign {
                     VAlign::Top => "top",
