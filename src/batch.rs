@@ -22,11 +22,12 @@ pub const MANIFEST: &str = ".vanban-manifest.json";
 
 /// What produced the outputs: a change here rebuilds everything. The formats are not part
 /// of it: each entry records its outputs, so asking for another format builds only that one.
-pub fn stamp() -> String {
+pub fn stamp(opts: &Options) -> String {
     format!(
-        "vanban {} / typst 0.15.1 / fonts {:032x}",
+        "vanban {} / typst 0.15.1 / fonts {:032x} / pdf {}",
         env!("CARGO_PKG_VERSION"),
         crate::fonts::fingerprint(),
+        opts.pdf_standard
     )
 }
 
@@ -178,7 +179,7 @@ pub fn run(
     mut on_outcome: impl FnMut(&Outcome, usize, usize),
 ) -> Summary {
     let mut summary = Summary::default();
-    let stamp = stamp();
+    let stamp = stamp(opts);
     let mut manifest = if opts.write {
         Manifest::read(&batch.out)
     } else {

@@ -115,6 +115,9 @@ pub struct LayoutCtx {
     /// Body size; the Quốc hiệu is one point smaller (13/14/14 or 12/13/13).
     pub co_chu: f64,
     pub thut_dau_dong: f64,
+    /// `trinh_bay.chuan_pdf`: the PDF standard asked for this document (a name of
+    /// [`crate::render::pdf::STANDARDS`]); none: the run's `--pdf-standard`.
+    pub chuan_pdf: Option<String>,
 }
 
 /// PDF metadata.
@@ -1334,6 +1337,21 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
             .hint = Some(crate::t!("chọn 1 hoặc 1.27"));
             1.0
         },
+        chuan_pdf: t.chuan_pdf.as_ref().and_then(|c| {
+            let name = c.value.trim().to_ascii_lowercase();
+            if crate::render::pdf::standard(&name).is_some() {
+                return Some(name);
+            }
+            b.error(
+                &c.referenced,
+                crate::t!("chuẩn PDF `{name}` không có", name = c.value),
+            )
+            .hint = Some(crate::t!(
+                "chọn một trong: {names}",
+                names = crate::render::pdf::standard_names()
+            ));
+            None
+        }),
     };
 
     let title = match kind.title() {

@@ -54,6 +54,9 @@ struct Output {
     /// Định dạng kết quả: pdf (mặc định), docx (Word), hoặc cả hai: pdf,docx.
     #[arg(short = 'f', long = "format", default_value = "pdf", value_parser = formats)]
     format: Formats,
+    /// Chuẩn PDF: a-2b (mặc định, PDF/A để lưu trữ), a-2u, a-2a, ua-1, a-2a+ua-1, 1.7 (PDF thường).
+    #[arg(long, default_value = vanban::render::pdf::DEFAULT_STANDARD, value_parser = pdf_standard)]
+    pdf_standard: String,
     /// Dựng lại cả những văn bản không thay đổi.
     #[arg(long)]
     force: bool,
@@ -68,6 +71,17 @@ struct Formats(Vec<Format>);
 
 fn formats(s: &str) -> Result<Formats, String> {
     Format::parse_list(s).map(Formats)
+}
+
+fn pdf_standard(s: &str) -> Result<String, String> {
+    let name = s.trim().to_ascii_lowercase();
+    match vanban::render::pdf::standard(&name) {
+        Some(_) => Ok(name),
+        None => Err(t!(
+            "chọn một trong: {names}",
+            names = vanban::render::pdf::standard_names()
+        )),
+    }
 }
 
 #[derive(Subcommand)]
@@ -291,6 +305,7 @@ fn main() -> ExitCode {
                 write: true,
                 emit_typ: output.emit.iter().any(|e| e == "typ"),
                 formats: output.format.0.clone(),
+                pdf_standard: output.pdf_standard.clone(),
             };
             let batch_opts = BatchOptions {
                 jobs: jobs(input.jobs),
@@ -431,6 +446,7 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
         write: true,
         emit_typ: output.emit.iter().any(|e| e == "typ"),
         formats: output.format.0.clone(),
+        pdf_standard: output.pdf_standard.clone(),
     };
     let batch_opts = BatchOptions {
         jobs: jobs(input.jobs),

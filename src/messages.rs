@@ -37,6 +37,18 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "removed the old {file} because this build failed",
     ),
     (
+        "chuẩn PDF `{name}` không có",
+        "there is no PDF standard `{name}`",
+    ),
+    (
+        "chọn một trong: {names}",
+        "choose one of: {names}",
+    ),
+    (
+        "Chuẩn PDF: a-2b (mặc định, PDF/A để lưu trữ), a-2u, a-2a, ua-1, a-2a+ua-1, 1.7 (PDF thường).",
+        "PDF standard: a-2b (the default, PDF/A for archiving), a-2u, a-2a, ua-1, a-2a+ua-1, 1.7 (plain PDF).",
+    ),
+    (
         "không tạo được tệp Word: {e}",
         "could not make the Word file: {e}",
     ),

@@ -832,6 +832,13 @@ pub struct Layout {
     #[serde(default = "d1")]
     #[schemars(with = "f64", description = "Thụt đầu dòng (cm): 1 hoặc 1.27.")]
     pub thut_dau_dong: Spanned<f64>,
+    /// PDF standard of this document, instead of `--pdf-standard` (default PDF/A-2b).
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Chuẩn PDF của riêng văn bản này: a-2b (mặc định, để lưu trữ), a-2u, a-2a, ua-1, a-2a+ua-1 hoặc 1.7 (PDF thường)."
+    )]
+    pub chuan_pdf: Option<Spanned<String>>,
 }
 
 fn sp(v: f64) -> Spanned<f64> {
@@ -866,6 +873,7 @@ impl Default for Layout {
             le_phai: d15(),
             co_chu: d14(),
             thut_dau_dong: d1(),
+            chuan_pdf: None,
         }
     }
 }

@@ -134,6 +134,8 @@ pub struct Options {
     pub emit_typ: bool,
     /// The outputs to write (`check` typesets for PDF whatever this says).
     pub formats: Vec<Format>,
+    /// The PDF standard of documents that do not name one (`--pdf-standard`).
+    pub pdf_standard: String,
 }
 
 impl Default for Options {
@@ -142,6 +144,7 @@ impl Default for Options {
             write: false,
             emit_typ: false,
             formats: vec![Format::Pdf],
+            pdf_standard: pdf::DEFAULT_STANDARD.to_string(),
         }
     }
 }
@@ -233,7 +236,8 @@ pub fn process(
             lap(2);
             let doc = doc?;
             if opts.write {
-                let bytes = pdf::export(&doc, date, &mut report);
+                let standard = ctx.layout.chuan_pdf.as_deref().unwrap_or(&opts.pdf_standard);
+                let bytes = pdf::export(&doc, date, standard, &mut report);
                 lap(3);
                 files.push(("pdf", bytes?));
             }

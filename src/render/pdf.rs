@@ -8,7 +8,7 @@ use typst::foundations::{Datetime, Smart};
 use typst::syntax::DiagSpanKind;
 use typst::World;
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::context::Context;
 use crate::diag::{Diagnostic, Pos, Report};
@@ -88,11 +88,56 @@ fn convert(world: &VanbanWorld, shared: &Shared, d: &SourceDiagnostic) -> Diagno
     out
 }
 
-/// Exports a laid-out document to PDF bytes.
-pub fn export(doc: &PagedDocument, date: Datetime, report: &mut Report) -> Option<Vec<u8>> {
+/// The PDF standards a document may be written to, by the names `--pdf-standard` and
+/// `trinh_bay.chuan_pdf` take. PDF/A-2b is the default: PDF 1.7 based (inside the 1.4–1.7
+/// range of the state's list of formats), it allows the transparent signature and seal images
+/// of Điều 15 (PDF/A-1 does not) and later signatures as incremental updates.
+pub const STANDARDS: &[(&str, &[PdfStandard])] = &[
+    ("a-2b", &[PdfStandard::A_2b]),
+    ("a-2u", &[PdfStandard::A_2u]),
+    ("a-2a", &[PdfStandard::A_2a]),
+    ("ua-1", &[PdfStandard::Ua_1]),
+    ("a-2a+ua-1", &[PdfStandard::A_2a, PdfStandard::Ua_1]),
+    ("1.7", &[PdfStandard::V_1_7]),
+];
+
+/// The default of `--pdf-standard`.
+pub const DEFAULT_STANDARD: &str = "a-2b";
+
+/// The standards of one name of [`STANDARDS`].
+pub fn standard(name: &str) -> Option<&'static [PdfStandard]> {
+    STANDARDS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// The names of [`STANDARDS`], for messages: `a-2b, a-2u, …`.
+pub fn standard_names() -> String {
+    STANDARDS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+}
+
+/// Exports a laid-out document to PDF bytes conforming to the named standard (a name of
+/// [`STANDARDS`]).
+pub fn export(
+    doc: &PagedDocument,
+    date: Datetime,
+    standard_name: &str,
+    report: &mut Report,
+) -> Option<Vec<u8>> {
+    let list = standard(standard_name).unwrap_or(&[PdfStandard::A_2b]);
+    let standards = match PdfStandards::new(list) {
+        Ok(s) => s,
+        Err(e) => {
+            report.push(Diagnostic::error(
+                Path::new("PDF"),
+                None,
+                crate::t!("xuất PDF lỗi: {e}", e = e.message()),
+            ));
+            return None;
+        }
+    };
     let options = PdfOptions {
         ident: Smart::Auto,
         timestamp: Some(typst_pdf::Timestamp::new_utc(date)),
+        standards,
         ..PdfOptions::default()
     };
     match typst_pdf::pdf(doc, &options) {

@@ -48,7 +48,12 @@ pub fn try_build(path: &Path) -> Result<Built, String> {
         let typ = String::from_utf8(typ.bytes).unwrap();
         let date = pdf::document_date(&ctx);
         let doc = pdf::compile(&shared, typ.clone(), date, &mut report, &mut Vec::new())?;
-        let bytes = pdf::export(&doc, date, &mut report)?;
+        let standard = ctx
+            .layout
+            .chuan_pdf
+            .clone()
+            .unwrap_or_else(|| pdf::DEFAULT_STANDARD.to_string());
+        let bytes = pdf::export(&doc, date, &standard, &mut report)?;
         Some((ctx, typ, doc, bytes))
     })();
     match built {
