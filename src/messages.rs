@@ -45,10 +45,6 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "choose one of: {names}",
     ),
     (
-        "Chuẩn PDF: a-2b (mặc định, PDF/A để lưu trữ), a-2u, a-2a, ua-1, a-2a+ua-1, 1.7 (PDF thường).",
-        "PDF standard: a-2b (the default, PDF/A for archiving), a-2u, a-2a, ua-1, a-2a+ua-1, 1.7 (plain PDF).",
-    ),
-    (
         "không tạo được tệp Word: {e}",
         "could not make the Word file: {e}",
     ),
@@ -808,6 +804,10 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "Thư mục ghi kết quả.",
         "The folder the results are written to.",
+    ),
+    (
+        "Chuẩn PDF: a-2b (mặc định, PDF/A để lưu trữ), a-2u, a-2a, ua-1, a-2a+ua-1, 1.7 (PDF thường).",
+        "PDF standard: a-2b (the default, PDF/A for archiving), a-2u, a-2a, ua-1, a-2a+ua-1, 1.7 (plain PDF).",
     ),
     (
         "Định dạng kết quả: pdf (mặc định), docx (Word), hoặc cả hai: pdf,docx.",
