@@ -1,0 +1,101 @@
+//! Archive-grade PDF: every sample is PDF/A-2b by default (its XMP says so, with the
+//! document's title, language and date), qpdf finds no structural error, every font is
+//! embedded; `--pdf-standard` and `trinh_bay.chuan_pdf` choose another standard.
+
+mod common;
+
+use std::process::Command;
+
+use common::{build, root, samples, tempdir, vanban};
+
+/// The XMP packet of a PDF (Typst writes it uncompressed, as PDF/A readers expect).
+fn xmp(pdf: &[u8]) -> String {
+    let text = String::from_utf8_lossy(pdf);
+    let start = text.find("<x:xmpmeta").expect("an XMP packet");
+    let end = text[start..].find("</x:xmpmeta>").expect("the end of the XMP packet");
+    text[start..start + end].to_string()
+}
+
+fn tool(name: &str, args: &[&str], file: &std::path::Path) -> std::process::Output {
+    Command::new(name)
+        .args(args)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|_| panic!("{name} must be installed (Debian's qpdf and poppler-utils; .ci/run installs them)"))
+}
+
+#[test]
+fn every_sample_is_pdf_a_2b_and_structurally_sound() {
+    let dir = tempdir();
+    for path in samples() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let built = build(&path);
+        let meta = xmp(&built.pdf);
+        assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{name}: pdfaid:part");
+        assert!(meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{name}: conformance");
+        assert!(meta.contains("<rdf:li>vi"), "{name}: language\n{meta}");
+        let title = built.ctx.meta.title.replace('&', "&amp;").replace('<', "&lt;");
+        assert!(meta.contains(&title), "{name}: title {title:?}\n{meta}");
+        let date = format!(
+            "{:04}-{:02}-{:02}",
+            built.ctx.meta.year, built.ctx.meta.month, built.ctx.meta.day
+        );
+        assert!(meta.contains(&format!("<xmp:CreateDate>{date}")), "{name}: date {date}");
+        // PDF/A needs an output intent (Typst embeds sRGB).
+        assert!(
+            String::from_utf8_lossy(&built.pdf).contains("/S/GTS_PDFA1"),
+            "{name}: output intent"
+        );
+
+        let file = dir.join(&name).with_extension("pdf");
+        std::fs::write(&file, &built.pdf).unwrap();
+        let check = tool("qpdf", &["--check"], &file);
+        let report = String::from_utf8_lossy(&check.stdout);
+        assert!(
+            check.status.success() && report.contains("No syntax or stream encoding errors"),
+            "{name}: qpdf --check\n{report}{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        let fonts = String::from_utf8_lossy(&tool("pdffonts", &[], &file).stdout).to_string();
+        for line in fonts.lines().skip(2) {
+            // Columns: name type encoding emb sub uni object ID.
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            assert!(cols.len() >= 7 && cols[cols.len() - 5] == "yes", "{name}: font not embedded: {line}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_standard_is_chosen_per_run_and_per_document() {
+    let work = tempdir();
+    let data = work.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    std::fs::write(data.join("a.yaml"), &base).unwrap();
+    // One document asks for plain PDF 1.7 itself.
+    let own = base.replace("dia_danh:", "trinh_bay: { chuan_pdf: \"1.7\" }\ndia_danh:");
+    assert_ne!(own, base);
+    std::fs::write(data.join("b.yaml"), own).unwrap();
+    let part = |f: &str| {
+        let pdf = std::fs::read(work.join("out").join(f)).unwrap();
+        let text = String::from_utf8_lossy(&pdf).to_string();
+        text.find("<pdfaid:part>")
+            .map(|i| text[i + 13..i + 14].to_string())
+            .unwrap_or_default()
+    };
+    let out = vanban(&["build", "data", "--out", "out"], &work);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!((part("a.pdf"), part("b.pdf")), ("2".into(), String::new()));
+    // Another standard for the run rebuilds every document; the document's own choice stays.
+    let out = vanban(&["build", "data", "--out", "out", "--pdf-standard", "a-2u"], &work);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&std::fs::read(work.join("out/a.pdf")).unwrap()).to_string();
+    assert!(text.contains("<pdfaid:conformance>U</pdfaid:conformance>"));
+    assert_eq!(part("b.pdf"), "");
+    // A name that is not a standard is refused with the choices.
+    let out = vanban(&["build", "data", "--pdf-standard", "a-9"], &work);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a-2b, a-2u, a-2a"));
+    let _ = std::fs::remove_dir_all(&work);
+}
