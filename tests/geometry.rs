@@ -455,14 +455,31 @@ fn address_footer_on_page_one_only_under_a_full_width_rule() {
     assert_eq!(addr.len(), 1, "ô 13 on page 1 only");
     let a = addr[0];
     assert!(a.page == 1 && near(a.size, 11.0, 0.01) && !a.bold && near(a.x, TEXT_LEFT, 0.05));
-    // Below the text area, above the paper's edge.
-    assert!(a.y > 297.0 - 20.0 && a.y < 297.0);
+    // At the foot of the text area: above the bottom margin (which many printers cannot
+    // print), near it, and below every other line of page 1.
+    let bottom = 297.0 - b.ctx.layout.le_duoi;
+    let last = runs
+        .iter()
+        .filter(|r| r.page == 1 && r.y >= a.y)
+        .map(|r| r.y)
+        .fold(a.y, f64::max);
+    assert!(last < bottom && last > bottom - 10.0, "address ends at {last} mm, margin at {bottom}");
     let rule = rules
         .iter()
         .filter(|r| r.page == 1 && r.y < a.y && a.y - r.y < 8.0)
         .max_by(|x, y| x.y.partial_cmp(&y.y).unwrap())
         .expect("rule above the address");
     assert!(near(rule.x, TEXT_LEFT, 0.05) && near(rule.length, TEXT_RIGHT - TEXT_LEFT, 0.1));
+    let above = runs
+        .iter()
+        .filter(|r| r.page == 1 && r.y < rule.y)
+        .map(|r| r.y)
+        .fold(0.0, f64::max);
+    let text_below = runs
+        .iter()
+        .filter(|r| r.page == 1 && r.y > rule.y)
+        .all(|r| r.size <= 11.0 && (r.y - a.y).abs() < 12.0);
+    assert!(above > 100.0 && above < rule.y && text_below, "the address is under the page's last text");
     // Tờ trình: Kính gửi under the title, one recipient on its line.
     let kg = find(&runs, "Kính gửi:");
     assert!(near(kg.size, 14.0, 0.01) && near(center(kg), TEXT_CENTER, 25.0));
