@@ -705,3 +705,29 @@ fn khan_mark_and_circulation_note_sit_under_so() {
     );
     assert!(mark.y > so.y && find(&runs, "THÔNG BÁO").y > note.y);
 }
+
+#[test]
+fn a_matrix_group_row_never_ends_a_page() {
+    // In the sample plan, group V fell last on the phụ lục's first page, its tasks on the next.
+    let b = build(&root().join("data/lang-son/ke-hoach-ntm-2019.yaml"));
+    let (runs, _) = layout(&b.doc);
+    // Enough of a title to tell "Công tác lập kế hoạch" from "Công tác lập Quy hoạch".
+    let start = |text: &str| -> String { text.chars().take(28).collect() };
+    let mut checked = 0;
+    for annex in &b.ctx.phu_luc {
+        for g in &annex.groups {
+            let title = runs
+                .iter()
+                .find(|r| r.bold && r.text.starts_with(&start(&g.ten)))
+                .unwrap_or_else(|| panic!("no group title {:?}", g.ten));
+            let first = &g.rows[0].noi_dung;
+            let task = runs
+                .iter()
+                .find(|r| r.page >= title.page && r.text.starts_with(&start(first)))
+                .unwrap_or_else(|| panic!("no task {first:?}"));
+            assert_eq!(title.page, task.page, "group {:?} on page {}, its first task on {}", g.ten, title.page, task.page);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "{checked} groups");
+}
