@@ -757,8 +757,8 @@ fn check_stated(
     }
 }
 
-/// Replaces every `{{name}}` in `text` by the figure's display form. Unknown names are
-/// reported at their exact position in the YAML source.
+/// Replaces every `{{name}}` in `text` by the figure's display form; `\{{` stays a literal
+/// `{{`. Unknown names are reported at their exact position in the YAML source.
 pub fn cite(
     text: &Spanned<String>,
     table: &Table,
@@ -771,6 +771,13 @@ pub fn cite(
     let mut rest = s.as_str();
     while let Some(start) = rest.find("{{") {
         let after = &rest[start + 2..];
+        // `\{{` is a literal `{{` in prose, as `\*` is a literal asterisk.
+        if rest[..start].ends_with('\\') {
+            out.push_str(&rest[..start - 1]);
+            out.push_str("{{");
+            rest = after;
+            continue;
+        }
         let Some(end) = after.find("}}") else { break };
         let inner = after[..end].trim();
         let (name, modifier) = match inner.split_once(':') {

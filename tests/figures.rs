@@ -220,3 +220,22 @@ fn remainder_lines_and_unknown_modifiers() {
         .errors()
         .any(|d| d.message.contains("không có đơn vị nào")));
 }
+
+#[test]
+fn a_backslash_keeps_double_braces_literal() {
+    let work = tempdir();
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let doc = base.replace(
+        "  - doan: Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
+        "  - doan: 'Viết \\{{so_xa}} để in số xã: {{so_xa}} xã; \\{{không phải tên}} cũng vậy.'",
+    ) + "so_lieu:\n  hang_so: { so_xa: 207 }\n";
+    assert_ne!(doc, base);
+    let file = work.join("x.yaml");
+    std::fs::write(&file, doc).unwrap();
+    let text = pdf_text(&build(&file).pdf);
+    assert!(
+        text.contains("Viết {{so_xa}} để in số xã: 207 xã; {{không phải tên}} cũng vậy."),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}
