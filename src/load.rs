@@ -319,8 +319,36 @@ fn strip_location(raw: &str) -> String {
     first.to_string()
 }
 
+/// The parser's limits (serde-saphyr's default `Budget`) in words a clerk understands; the
+/// parser's own text follows in brackets for a developer.
+fn budget(msg: &str) -> Option<(String, Option<String>)> {
+    let breach = msg.strip_prefix("budget breached: ")?;
+    let kind = breach.split([' ', '{']).next().unwrap_or(breach);
+    Some(match kind {
+        "Depth" => (
+            t!(
+                "nội dung lồng nhau quá sâu: tối đa {max} cấp ({msg})",
+                max = 64,
+                msg = msg
+            ),
+            Some(t!("một văn bản chỉ có vài cấp (Phần, Chương, Mục, Điều, khoản, điểm, gạch đầu dòng): kiểm tra thụt lề, có thể một khối bị thụt vào quá nhiều hoặc lặp lại")),
+        ),
+        "Aliases" | "Anchors" | "AliasAnchorRatio" | "MergeKeys" => (
+            t!("tệp dùng quá nhiều tham chiếu YAML (`&`, `*`, `<<`) ({msg})", msg = msg),
+            Some(t!("viết thẳng nội dung thay cho tham chiếu; dùng `bao_gom` để dùng chung giữa các văn bản")),
+        ),
+        _ => (
+            t!("tệp quá lớn để đọc: vượt giới hạn của trình đọc YAML ({msg})", msg = msg),
+            Some(t!("một văn bản hành chính nhỏ hơn nhiều: kiểm tra xem có dán nhầm cả một tệp hay không, hoặc tách thành nhiều văn bản")),
+        ),
+    })
+}
+
 /// Puts the parser's English message into words a clerk understands, with a hint.
 fn translate(msg: &str) -> (String, Option<String>) {
+    if let Some(found) = budget(msg) {
+        return found;
+    }
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
         // The keys valid at this place, as the parser lists them; else every key of the format.

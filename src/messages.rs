@@ -45,6 +45,66 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "choose one of: {names}",
     ),
     (
+        "nội dung lồng nhau quá sâu: tối đa {max} cấp ({msg})",
+        "the content is nested too deeply: at most {max} levels ({msg})",
+    ),
+    (
+        "một văn bản chỉ có vài cấp (Phần, Chương, Mục, Điều, khoản, điểm, gạch đầu dòng): kiểm tra thụt lề, có thể một khối bị thụt vào quá nhiều hoặc lặp lại",
+        "a document has only a few levels (Phần, Chương, Mục, Điều, khoản, điểm, dash items): check the indentation; a block may be indented too far or repeated",
+    ),
+    (
+        "tệp dùng quá nhiều tham chiếu YAML (`&`, `*`, `<<`) ({msg})",
+        "the file uses too many YAML references (`&`, `*`, `<<`) ({msg})",
+    ),
+    (
+        "viết thẳng nội dung thay cho tham chiếu; dùng `bao_gom` để dùng chung giữa các văn bản",
+        "write the content out instead of referring to it; use `bao_gom` to share content between documents",
+    ),
+    (
+        "tệp quá lớn để đọc: vượt giới hạn của trình đọc YAML ({msg})",
+        "the file is too large to read: it exceeds a limit of the YAML reader ({msg})",
+    ),
+    (
+        "một văn bản hành chính nhỏ hơn nhiều: kiểm tra xem có dán nhầm cả một tệp hay không, hoặc tách thành nhiều văn bản",
+        "an administrative document is far smaller: check whether a whole file was pasted by mistake, or split it into several documents",
+    ),
+    (
+        "không tìm thấy tệp `{file}` mà mẫu cần đọc (chỉ các tệp trong bộ mẫu đọc được)",
+        "the file `{file}` the template reads is not there (only files of the template set can be read)",
+    ),
+    (
+        "không đọc được một tệp mà mẫu cần",
+        "a file the template needs could not be read",
+    ),
+    (
+        "dàn trang không ổn định: số trang hoặc tham chiếu vẫn đổi sau nhiều lần dàn",
+        "the layout does not settle: page numbers or references still change after several passes",
+    ),
+    (
+        "dàn trang quá sâu: nội dung lồng nhau quá nhiều cấp",
+        "the layout is too deep: the content is nested too many levels",
+    ),
+    (
+        "mẫu dùng một phông chữ không có (vanban chỉ có Liberation Serif)",
+        "the template asks for a font vanban does not have (it has Liberation Serif only)",
+    ),
+    (
+        "lỗi trong mẫu (Typst): {m}",
+        "error in the template (Typst): {m}",
+    ),
+    (
+        "cảnh báo của Typst: {m}",
+        "Typst warning: {m}",
+    ),
+    (
+        "không có mẫu `{name}` mà mẫu này gọi đến (Tera: {e})",
+        "there is no template `{name}`, which this template asks for (Tera: {e})",
+    ),
+    (
+        "đặt tệp mẫu đó vào thư mục templates/ hoặc sửa tên trong lệnh include/import",
+        "put that template file into the templates/ folder or correct the name in the include/import",
+    ),
+    (
         "không tạo được tệp Word: {e}",
         "could not make the Word file: {e}",
     ),

@@ -204,3 +204,40 @@ fn the_json_schema_knows_every_key_the_samples_use() {
         check(&v, &schema, defs, &f.file_name().unwrap().to_string_lossy());
     }
 }
+
+#[test]
+fn a_missing_template_file_is_named_in_vietnamese_with_its_place() {
+    // A Typst module that imports a file the template set does not have.
+    let work = workdir_with_doc();
+    let builtin = std::fs::read_to_string(root().join("templates/vanban.typ")).unwrap();
+    let line = builtin.lines().count() + 2;
+    std::fs::write(
+        work.join("templates/vanban.typ"),
+        format!("{builtin}\n#import \"khong-co.typ\": *\n"),
+    )
+    .unwrap();
+    let out = vanban(&["check"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("templates/vanban.typ:{line}:"))
+            && stderr.contains("không tìm thấy tệp `khong-co.typ` mà mẫu cần đọc")
+            && stderr.contains("(Typst: file not found"),
+        "{stderr}"
+    );
+    // A Tera template that includes one that does not exist.
+    std::fs::remove_file(work.join("templates/vanban.typ")).unwrap();
+    std::fs::write(
+        work.join("templates/thong_bao.typ.tera"),
+        "{% include \"khong-co.typ.tera\" %}\n",
+    )
+    .unwrap();
+    let out = vanban(&["check"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("templates/thong_bao.typ.tera:1:13: lỗi: không có mẫu `khong-co.typ.tera` mà mẫu này gọi đến"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(work);
+}

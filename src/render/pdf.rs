@@ -76,7 +76,7 @@ fn convert(world: &VanbanWorld, shared: &Shared, d: &SourceDiagnostic) -> Diagno
             }
         }
     };
-    let message = format!("Typst: {}", d.message);
+    let message = vietnamese(&d.message, d.severity);
     let mut out = match d.severity {
         Severity::Error => Diagnostic::error(Path::new(&file), pos, message),
         Severity::Warning => Diagnostic::warning(Path::new(&file), pos, message),
@@ -112,6 +112,34 @@ pub fn standard(name: &str) -> Option<&'static [PdfStandard]> {
 /// The names of [`STANDARDS`], for messages: `a-2b, a-2u, …`.
 pub fn standard_names() -> String {
     STANDARDS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+}
+
+/// Typst's message in Vietnamese words for the cases a clerk can meet (a file or template
+/// that is not there, a layout that fails), with Typst's own text kept after it for a
+/// developer; other messages (a template author's mistakes) are introduced in Vietnamese.
+fn vietnamese(message: &str, severity: Severity) -> String {
+    let what = if let Some(rest) = message.strip_prefix("file not found (searched at ") {
+        let file = rest.trim_end_matches(')').trim_start_matches('/');
+        Some(crate::t!(
+            "không tìm thấy tệp `{file}` mà mẫu cần đọc (chỉ các tệp trong bộ mẫu đọc được)",
+            file = file
+        ))
+    } else if message.starts_with("failed to load file") || message.starts_with("file is not valid utf-8") {
+        Some(crate::t!("không đọc được một tệp mà mẫu cần"))
+    } else if message.contains("did not converge") {
+        Some(crate::t!("dàn trang không ổn định: số trang hoặc tham chiếu vẫn đổi sau nhiều lần dàn"))
+    } else if message.contains("maximum") && message.contains("depth") {
+        Some(crate::t!("dàn trang quá sâu: nội dung lồng nhau quá nhiều cấp"))
+    } else if message.starts_with("unknown font family") {
+        Some(crate::t!("mẫu dùng một phông chữ không có (vanban chỉ có Liberation Serif)"))
+    } else {
+        None
+    };
+    match (what, severity) {
+        (Some(w), _) => format!("{w} (Typst: {message})"),
+        (None, Severity::Error) => crate::t!("lỗi trong mẫu (Typst): {m}", m = message),
+        (None, Severity::Warning) => crate::t!("cảnh báo của Typst: {m}", m = message),
+    }
 }
 
 /// Exports a laid-out document to PDF bytes conforming to the named standard (a name of

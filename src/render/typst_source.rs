@@ -46,11 +46,48 @@ impl TypstSource {
             Ok(s) => Some(s),
             Err(e) => {
                 let file = self.templates.display(template);
-                report.push(Diagnostic::error(
-                    std::path::Path::new(&file),
-                    None,
-                    crate::t!("lỗi khi điền mẫu: {e}", e = chain(&e)),
-                ));
+                let text = chain(&e);
+                // A template that includes or imports one the set does not have: named in
+                // Vietnamese, at the line that asks for it.
+                let missing = text
+                    .split_once("Template '")
+                    .and_then(|(_, rest)| rest.split_once("' not found"))
+                    .map(|(name, _)| name.trim_matches(['[', ']']).to_string());
+                let d = match missing {
+                    Some(name) => {
+                        let source = self.templates.files.get(template).map(|f| f.text.as_str());
+                        let pos = source.and_then(|src| {
+                            src.lines().enumerate().find_map(|(i, l)| {
+                                l.find(&name).map(|c| crate::diag::Pos {
+                                    line: i + 1,
+                                    column: l[..c].chars().count() + 1,
+                                })
+                            })
+                        });
+                        let mut d = Diagnostic::error(
+                            std::path::Path::new(&file),
+                            pos,
+                            crate::t!(
+                                "không có mẫu `{name}` mà mẫu này gọi đến (Tera: {e})",
+                                name = name,
+                                e = text
+                            ),
+                        )
+                        .with_hint(crate::t!(
+                            "đặt tệp mẫu đó vào thư mục templates/ hoặc sửa tên trong lệnh include/import"
+                        ));
+                        if let Some(src) = source {
+                            d = d.with_source(src);
+                        }
+                        d
+                    }
+                    None => Diagnostic::error(
+                        std::path::Path::new(&file),
+                        None,
+                        crate::t!("lỗi khi điền mẫu: {e}", e = text),
+                    ),
+                };
+                report.push(d);
                 None
             }
         }
