@@ -560,6 +560,40 @@ impl Writer<'_> {
         Item::Para(line(text, self.s.table(), bold, false, align))
     }
 
+    /// A row of a bordered table: one cell per text and alignment, never split.
+    fn data_row(&self, cells: &[(&str, Align)], valign: VAlign) -> Row {
+        Row {
+            cells: cells
+                .iter()
+                .map(|&(t, a)| Cell {
+                    valign,
+                    ..Cell::new(vec![self.cell_para(t, false, a)])
+                })
+                .collect(),
+            header: false,
+            cant_split: true,
+        }
+    }
+
+    /// A borderless table of two equal columns (the signature blocks), rows never split.
+    fn halves(&self, rows: Vec<[Vec<Item>; 2]>) -> Item {
+        let half = self.room / 2;
+        Item::Table(Table {
+            widths: vec![half, self.room - half],
+            centered: false,
+            borders: false,
+            cell_margin: 0,
+            rows: rows
+                .into_iter()
+                .map(|[l, r]| Row {
+                    cells: vec![Cell::new(l), Cell::new(r)],
+                    header: false,
+                    cant_split: true,
+                })
+                .collect(),
+        })
+    }
+
     /// A bordered table with a header row repeated on every page and rows that never split.
     fn grid_table(&self, fixed: &[(f64, bool)], head: &[&str], body: Vec<Row>) -> Table {
         // Widths: `(mm, false)` fixed, `(parts, true)` a share of what is left.
@@ -604,22 +638,17 @@ impl Writer<'_> {
             .rows
             .iter()
             .map(|r| {
-                let c = |t: &str, a| Cell {
-                    valign: VAlign::Center,
-                    ..Cell::new(vec![self.cell_para(t, false, a)])
-                };
-                Row {
-                    cells: vec![
-                        c(&r.tt, Align::Center),
-                        c(&r.ten, Align::Left),
-                        c(&r.don_vi, Align::Center),
-                        c(&r.ke_hoach, Align::Right),
-                        c(&r.dat, Align::Right),
-                        c(&r.ty_le, Align::Right),
+                self.data_row(
+                    &[
+                        (&r.tt, Align::Center),
+                        (&r.ten, Align::Left),
+                        (&r.don_vi, Align::Center),
+                        (&r.ke_hoach, Align::Right),
+                        (&r.dat, Align::Right),
+                        (&r.ty_le, Align::Right),
                     ],
-                    header: false,
-                    cant_split: true,
-                }
+                    VAlign::Center,
+                )
             })
             .collect();
         let t = self.grid_table(
@@ -668,69 +697,35 @@ impl Writer<'_> {
 
     /// Ô 7 and 9b side by side: Nơi nhận level with the first signer line.
     fn signature(&mut self) {
-        let half = self.room / 2;
         // Same top and different sizes: drop the smaller text so the baselines meet.
         let drop = pt(ASCENT * (self.s.body - NOI_NHAN_LABEL));
-        let t = Table {
-            widths: vec![half, self.room - half],
-            centered: false,
-            borders: false,
-            cell_margin: 0,
-            rows: vec![Row {
-                cells: vec![
-                    Cell::new(self.noi_nhan(pt(6.0) + drop)),
-                    Cell::new(self.signer(&self.ctx.nguoi_ky, pt(6.0))),
-                ],
-                header: false,
-                cant_split: true,
-            }],
-        };
-        self.items.push(Item::Table(t));
+        let t = self.halves(vec![[
+            self.noi_nhan(pt(6.0) + drop),
+            self.signer(&self.ctx.nguoi_ky, pt(6.0)),
+        ]]);
+        self.items.push(t);
     }
 
     /// Two signers side by side (biên bản, hợp đồng), or the confirmation of a giấy nghỉ
     /// phép beside the signer; Nơi nhận under them.
     fn signature_pair(&mut self) {
         let ctx = self.ctx;
-        let half = self.room / 2;
-        let left = match &ctx.dong_ky {
+        let mut left = match &ctx.dong_ky {
             Some(p) => self.signer(p, pt(6.0)),
             None => vec![Item::Para(
                 line(ctx.xac_nhan.as_deref().unwrap_or(""), self.s.body, true, false, Align::Center)
-                    .spacing(pt(6.0), 0)
-                    .keep_next(),
+                    .spacing(pt(6.0), 0),
             )],
         };
         let mut right = self.signer(&ctx.nguoi_ky, pt(6.0));
-        let mut left = left;
         // The pair stays on the page of the Nơi nhận under it.
         for item in left.iter_mut().chain(right.iter_mut()) {
             if let Item::Para(p) = item {
                 p.keep_next = true;
             }
         }
-        let t = Table {
-            widths: vec![half, self.room - half],
-            centered: false,
-            borders: false,
-            cell_margin: 0,
-            rows: vec![
-                Row {
-                    cells: vec![Cell::new(left), Cell::new(right)],
-                    header: false,
-                    cant_split: true,
-                },
-                Row {
-                    cells: vec![Cell {
-                        span: 2,
-                        ..Cell::new(self.noi_nhan(pt(12.0)))
-                    }],
-                    header: false,
-                    cant_split: true,
-                },
-            ],
-        };
-        self.items.push(Item::Table(t));
+        let t = self.halves(vec![[left, right], [self.noi_nhan(pt(12.0)), Vec::new()]]);
+        self.items.push(t);
     }
 
     /// A text issued with a Quyết định (Mẫu 1.3): its own section, page numbers from 1, the
@@ -739,19 +734,8 @@ impl Writer<'_> {
         self.header(false, &[]);
         self.title(&k.ten_loai, &k.trich_yeu, Some(&k.kem_theo));
         self.blocks(&k.body);
-        let half = self.room / 2;
-        let t = Table {
-            widths: vec![half, self.room - half],
-            centered: false,
-            borders: false,
-            cell_margin: 0,
-            rows: vec![Row {
-                cells: vec![Cell::new(Vec::new()), Cell::new(self.signer(&k.nguoi_ky, pt(6.0)))],
-                header: false,
-                cant_split: true,
-            }],
-        };
-        self.items.push(Item::Table(t));
+        let t = self.halves(vec![[Vec::new(), self.signer(&k.nguoi_ky, pt(6.0))]]);
+        self.items.push(t);
     }
 
     /// Phụ lục (Mẫu 2.1): its own section (landscape when asked), page numbers from 1, the
@@ -788,19 +772,17 @@ impl Writer<'_> {
                 cant_split: true,
             });
             for r in &g.rows {
-                let c = |t: &str, a| Cell::new(vec![self.cell_para(t, false, a)]);
-                rows.push(Row {
-                    cells: vec![
-                        c(&r.tt, Align::Center),
-                        c(&r.noi_dung, Align::Left),
-                        c(&r.chi_dao, Align::Left),
-                        c(&r.thuc_hien, Align::Left),
-                        c(&r.phoi_hop, Align::Left),
-                        c(&r.thoi_gian, Align::Left),
+                rows.push(self.data_row(
+                    &[
+                        (&r.tt, Align::Center),
+                        (&r.noi_dung, Align::Left),
+                        (&r.chi_dao, Align::Left),
+                        (&r.thuc_hien, Align::Left),
+                        (&r.phoi_hop, Align::Left),
+                        (&r.thoi_gian, Align::Left),
                     ],
-                    header: false,
-                    cant_split: true,
-                });
+                    VAlign::Top,
+                ));
             }
         }
         let t = self.grid_table(
