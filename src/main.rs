@@ -507,6 +507,9 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
         let paths: Vec<PathBuf> = events
             .into_iter()
             .filter_map(Result::ok)
+            // Reading a file is an event too (inotify's open and close): a pass reads every
+            // input, and would wake the next pass, forever.
+            .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
             .flat_map(|e| e.paths)
             .filter(|p| !p.starts_with(&out_dir))
             .collect();

@@ -297,11 +297,11 @@ fn killing_a_batch_leaves_no_truncated_pdf() {
 #[test]
 fn watch_rebuilds_a_saved_document() {
     let work = project();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+    // Without the machine's locale: the log is read for its Vietnamese summary lines.
+    let mut child = common::vanban_command(&work)
         .args(["watch", "data", "--out", "out"])
-        .current_dir(&work)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(work.join("watch.log")).unwrap())
         .spawn()
         .unwrap();
     let pdf = work.join("out/c.pdf");
@@ -324,8 +324,13 @@ fn watch_rebuilds_a_saved_document() {
             .map(|b| pdf_text(&b).contains("Đã sửa khi đang theo dõi."))
             .unwrap_or(false)
     });
+    // Then it rests: reading the inputs must not wake it again (inotify reports reads).
+    std::thread::sleep(Duration::from_millis(2000));
     let _ = child.kill();
     let _ = child.wait();
     assert!(changed, "watch did not rebuild the saved document");
+    let log = std::fs::read_to_string(work.join("watch.log")).unwrap();
+    let passes = log.lines().filter(|l| l.starts_with("đã dựng")).count();
+    assert!((2..=3).contains(&passes), "{passes} passes for one edit:\n{log}");
     let _ = std::fs::remove_dir_all(work);
 }
