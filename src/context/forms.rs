@@ -1,0 +1,299 @@
+//! The lines of the forms, written by the tool from their fields: giấy mời (Mẫu 1.7), biên
+//! bản (Mẫu 1.9), giấy giới thiệu (Mẫu 1.8), giấy nghỉ phép (Mẫu 1.10).
+
+use super::dates::{clock, full_date, long_date, moment, short_date, weekday, Moment};
+use super::text::{capitalise_first, end_clean, punctuate};
+use super::{Block, Builder, IssueDate};
+use crate::model::{Document, Introduction, Kind, Leave, Meeting};
+use crate::numfmt;
+
+/// The lines a form adds around the body.
+#[derive(Default)]
+pub(super) struct Forms {
+    /// Lines of a form (giấy mời, biên bản, giấy giới thiệu, giấy nghỉ phép) before the body.
+    pub(super) dong_dau: Vec<Block>,
+    /// Lines after the body (the closing line of a biên bản).
+    pub(super) dong_cuoi: Vec<Block>,
+    /// The left block of a giấy nghỉ phép: the confirmation of the place of leave.
+    pub(super) xac_nhan: Option<String>,
+}
+
+/// The lines of the form this document is, if it is one. The invitees of a giấy mời are taken
+/// out of `kinh_gui`.
+pub(super) fn lines(
+    b: &mut Builder,
+    doc: &Document,
+    ten: Option<&str>,
+    trich_yeu: &[String],
+    date: &IssueDate,
+    kinh_gui: &mut Vec<String>,
+) -> Forms {
+    let kind = doc.loai.value;
+    let mut form = Forms::default();
+    if let (Kind::GiayMoi, Some(m)) = (kind, &doc.cuoc_hop) {
+        let who = agency_in_text(b, doc, ten, "giấy mời");
+        giay_moi(b, doc, m, &who, trich_yeu, kinh_gui, &mut form.dong_dau);
+    }
+    if let (Kind::BienBan, Some(m)) = (kind, &doc.cuoc_hop) {
+        bien_ban(b, m, &mut form);
+    }
+    if let (Kind::GiayGioiThieu, Some(g)) = (kind, &doc.gioi_thieu) {
+        let who = agency_in_text(b, doc, ten, "giấy giới thiệu");
+        giay_gioi_thieu(b, g, &who, date, &mut form.dong_dau);
+    }
+    if let (Kind::GiayNghiPhep, Some(l)) = (kind, &doc.nghi_phep) {
+        giay_nghi_phep(b, l, &mut form.dong_dau);
+        form.xac_nhan = Some(
+            "Xác nhận của cơ quan, đơn vị hoặc chính quyền địa phương nơi nghỉ phép".to_string(),
+        );
+    }
+    form
+}
+
+/// The agency as named in a sentence (`co_quan.ten`), which a giấy mời or giấy giới thiệu
+/// cannot do without.
+fn agency_in_text(b: &mut Builder, doc: &Document, ten: Option<&str>, what: &str) -> String {
+    match ten {
+        Some(t) => t.to_string(),
+        None => {
+            b.error(
+                &doc.co_quan.viet_tat.referenced,
+                crate::t!(
+                    "{what} cần tên cơ quan viết trong câu (`co_quan.ten`)",
+                    what = what
+                ),
+            )
+            .hint = Some(crate::t!(
+                "thêm `ten: Ủy ban nhân dân tỉnh …` vào `co_quan`"
+            ));
+            String::new()
+        }
+    }
+}
+
+/// Giấy mời: who invites whom, to what, when and where.
+fn giay_moi(
+    b: &mut Builder,
+    doc: &Document,
+    m: &Meeting,
+    who: &str,
+    trich_yeu: &[String],
+    kinh_gui: &mut Vec<String>,
+    dong_dau: &mut Vec<Block>,
+) {
+    let plain = Block::paragraph;
+    // The invitees take the place of Kính gửi (Mẫu 1.7).
+    let invitees = std::mem::take(kinh_gui);
+    match invitees.as_slice() {
+        [one] => dong_dau.push(plain(format!("{who} trân trọng kính mời: {one}"))),
+        _ => {
+            dong_dau.push(plain(format!("{who} trân trọng kính mời:")));
+            dong_dau.extend(invitees.iter().map(|i| plain(format!("- {i}"))));
+        }
+    }
+    if invitees.is_empty() {
+        b.error(
+            &doc.loai.referenced,
+            crate::t!("giấy mời chưa ghi người được mời (`kinh_gui`)"),
+        )
+        .hint = Some(crate::t!(
+            "thêm `kinh_gui: [Ông (bà) …]` hoặc danh sách các cơ quan được mời"
+        ));
+    }
+    let toi_du = match &m.toi_du {
+        Some(t) => b.text(t),
+        None => trich_yeu.join(" "),
+    };
+    dong_dau.push(plain(format!("Tới dự: {}.", end_clean(&toi_du))));
+    if let Some(start) = moment(b, &m.bat_dau, None) {
+        let end = m
+            .ket_thuc
+            .as_ref()
+            .and_then(|e| moment(b, e, Some(start.date)));
+        let time = match end {
+            Some(e) if e.date == start.date => format!(
+                "Thời gian: từ {} đến {}, {}, {}.",
+                clock(start.time),
+                clock(e.time),
+                weekday(start.date),
+                long_date(start.date)
+            ),
+            _ => format!(
+                "Thời gian: {}, {}, {}.",
+                clock(start.time),
+                weekday(start.date),
+                long_date(start.date)
+            ),
+        };
+        dong_dau.push(plain(time));
+    }
+    let place = b.text(&m.dia_diem);
+    dong_dau.push(plain(format!("Địa điểm: {}.", end_clean(&place))));
+}
+
+/// Biên bản: time, place, who attended, chaired and took the minutes; then, after the body,
+/// when the meeting ended.
+fn bien_ban(b: &mut Builder, m: &Meeting, form: &mut Forms) {
+    let plain = Block::paragraph;
+    let dong_dau = &mut form.dong_dau;
+    let start = moment(b, &m.bat_dau, None);
+    if let Some(start) = start {
+        dong_dau.push(plain(format!(
+            "Thời gian bắt đầu: {}, {}.",
+            clock(start.time),
+            long_date(start.date)
+        )));
+    }
+    let place = b.text(&m.dia_diem);
+    dong_dau.push(plain(format!("Địa điểm: {}.", end_clean(&place))));
+    let members: Vec<String> = m.thanh_phan.iter().map(|t| b.text(t)).collect();
+    match members.as_slice() {
+        [] => {}
+        [one] => dong_dau.push(plain(format!("Thành phần tham dự: {}.", end_clean(one)))),
+        many => {
+            dong_dau.push(plain("Thành phần tham dự:".into()));
+            for l in punctuate(many, ".") {
+                dong_dau.push(plain(format!("- {l}")));
+            }
+        }
+    }
+    if let Some(c) = &m.chu_tri {
+        let c = b.text(c);
+        dong_dau.push(plain(format!("Chủ trì (chủ tọa): {}.", end_clean(&c))));
+    }
+    if let Some(c) = &m.thu_ky {
+        let c = b.text(c);
+        dong_dau.push(plain(format!(
+            "Thư ký (người ghi biên bản): {}.",
+            end_clean(&c)
+        )));
+    }
+    dong_dau.push(plain("Nội dung:".into()));
+    bien_ban_end(b, m, start, &mut form.dong_cuoi);
+}
+
+/// The closing line of a biên bản: when the meeting ended, and that the minutes were read out.
+fn bien_ban_end(
+    b: &mut Builder,
+    m: &Meeting,
+    start: Option<Moment>,
+    dong_cuoi: &mut Vec<Block>,
+) {
+    let plain = Block::paragraph;
+    let event = m
+        .hinh_thuc
+        .as_ref()
+        .map(|h| capitalise_first(&b.text(h).to_lowercase()))
+        .unwrap_or_else(|| "Cuộc họp".into());
+    match (&m.ket_thuc, start) {
+        (Some(e), Some(start)) => {
+            if let Some(end) = moment(b, e, Some(start.date)) {
+                if (end.date, end.time) <= (start.date, start.time) {
+                    b.error(
+                        &e.referenced,
+                        crate::t!("giờ kết thúc không sau giờ bắt đầu"),
+                    )
+                    .hint = Some(crate::t!(
+                        "kiểm tra lại giờ, ngày của `bat_dau` và `ket_thuc`"
+                    ));
+                }
+                let when = if end.date == start.date {
+                    "cùng ngày".to_string()
+                } else {
+                    long_date(end.date)
+                };
+                dong_cuoi.push(plain(format!(
+                    "{event} kết thúc vào {}, {when}; biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và thông qua./.",
+                    clock(end.time)
+                )));
+            }
+        }
+        (None, _) => {
+            b.error(
+                &m.bat_dau.referenced,
+                crate::t!("biên bản cần giờ kết thúc (`ket_thuc`)"),
+            )
+            .hint = Some(crate::t!(
+                "thêm `ket_thuc: \"11:30\"` (cùng ngày) hoặc `\"11:30 16/06/2020\"`"
+            ));
+        }
+        _ => {}
+    }
+}
+
+/// Giấy giới thiệu: whom, sent where, about what, valid until when.
+fn giay_gioi_thieu(
+    b: &mut Builder,
+    g: &Introduction,
+    who: &str,
+    date: &IssueDate,
+    dong_dau: &mut Vec<Block>,
+) {
+    let plain = Block::paragraph;
+    dong_dau.push(plain(format!("{who} trân trọng giới thiệu:")));
+    let ho_ten = b.text(&g.ho_ten);
+    dong_dau.push(plain(format!("Ông (bà): {ho_ten}")));
+    let chuc_vu = b.text(&g.chuc_vu);
+    dong_dau.push(plain(format!("Chức vụ: {chuc_vu}")));
+    let cu_den = b.text(&g.cu_den);
+    dong_dau.push(plain(format!("Được cử đến: {cu_den}")));
+    let ve_viec = b.text(&g.ve_viec);
+    dong_dau.push(plain(format!("Về việc: {}.", end_clean(&ve_viec))));
+    dong_dau.push(plain(
+        "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."
+            .into(),
+    ));
+    if let Some(until) = full_date(b, &g.gia_tri_den) {
+        if let (Some(d), Some(m)) = (date.day, date.month) {
+            if chrono::NaiveDate::from_ymd_opt(date.year, m, d)
+                .is_some_and(|issued| until < issued)
+            {
+                b.error(
+                    &g.gia_tri_den.referenced,
+                    crate::t!("giấy hết giá trị trước ngày ban hành"),
+                )
+                .hint = Some(crate::t!("ghi ngày hết giá trị sau `ngay` của giấy"));
+            }
+        }
+        dong_dau.push(plain(format!(
+            "Giấy này có giá trị đến hết ngày {}./.",
+            short_date(until)
+        )));
+    }
+}
+
+/// Giấy nghỉ phép: whose request, who grants it, to whom, from when to when, where.
+fn giay_nghi_phep(b: &mut Builder, l: &Leave, dong_dau: &mut Vec<Block>) {
+    let plain = Block::paragraph;
+    let ho_ten = b.text(&l.ho_ten);
+    if let Some(d) = l.ngay_don.as_ref().and_then(|d| full_date(b, d)) {
+        dong_dau.push(plain(format!(
+            "Xét Đơn đề nghị nghỉ phép ngày {} của ông (bà) {ho_ten},",
+            short_date(d)
+        )));
+    }
+    let cap = b.text(&l.nguoi_cap);
+    dong_dau.push(plain(format!("{} cấp cho:", end_clean(&cap))));
+    dong_dau.push(plain(format!("Ông (bà): {ho_ten}")));
+    let chuc_vu = b.text(&l.chuc_vu);
+    dong_dau.push(plain(format!("Chức vụ, đơn vị công tác: {chuc_vu}")));
+    let place = b.text(&l.noi_nghi);
+    if let (Some(from), Some(to)) = (full_date(b, &l.tu_ngay), full_date(b, &l.den_ngay)) {
+        let days = (to - from).num_days() + 1;
+        if days < 1 {
+            b.error(
+                &l.den_ngay.referenced,
+                crate::t!("ngày nghỉ cuối trước ngày nghỉ đầu"),
+            )
+            .hint = Some(crate::t!("kiểm tra `tu_ngay` và `den_ngay`"));
+        } else {
+            dong_dau.push(plain(format!(
+                "Được nghỉ phép trong thời gian: {} ngày, kể từ ngày {} đến hết ngày {} tại {}./.",
+                numfmt::count(days),
+                short_date(from),
+                short_date(to),
+                end_clean(&place)
+            )));
+        }
+    }
+}
