@@ -47,7 +47,7 @@ proptest! {
         s in "[a-zA-Z0-9 #$_@<>\\[\\]\\\\`~/=+\\-\"'{}%!?:;,.()&^|ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệĐ]{1,60}"
     ) {
         // `{{name}}` is vanban's citation syntax and `*` pairs are emphasis: both are documented
-        // markup, so they are left out here (tests/figures.rs and context.rs cover them).
+        // markup, so they are left out here (tests/figures.rs and src/context/ cover them).
         prop_assume!(!s.contains("{{") && !s.trim().is_empty());
         let (text, pages) = typeset_text(&yaml_with(&s)).map_err(TestCaseError::fail)?;
         let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
