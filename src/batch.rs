@@ -82,26 +82,30 @@ fn hash_file(path: &Path) -> Option<String> {
 }
 
 /// Whether the recorded inputs of a document are unchanged since its last good build.
-fn inputs_current(entry: &Entry, shared: &Shared) -> bool {
+fn inputs_current(entry: &Entry, job: &Job, shared: &Shared) -> bool {
     if entry.status != "ok" {
         return false;
     }
-    entry
-        .inputs
-        .iter()
-        .all(|(key, hash)| match key.strip_prefix("template:") {
-            Some(name) => {
-                shared
-                    .templates
-                    .files
-                    .get(name)
-                    .map(|f| hash_bytes(f.text.as_bytes()))
-                    .as_ref()
-                    == Some(hash)
-            }
-            None => hash_file(Path::new(key)).as_ref() == Some(hash),
-        })
+    entry.inputs.iter().all(|(key, hash)| {
+        if let Some(name) = key.strip_prefix("template:") {
+            shared
+                .templates
+                .files
+                .get(name)
+                .map(|f| hash_bytes(f.text.as_bytes()))
+                .as_ref()
+                == Some(hash)
+        } else if key.starts_with(ROW) {
+            // A family member depends on its own row, not on the whole table.
+            job.member.as_ref().map(|(_, h)| h) == Some(hash)
+        } else {
+            hash_file(Path::new(key)).as_ref() == Some(hash)
+        }
+    })
 }
+
+/// The manifest input that stands for a family member's row.
+const ROW: &str = "row:";
 
 /// Whether the entry records an output with this extension that is still on disk.
 fn has_output(entry: &Entry, ext: &str) -> bool {
@@ -139,6 +143,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Warnings recorded for the documents skipped as unchanged.
     pub unchanged_warnings: usize,
+    /// Outputs removed because their family member's row is gone.
+    pub removed: Vec<PathBuf>,
     /// Seconds summed over documents: load + compute, Typst source, layout, PDF export,
     /// .docx.
     pub phases: [f64; 5],
@@ -151,6 +157,9 @@ fn entry_for(outcome: &Outcome, reads: &Reads, shared: &Shared) -> Entry {
         if let Some(h) = hash_file(p) {
             inputs.insert(p.to_string_lossy().to_string(), h);
         }
+    }
+    if let Some((name, hash)) = &outcome.job.member {
+        inputs.insert(format!("{ROW}{name}"), hash.clone());
     }
     for name in &reads.templates {
         if let Some(f) = shared.templates.files.get(name) {
@@ -201,11 +210,11 @@ pub fn run(
     let todo: Vec<Task> = jobs
         .iter()
         .filter_map(|job| {
-            let key = job.input.to_string_lossy().to_string();
+            let key = job.key();
             let previous = manifest
                 .documents
                 .get(&key)
-                .filter(|e| opts.write && !batch.force && inputs_current(e, shared));
+                .filter(|e| opts.write && !batch.force && inputs_current(e, job, shared));
             let Some(previous) = previous else {
                 return Some(Task {
                     job,
@@ -296,7 +305,7 @@ pub fn run(
                 summary.built += 1;
             }
             if opts.write {
-                let key = outcome.job.input.to_string_lossy().to_string();
+                let key = outcome.job.key();
                 let mut entry = entry_for(&outcome, &reads, shared);
                 if let (Some(previous), false) = (&todo[i].previous, outcome.failed()) {
                     // Same inputs: the outputs made before stay current beside the new ones.
@@ -317,14 +326,36 @@ pub fn run(
         }
     });
     if opts.write {
-        // Forget documents whose input is gone, so the manifest does not grow forever.
-        let known: std::collections::BTreeSet<String> = jobs
+        // A family member whose row is gone (deleted, or no longer kept by the filter) loses
+        // its outputs: a copy that looks current but is no longer issued must not stay.
+        let keys: std::collections::BTreeSet<String> = jobs.iter().map(Job::key).collect();
+        let inputs: std::collections::BTreeSet<String> = jobs
             .iter()
             .map(|j| j.input.to_string_lossy().to_string())
             .collect();
-        manifest
+        let gone: Vec<String> = manifest
             .documents
-            .retain(|k, _| known.contains(k) || Path::new(k).exists());
+            .keys()
+            .filter(|k| {
+                k.split_once('#')
+                    .is_some_and(|(input, _)| inputs.contains(input) && !keys.contains(*k))
+            })
+            .cloned()
+            .collect();
+        for k in gone {
+            if let Some(entry) = manifest.documents.remove(&k) {
+                for o in entry.outputs.iter().filter(|o| o.exists()) {
+                    if std::fs::remove_file(o).is_ok() {
+                        summary.removed.push(o.clone());
+                    }
+                }
+            }
+        }
+        // Forget documents whose input is gone, so the manifest does not grow forever.
+        manifest.documents.retain(|k, _| {
+            keys.contains(k)
+                || Path::new(k.split_once('#').map_or(k.as_str(), |(input, _)| input)).exists()
+        });
         if let Err(e) = manifest.write(&batch.out) {
             eprintln!(
                 "{}",

@@ -69,6 +69,16 @@ impl Table {
         self.figures.get(name)
     }
 
+    /// A figure read from a table: a count when whole, else an amount with its decimals.
+    pub fn put_amount(&mut self, name: String, value: Decimal) {
+        let style = if value.fract().is_zero() {
+            Style::Count
+        } else {
+            Style::Amount(value.normalize().scale())
+        };
+        self.put(name, value, style);
+    }
+
     fn put(&mut self, name: String, value: Decimal, style: Style) {
         self.figures.insert(name, Figure { value, style });
     }

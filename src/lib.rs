@@ -13,6 +13,7 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod batch;
 pub mod context;
 pub mod diag;
+pub mod family;
 pub mod figures;
 pub mod fonts;
 pub mod i18n;

@@ -12,6 +12,10 @@ pub struct Loaded {
     pub path: PathBuf,
     pub source: String,
     pub doc: Document,
+    /// For a member of a family: its row's cells, cited as `{{hang.cot}}` (texts), and its
+    /// number columns (figures).
+    pub row_texts: Vec<(String, String)>,
+    pub row_numbers: Vec<(String, rust_decimal::Decimal)>,
 }
 
 /// Every key the format knows, for "did you mean" hints on unknown fields.
@@ -112,6 +116,7 @@ const KNOWN_KEYS: &[&str] = &[
     "ke_hoach",
     "dat",
     "bao_gom",
+    "ho",
     "ke_thua",
     "tep",
     "binh_quan",
@@ -126,6 +131,8 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         path: path.to_path_buf(),
         source,
         doc,
+        row_texts: Vec::new(),
+        row_numbers: Vec::new(),
     })
 }
 
@@ -136,6 +143,8 @@ pub fn load_text(path: &Path, text: String) -> Result<Loaded, Vec<Diagnostic>> {
         path: path.to_path_buf(),
         source,
         doc,
+        row_texts: Vec::new(),
+        row_numbers: Vec::new(),
     })
 }
 

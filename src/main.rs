@@ -247,6 +247,15 @@ fn pass(
         )
     };
     eprintln!("{line}");
+    for f in &summary.removed {
+        eprintln!(
+            "  {}",
+            t!(
+                "đã xoá {file}: hàng của nó không còn trong bảng của họ văn bản",
+                file = f.display()
+            )
+        );
+    }
     if summary.unchanged_warnings > 0 {
         eprintln!(
             "  {}",

@@ -105,6 +105,70 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "put that template file into the templates/ folder or correct the name in the include/import",
     ),
     (
+        "không tìm thấy bảng `{file}`",
+        "the table `{file}` is not there",
+    ),
+    (
+        "đường dẫn tính từ thư mục của văn bản; bảng là tệp .csv, .xlsx hoặc .ods",
+        "the path is relative to the document's folder; a table is a .csv, .xlsx or .ods file",
+    ),
+    (
+        "bảng `{file}` không phải .csv, .xlsx hay .ods",
+        "the table `{file}` is not a .csv, .xlsx or .ods file",
+    ),
+    (
+        "không đọc được bảng `{file}`: {e}",
+        "could not read the table `{file}`: {e}",
+    ),
+    (
+        "tệp CSV không phải UTF-8: trong Excel chọn Lưu thành › CSV UTF-8 (Comma delimited)",
+        "the CSV file is not UTF-8: in Excel choose Save As › CSV UTF-8 (Comma delimited)",
+    ),
+    (
+        "dòng {n}",
+        "line {n}",
+    ),
+    (
+        "bảng `{file}` không có trang tính `{sheet}`; có: {names}",
+        "the table `{file}` has no sheet `{sheet}`; it has: {names}",
+    ),
+    (
+        "tệp không có trang tính nào",
+        "the file has no sheet",
+    ),
+    (
+        "bảng {file} không có cột `{column}`; có: {columns}",
+        "the table {file} has no column `{column}`; it has: {columns}",
+    ),
+    (
+        "`chi_khi` cần đúng một điều kiện: `bang` (bằng) hoặc `chua` (chứa)",
+        "`chi_khi` needs exactly one condition: `bang` (equals) or `chua` (contains)",
+    ),
+    (
+        "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
+        "column `{column}` needs a number, found “{found}” (row “{first}”)",
+    ),
+    (
+        "ghi số không kèm chữ (12 chứ không phải 12 xã); bản của hàng này không được tạo",
+        "write the number without words (12, not 12 xã); no copy is made for this row",
+    ),
+    (
+        "tên tệp `{name}` của hàng “{first}” trùng hoặc trống",
+        "the file name `{name}` of row “{first}” is repeated or empty",
+    ),
+    (
+        "đưa vào `ten_tep` một cột khác nhau ở mỗi hàng, ví dụ mã hoặc tên",
+        "put into `ten_tep` a column that differs on every row, such as a code or a name",
+    ),
+    (
+        "họ văn bản không còn bản này: hàng của nó đã đổi hoặc bị lọc bỏ",
+        "the family no longer has this copy: its row changed or is filtered out",
+    ),
+    (
+        "đã xoá {file}: hàng của nó không còn trong bảng của họ văn bản",
+        "removed {file}: its row is no longer in the family's table",
+    ),
+    (
         "không tạo được tệp Word: {e}",
         "could not make the Word file: {e}",
     ),

@@ -224,10 +224,71 @@ impl Kind {
     }
 }
 
+/// Họ văn bản: the document is issued once for every row of a table.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    /// The table: a `.csv`, `.xlsx` or `.ods` file, relative to the document.
+    #[schemars(
+        with = "String",
+        description = "Bảng dữ liệu: tệp .csv, .xlsx hoặc .ods, đường dẫn tính từ thư mục của văn bản. Hàng đầu là tên cột; mỗi hàng sau là một bản."
+    )]
+    pub bang: Text,
+    /// The sheet of a workbook (default: the first).
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Tên trang tính của tệp .xlsx/.ods (mặc định: trang đầu)."
+    )]
+    pub trang: Option<Text>,
+    /// The output file name of each copy, citing columns: `qd-cong-nhan-{{hang.ma_xa}}`.
+    #[schemars(
+        with = "String",
+        description = "Tên tệp của mỗi bản, có thể trích cột: qd-cong-nhan-{{hang.ma_xa}}."
+    )]
+    pub ten_tep: Text,
+    /// Only the rows whose column equals (`bang`) or contains (`chua`) a value.
+    #[serde(default)]
+    #[schemars(description = "Chỉ tạo bản cho các hàng có cột `cot` bằng `bang` hoặc chứa `chua`.")]
+    pub chi_khi: Option<RowFilter>,
+    /// Numbers in sequence from this one, one per copy; none: left blank.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<u32>",
+        description = "Số của bản đầu; các bản sau đánh số liên tiếp. Bỏ trống: để trống số cho văn thư."
+    )]
+    pub so_bat_dau: Option<Spanned<u32>>,
+    /// Columns that hold numbers: checked, and citable as figures (`{{hang.cot:chu}}`).
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        description = "Các cột chứa số: được kiểm tra và trích dẫn như số liệu ({{hang.cot}}, {{hang.cot:chu}})."
+    )]
+    pub so: Vec<Text>,
+}
+
+/// `chi_khi`: a column and the value it must equal or contain.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RowFilter {
+    #[schemars(with = "String", description = "Tên cột.")]
+    pub cot: Text,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Giá trị phải bằng (không phân biệt hoa thường).")]
+    pub bang: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Chuỗi mà giá trị phải chứa.")]
+    pub chua: Option<Text>,
+}
+
 /// One administrative document.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// Họ văn bản: issue this document for every row of a table.
+    #[serde(default)]
+    #[schemars(description = "Họ văn bản: phát hành văn bản này cho từng hàng của một bảng (.csv, .xlsx, .ods).")]
+    pub ho: Option<Family>,
     /// Loại văn bản.
     #[schemars(
         description = "Loại văn bản (Điều 7 Nghị định 30): quyet_dinh, ke_hoach, bao_cao, to_trinh, thong_bao, cong_van, giay_moi, bien_ban, cong_dien …"

@@ -20,6 +20,61 @@ use crate::world::Shared;
 pub struct Job {
     pub input: PathBuf,
     pub output: PathBuf,
+    /// A member of a family (họ văn bản): its name and a hash of its row, which decide
+    /// whether it is rebuilt.
+    pub member: Option<(String, String)>,
+}
+
+impl Job {
+    fn plain(input: PathBuf, output: PathBuf) -> Job {
+        Job {
+            input,
+            output,
+            member: None,
+        }
+    }
+
+    /// The key of the job in the manifest: the input, and the member's name for a family.
+    pub fn key(&self) -> String {
+        match &self.member {
+            Some((name, _)) => format!("{}#{name}", self.input.to_string_lossy()),
+            None => self.input.to_string_lossy().to_string(),
+        }
+    }
+}
+
+/// The jobs of one document file: itself, or one per member of a family whose table reads
+/// (when it does not, the family is one job that reports why). Outputs go to `stem`'s folder.
+fn jobs_of(input: PathBuf, stem: PathBuf) -> Vec<Job> {
+    let is_family = std::fs::read_to_string(&input)
+        .map(|t| crate::family::is_family(&t))
+        .unwrap_or(false);
+    if !is_family {
+        return vec![Job::plain(input, stem)];
+    }
+    match crate::family::expand(&input) {
+        Ok((members, bad_rows)) => {
+            let dir = stem.parent().map(Path::to_path_buf).unwrap_or_default();
+            let mut jobs: Vec<Job> = members
+                .into_iter()
+                .map(|m| Job {
+                    input: input.clone(),
+                    output: dir.join(&m.name),
+                    member: Some((m.name, m.hash)),
+                })
+                .collect();
+            // The bad rows are reported once, by a job of their own that writes nothing.
+            if bad_rows {
+                jobs.push(Job {
+                    input: input.clone(),
+                    output: stem,
+                    member: Some((crate::family::BAD_ROWS.to_string(), String::new())),
+                });
+            }
+            jobs
+        }
+        Err(_) => vec![Job::plain(input, stem)],
+    }
 }
 
 /// Finds the documents under the given paths. A folder is walked for `.yaml`/`.yml` files and
@@ -29,10 +84,7 @@ pub fn collect(paths: &[PathBuf], out: &Path) -> Result<Vec<Job>, Box<Diagnostic
     for p in paths {
         if p.is_file() {
             let stem = p.file_stem().unwrap_or_default();
-            jobs.push(Job {
-                input: p.clone(),
-                output: out.join(stem),
-            });
+            jobs.extend(jobs_of(p.clone(), out.join(stem)));
         } else if p.is_dir() {
             let mut found: Vec<PathBuf> = WalkDir::new(p)
                 .follow_links(false)
@@ -51,10 +103,7 @@ pub fn collect(paths: &[PathBuf], out: &Path) -> Result<Vec<Job>, Box<Diagnostic
             found.sort();
             for f in found {
                 let rel = f.strip_prefix(p).unwrap_or(&f).with_extension("");
-                jobs.push(Job {
-                    input: f,
-                    output: out.join(rel),
-                });
+                jobs.extend(jobs_of(f, out.join(rel)));
             }
         } else {
             return Err(Box::new(
@@ -167,13 +216,61 @@ impl Options {
 
 /// Load, validate and compute one document: the context every renderer works from.
 pub fn prepare(path: &Path, shared: &Shared, report: &mut Report) -> Option<Prepared> {
-    let loaded = match load::load(path) {
+    prepare_member(path, None, shared, report)
+}
+
+/// [`prepare`] for one member of a family (by name), or for a plain document.
+pub fn prepare_member(
+    path: &Path,
+    member: Option<&str>,
+    shared: &Shared,
+    report: &mut Report,
+) -> Option<Prepared> {
+    let mut loaded = match load::load(path) {
         Ok(l) => l,
         Err(diags) => {
             report.items.extend(diags);
             return None;
         }
     };
+    if let Some(fam) = loaded.doc.ho.clone() {
+        let sheet = match crate::family::read(path, &loaded.source, &fam) {
+            Ok(s) => s,
+            Err(d) => {
+                report.push(*d);
+                return None;
+            }
+        };
+        // Every bad row is reported by each build that reads the table; only this member's
+        // own row stops it.
+        let mut rows = Report::default();
+        let members = crate::family::members(path, &loaded.source, &fam, &sheet, &mut rows);
+        // Without a name (`prepare` of a family file, as the tests and `check` of one file
+        // do): the first member.
+        let found = match member {
+            Some(name) => members.into_iter().find(|m| m.name == name),
+            None => members.into_iter().next(),
+        };
+        let Some(m) = found else {
+            if member == Some(crate::family::BAD_ROWS) || member.is_none() {
+                report.items.extend(rows.items);
+            }
+            if !report.has_errors() {
+                report.push(Diagnostic::error(
+                    path,
+                    None,
+                    t!("họ văn bản không còn bản này: hàng của nó đã đổi hoặc bị lọc bỏ"),
+                ));
+            }
+            return None;
+        };
+        if let Some(n) = m.so {
+            loaded.doc.so = Some(crate::family::spanned_so(n));
+        }
+        let (texts, numbers) = crate::family::cite_names(&fam, &m);
+        loaded.row_texts = texts;
+        loaded.row_numbers = numbers;
+    }
     let prepared = context::build(&loaded, &shared.fonts, report);
     if report.has_errors() {
         return None;
@@ -208,7 +305,8 @@ pub fn process(
         clock = std::time::Instant::now();
     };
     let result = (|| {
-        let prepared = prepare(&job.input, shared, &mut report);
+        let member = job.member.as_ref().map(|(name, _)| name.as_str());
+        let prepared = prepare_member(&job.input, member, shared, &mut report);
         lap(0);
         let prepared = prepared?;
         reads.files = prepared.deps;

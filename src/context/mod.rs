@@ -275,9 +275,20 @@ pub struct Prepared {
 
 /// Validate and compute one loaded document.
 pub fn build(loaded: &Loaded, fonts: &Fonts, report: &mut Report) -> Prepared {
-    let Loaded { path, source, doc } = loaded;
+    let Loaded {
+        path,
+        source,
+        doc,
+        row_texts,
+        row_numbers,
+    } = loaded;
     let mut deps = Vec::new();
-    let table = figures::compute_document(doc, path, source, report, &mut deps);
+    let mut table = figures::compute_document(doc, path, source, report, &mut deps);
+    // A family member's row: its cells as texts, its number columns as figures.
+    table.texts.extend(row_texts.iter().cloned());
+    for (name, value) in row_numbers {
+        table.put_amount(name.clone(), *value);
+    }
     let mut b = Builder {
         file: path,
         source,

@@ -1,0 +1,533 @@
+//! Families (họ văn bản): one document written once and issued for every row of a table — a
+//! Quyết định công nhận for each commune that qualified, a Giấy mời for each invitee. The
+//! table is a `.csv`, or a sheet of an `.xlsx`/`.ods` workbook, named by the document's `ho`
+//! section; each row becomes one member document, its cells citable as `{{hang.cot}}`.
+//!
+//! Cells are read one by one with their place (`Sheet1!C7`, or the CSV line), never through a
+//! deserializer: a bad cell is reported where a clerk can find it, with the row's first cell
+//! quoted, and only that row's copy is not written.
+
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Pos, Report};
+use crate::model::{Family, Text};
+use crate::t;
+
+/// One cell as read: its text (trimmed; numbers and dates in the sheet's meaning) and its
+/// place for messages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// The value when the sheet stored a number.
+    pub number: Option<Decimal>,
+    /// `C7` in a workbook, `dòng 7` in a CSV file.
+    pub place: String,
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Cells by column name, in the table's order.
+    pub cells: Vec<(String, Cell)>,
+}
+
+impl Row {
+    pub fn get(&self, column: &str) -> Option<&Cell> {
+        self.cells.iter().find(|(c, _)| c == column).map(|(_, v)| v)
+    }
+
+    /// The row's first cell, quoted in messages so a clerk finds the row.
+    pub fn first(&self) -> &str {
+        self.cells.first().map_or("", |(_, c)| c.text.as_str())
+    }
+}
+
+/// A table read from a file.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// The file, as a clerk names it in messages: `danh-sach-xa.xlsx, Sheet1`.
+    pub display: String,
+    pub file: PathBuf,
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// One member of a family: the output name, its row and its number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// File name without extension, from `ten_tep`.
+    pub name: String,
+    pub row: Row,
+    /// Số in sequence from `so_bat_dau`, if asked.
+    pub so: Option<u32>,
+    /// A hash of the row's cells: the member is rebuilt when it changes.
+    pub hash: String,
+}
+
+fn err(doc: &Path, source: &str, at: &Text, msg: String) -> Diagnostic {
+    Diagnostic::error(doc, Pos::from_yaml(&at.referenced), msg).with_source(source)
+}
+
+/// Reads the family's table. Errors are located at the `ho` field that names what is wrong.
+pub fn read(doc: &Path, source: &str, fam: &Family) -> Result<Sheet, Box<Diagnostic>> {
+    let file = doc
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(fam.bang.value.trim());
+    if !file.is_file() {
+        let d = err(
+            doc,
+            source,
+            &fam.bang,
+            t!("không tìm thấy bảng `{file}`", file = file.display()),
+        )
+        .with_hint(t!(
+            "đường dẫn tính từ thư mục của văn bản; bảng là tệp .csv, .xlsx hoặc .ods"
+        ));
+        return Err(Box::new(d));
+    }
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = file.file_name().unwrap_or_default().to_string_lossy().to_string();
+    let grid = match ext.as_str() {
+        "csv" => read_csv(&file).map(|g| (name.clone(), g)),
+        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(&file, fam, doc, source, &name)?,
+        _ => {
+            return Err(Box::new(err(
+                doc,
+                source,
+                &fam.bang,
+                t!("bảng `{file}` không phải .csv, .xlsx hay .ods", file = name),
+            )))
+        }
+    };
+    let (display, grid) = grid.map_err(|e| {
+        Box::new(err(
+            doc,
+            source,
+            &fam.bang,
+            t!("không đọc được bảng `{file}`: {e}", file = name, e = e),
+        ))
+    })?;
+    Ok(to_sheet(display, file, grid))
+}
+
+/// A cell as read from the file, before the header row is known.
+type Grid = Vec<Vec<Cell>>;
+
+fn to_sheet(display: String, file: PathBuf, grid: Grid) -> Sheet {
+    // The header row is the first row with any text; empty rows below it are skipped, as an
+    // office's sheet has them between groups.
+    let mut rows = grid
+        .into_iter()
+        .filter(|r| r.iter().any(|c| !c.text.is_empty()));
+    let columns: Vec<String> = rows
+        .next()
+        .map(|r| r.into_iter().map(|c| c.text).collect())
+        .unwrap_or_default();
+    let rows = rows
+        .map(|r| Row {
+            cells: columns
+                .iter()
+                .cloned()
+                .zip(r.into_iter().chain(std::iter::repeat(Cell {
+                    text: String::new(),
+                    number: None,
+                    place: String::new(),
+                })))
+                .filter(|(c, _)| !c.is_empty())
+                .collect(),
+        })
+        .collect();
+    Sheet {
+        display,
+        file,
+        columns: columns.into_iter().filter(|c| !c.is_empty()).collect(),
+        rows,
+    }
+}
+
+fn read_csv(file: &Path) -> Result<Grid, String> {
+    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        t!("tệp CSV không phải UTF-8: trong Excel chọn Lưu thành › CSV UTF-8 (Comma delimited)")
+    })?;
+    // Excel on a comma-decimal (Vietnamese) Windows separates fields with `;`.
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut grid = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        let line = record.position().map_or(0, |p| p.line());
+        grid.push(
+            record
+                .iter()
+                .map(|f| Cell {
+                    text: f.trim().to_string(),
+                    number: None,
+                    place: t!("dòng {n}", n = line),
+                })
+                .collect(),
+        );
+    }
+    Ok(grid)
+}
+
+/// A workbook's sheet (the named one, else the first), cell by cell with Excel's places.
+fn read_workbook(
+    file: &Path,
+    fam: &Family,
+    doc: &Path,
+    source: &str,
+    name: &str,
+) -> Result<Result<(String, Grid), String>, Box<Diagnostic>> {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut book = match open_workbook_auto(file) {
+        Ok(b) => b,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let names = book.sheet_names();
+    let sheet = match &fam.trang {
+        Some(t) => {
+            let wanted = t.value.trim();
+            match names.iter().find(|n| n.as_str() == wanted) {
+                Some(n) => n.clone(),
+                None => {
+                    let mut d = err(
+                        doc,
+                        source,
+                        t,
+                        t!(
+                            "bảng `{file}` không có trang tính `{sheet}`; có: {names}",
+                            file = name,
+                            sheet = wanted,
+                            names = names.join(", ")
+                        ),
+                    );
+                    if let Some(s) = crate::figures::suggest(wanted, names.iter()) {
+                        d = d.with_hint(t!("có phải `{s}`?", s = s));
+                    }
+                    return Err(Box::new(d));
+                }
+            }
+        }
+        None => match names.first() {
+            Some(n) => n.clone(),
+            None => return Ok(Err(t!("tệp không có trang tính nào"))),
+        },
+    };
+    let range = match book.worksheet_range(&sheet) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut grid = Vec::new();
+    for (r, row) in range.rows().enumerate() {
+        let mut cells = Vec::new();
+        for (c, data) in row.iter().enumerate() {
+            // Excel quotes a sheet name with spaces or accents: 'Danh sách xã'!C7.
+            let quoted = if sheet.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') {
+                sheet.clone()
+            } else {
+                format!("'{sheet}'")
+            };
+            let place = format!("{quoted}!{}", cell_name(top as usize + r, left as usize + c));
+            let (text, number) = match data {
+                Data::Empty => (String::new(), None),
+                Data::String(s) => (s.trim().to_string(), None),
+                Data::Int(i) => (i.to_string(), Some(Decimal::from(*i))),
+                // Rust's shortest display of the float is what the clerk typed (12.3, not
+                // 12.300000000000000710…).
+                Data::Float(f) => {
+                    let d: Option<Decimal> = format!("{f}").parse().ok();
+                    (d.map(|d| d.normalize().to_string()).unwrap_or_default(), d)
+                }
+                Data::Bool(b) => (if *b { "x" } else { "" }.to_string(), None),
+                Data::DateTime(d) => (serial_date(d.as_f64()), None),
+                Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), None),
+                Data::Error(e) => (format!("#{e:?}"), None),
+            };
+            cells.push(Cell {
+                text,
+                number,
+                place,
+            });
+        }
+        grid.push(cells);
+    }
+    Ok(Ok((format!("{name}, {sheet}"), grid)))
+}
+
+/// Excel's name of a cell: column letters and row number (`C7`), from 0-based indices.
+pub fn cell_name(row: usize, col: usize) -> String {
+    let mut letters = String::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, (b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+/// A workbook's date serial as `dd/mm/yyyy` (the 1900 system, 1899-12-30 as day 0).
+fn serial_date(serial: f64) -> String {
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid date");
+    match base.checked_add_days(chrono::Days::new(serial.max(0.0) as u64)) {
+        Some(d) => d.format("%d/%m/%Y").to_string(),
+        None => String::new(),
+    }
+}
+
+/// The family's members: the rows the filter keeps, named by `ten_tep`, numbered from
+/// `so_bat_dau`. A row with a bad cell is reported in `report` and has no member.
+pub fn members(
+    doc: &Path,
+    source: &str,
+    fam: &Family,
+    sheet: &Sheet,
+    report: &mut Report,
+) -> Vec<Member> {
+    let known = |b: &mut Report, at: &Text, column: &str| -> bool {
+        if sheet.columns.iter().any(|c| c == column) {
+            return true;
+        }
+        let mut d = err(
+            doc,
+            source,
+            at,
+            t!(
+                "bảng {file} không có cột `{column}`; có: {columns}",
+                file = sheet.display,
+                column = column,
+                columns = sheet.columns.join(", ")
+            ),
+        );
+        if let Some(s) = crate::figures::suggest(column, sheet.columns.iter()) {
+            d = d.with_hint(t!("có phải `{s}`?", s = s));
+        }
+        b.push(d);
+        false
+    };
+    // Columns the name pattern and the filter use, checked once against the header.
+    let mut ok = true;
+    for column in cited(&fam.ten_tep.value) {
+        ok &= known(report, &fam.ten_tep, &column);
+    }
+    if let Some(f) = &fam.chi_khi {
+        ok &= known(report, &f.cot, f.cot.value.trim());
+        if f.bang.is_none() == f.chua.is_none() {
+            report.push(err(
+                doc,
+                source,
+                &f.cot,
+                t!("`chi_khi` cần đúng một điều kiện: `bang` (bằng) hoặc `chua` (chứa)"),
+            ));
+            ok = false;
+        }
+    }
+    for c in &fam.so {
+        ok &= known(report, c, c.value.trim());
+    }
+    if !ok {
+        return Vec::new();
+    }
+
+    let mut out: Vec<Member> = Vec::new();
+    let mut next = fam.so_bat_dau.as_ref().map(|s| s.value);
+    for row in &sheet.rows {
+        if let Some(f) = &fam.chi_khi {
+            let cell = row.get(f.cot.value.trim()).map_or("", |c| c.text.as_str());
+            let keep = match (&f.bang, &f.chua) {
+                (Some(v), _) => cell.eq_ignore_ascii_case(v.value.trim()),
+                (_, Some(v)) => cell.to_lowercase().contains(&v.value.trim().to_lowercase()),
+                _ => true,
+            };
+            if !keep {
+                continue;
+            }
+        }
+        // Columns declared as numbers must hold numbers.
+        let mut bad = false;
+        for c in &fam.so {
+            let cell = row.get(c.value.trim()).expect("column checked");
+            if cell.number.is_none() && crate::numfmt::parse_vi(&cell.text).is_none() {
+                // Located as a YAML line is: the file and the cell (`xa.xlsx, Sheet1!C7`).
+                let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
+                report.push(
+                    Diagnostic::error(
+                        &at,
+                        None,
+                        t!(
+                            "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
+                            column = c.value.trim(),
+                            found = cell.text,
+                            first = row.first()
+                        ),
+                    )
+                    .with_hint(t!("ghi số không kèm chữ (12 chứ không phải 12 xã); bản của hàng này không được tạo")),
+                );
+                bad = true;
+            }
+        }
+        let so = next;
+        if let Some(n) = next.as_mut() {
+            *n += 1;
+        }
+        if bad {
+            continue;
+        }
+        let name = file_name(&fill(&fam.ten_tep.value, row));
+        if out.iter().any(|m| m.name == name) || name.is_empty() {
+            report.push(err(
+                doc,
+                source,
+                &fam.ten_tep,
+                t!(
+                    "tên tệp `{name}` của hàng “{first}” trùng hoặc trống",
+                    name = name,
+                    first = row.first()
+                ),
+            ).with_hint(t!("đưa vào `ten_tep` một cột khác nhau ở mỗi hàng, ví dụ mã hoặc tên")));
+            continue;
+        }
+        // The number is part of what a member is made from: deleting a row renumbers the
+        // rows after it, which are then rebuilt.
+        let cells: Vec<(&String, &String)> = row.cells.iter().map(|(c, v)| (c, &v.text)).collect();
+        let hash = format!("{:032x}", typst::utils::hash128(&(cells, so)));
+        out.push(Member {
+            name,
+            row: row.clone(),
+            so,
+            hash,
+        });
+    }
+    out
+}
+
+/// The columns a pattern cites as `{{hang.cot}}`.
+fn cited(pattern: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = pattern;
+    while let Some(i) = rest.find("{{") {
+        let after = &rest[i + 2..];
+        let Some(end) = after.find("}}") else { break };
+        if let Some(c) = after[..end].trim().strip_prefix("hang.") {
+            out.push(c.to_string());
+        }
+        rest = &after[end + 2..];
+    }
+    out
+}
+
+/// The pattern with the row's cells in place of `{{hang.cot}}`.
+fn fill(pattern: &str, row: &Row) -> String {
+    let mut out = pattern.to_string();
+    for (c, v) in &row.cells {
+        for form in [format!("{{{{hang.{c}}}}}"), format!("{{{{ hang.{c} }}}}")] {
+            out = out.replace(&form, &v.text);
+        }
+    }
+    out
+}
+
+/// A file name from a filled pattern: letters (Vietnamese kept), digits, `-`, `_` and `.`;
+/// spaces and anything else become `-`.
+pub fn file_name(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.trim().chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches(['-', '.']).to_string()
+}
+
+/// What a row adds to the names prose may cite: texts, and figures of the number columns.
+pub type Cited = (Vec<(String, String)>, Vec<(String, Decimal)>);
+
+/// The names a member adds to the figures: every cell as text (`hang.ten_xa`) and the
+/// number columns as figures (`hang.so_tieu_chi`, citable with `:chu`).
+pub fn cite_names(fam: &Family, member: &Member) -> Cited {
+    let texts = member
+        .row
+        .cells
+        .iter()
+        .map(|(c, v)| (format!("hang.{c}"), v.text.clone()))
+        .collect();
+    let numbers = fam
+        .so
+        .iter()
+        .filter_map(|c| {
+            let cell = member.row.get(c.value.trim())?;
+            let n = cell.number.or_else(|| crate::numfmt::parse_vi(&cell.text))?;
+            Some((format!("hang.{}", c.value.trim()), n))
+        })
+        .collect();
+    (texts, numbers)
+}
+
+/// Whether a YAML text is a family document: it has a top-level `ho:` key. A cheap look
+/// before the full load, for the folder walk.
+pub fn is_family(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("ho:"))
+}
+
+/// For the folder walk: the members of a family document and whether some rows are bad (they
+/// are reported by a job of their own, [`BAD_ROWS`]), or the diagnostics that stop it.
+pub fn expand(path: &Path) -> Result<(Vec<Member>, bool), Vec<Diagnostic>> {
+    let loaded = crate::load::load(path)?;
+    let Some(fam) = &loaded.doc.ho else {
+        return Ok((Vec::new(), false));
+    };
+    let sheet = read(path, &loaded.source, fam).map_err(|d| vec![*d])?;
+    let mut report = Report::default();
+    let members = members(path, &loaded.source, fam, &sheet, &mut report);
+    // Structural errors (a column that is not there) stop the whole family.
+    if members.is_empty() && report.has_errors() {
+        return Err(report.items);
+    }
+    Ok((members, report.has_errors()))
+}
+
+/// The member name of the job that reports a family's bad rows (never a file name:
+/// [`file_name`] keeps no `!`).
+pub const BAD_ROWS: &str = "!";
+
+/// The spanned value of a number, for setting `so` of a member document.
+pub fn spanned_so(n: u32) -> Spanned<u32> {
+    Spanned::new(
+        n,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names_and_file_names() {
+        assert_eq!(cell_name(6, 2), "C7");
+        assert_eq!(cell_name(0, 26), "AA1");
+        assert_eq!(file_name("qd-Tân Thành/2019"), "qd-Tân-Thành-2019");
+        assert_eq!(serial_date(43647.0), "01/07/2019");
+    }
+}

@@ -1,0 +1,171 @@
+//! Families (họ văn bản): one document issued for every row of a CSV or a workbook sheet,
+//! filtered, numbered in sequence, rebuilt row by row; a bad cell located by its sheet and
+//! cell, the good rows still built.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{pdf_text, root, tempdir, vanban};
+
+/// A project with the sample family: the Quyết định công nhận and its table.
+fn project() -> PathBuf {
+    let work = tempdir();
+    let data = work.join("data");
+    std::fs::create_dir_all(data.join("_chung")).unwrap();
+    for f in ["cong-nhan-xa-ntm-2019.yaml", "xa-ntm-2019.csv", "_chung/tinh-lang-son.yaml"] {
+        std::fs::copy(root().join("data/lang-son").join(f), data.join(f)).unwrap();
+    }
+    work
+}
+
+fn run(work: &Path, args: &[&str]) -> std::process::Output {
+    let out = vanban(args, work);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+/// The PDFs a build wrote, by file name.
+fn written(out: &std::process::Output) -> Vec<String> {
+    let mut v: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.ends_with(".pdf"))
+        .map(|l| l.rsplit('/').next().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+fn table(work: &Path) -> PathBuf {
+    work.join("data/xa-ntm-2019.csv")
+}
+
+fn edit(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{from:?}");
+    std::fs::write(file, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn one_pdf_per_kept_row_numbered_in_sequence_and_rebuilt_row_by_row() {
+    let work = project();
+    let out = run(&work, &["build", "data", "--out", "out"]);
+    // Yên Trạch and Mai Pha are not marked dat_chuan: filtered out.
+    assert_eq!(
+        written(&out),
+        [
+            "qd-cong-nhan-ntm-hoang-dong.pdf",
+            "qd-cong-nhan-ntm-hong-phong.pdf",
+            "qd-cong-nhan-ntm-tan-thanh.pdf"
+        ]
+    );
+    let text = |name: &str| pdf_text(&std::fs::read(work.join("out").join(name)).unwrap());
+    let tan_thanh = text("qd-cong-nhan-ntm-tan-thanh.pdf");
+    for phrase in [
+        "Số: 2805/QĐ-UBND",
+        "Công nhận xã Tân Thành, huyện Hữu Lũng đạt chuẩn nông thôn mới năm 2019",
+        "(đạt 19/19 tiêu chí)",
+        "Chủ tịch Ủy ban nhân dân xã Tân Thành",
+    ] {
+        assert!(tan_thanh.contains(phrase), "{phrase:?} in\n{tan_thanh}");
+    }
+    assert!(text("qd-cong-nhan-ntm-hong-phong.pdf").contains("Số: 2806/QĐ-UBND"));
+
+    // Nothing changed: nothing built.
+    assert!(written(&run(&work, &["build", "data", "--out", "out"])).is_empty());
+    // One row edited: that copy only.
+    edit(&table(&work), "Hồng Phong,huyện Bình Gia", "Hồng Phong,huyện Bình Gia (cũ)");
+    assert_eq!(
+        written(&run(&work, &["build", "data", "--out", "out"])),
+        ["qd-cong-nhan-ntm-hong-phong.pdf"]
+    );
+    // A row added at the end: one new copy, numbered after the others.
+    let mut csv = std::fs::read_to_string(table(&work)).unwrap();
+    csv.push_str("dong-tan,Đồng Tân,huyện Hữu Lũng,19,x\n");
+    std::fs::write(table(&work), &csv).unwrap();
+    assert_eq!(
+        written(&run(&work, &["build", "data", "--out", "out"])),
+        ["qd-cong-nhan-ntm-dong-tan.pdf"]
+    );
+    assert!(text("qd-cong-nhan-ntm-dong-tan.pdf").contains("Số: 2807/QĐ-UBND"));
+    // That row deleted again: its PDF is removed, nothing else is touched.
+    std::fs::write(table(&work), csv.replace("dong-tan,Đồng Tân,huyện Hữu Lũng,19,x\n", "")).unwrap();
+    let out = run(&work, &["build", "data", "--out", "out"]);
+    assert!(written(&out).is_empty());
+    assert!(!work.join("out/qd-cong-nhan-ntm-dong-tan.pdf").exists());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("qd-cong-nhan-ntm-dong-tan.pdf"));
+    // A row that the filter no longer keeps loses its copy too.
+    edit(&table(&work), "Hồng Phong,huyện Bình Gia (cũ),19,x", "Hồng Phong,huyện Bình Gia (cũ),19,");
+    run(&work, &["build", "data", "--out", "out"]);
+    assert!(!work.join("out/qd-cong-nhan-ntm-hong-phong.pdf").exists());
+    // Word copies too.
+    let out = run(&work, &["build", "data", "--out", "out", "-f", "docx"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.ends_with(".docx")).count(),
+        2
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[test]
+fn a_bad_cell_is_located_and_only_its_row_is_not_built() {
+    let work = project();
+    edit(&table(&work), "Tân Thành,huyện Hữu Lũng,19,x", "Tân Thành,huyện Hữu Lũng,19 tiêu chí,x");
+    let out = vanban(&["check", "data"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("xa-ntm-2019.csv, dòng 3: lỗi: cột `so_tieu_chi` cần một số, gặp “19 tiêu chí” (hàng “tan-thanh”)"),
+        "{stderr}"
+    );
+    let out = vanban(&["build", "data", "--out", "out"], &work);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        written(&out),
+        ["qd-cong-nhan-ntm-hoang-dong.pdf", "qd-cong-nhan-ntm-hong-phong.pdf"]
+    );
+    assert!(!work.join("out/qd-cong-nhan-ntm-tan-thanh.pdf").exists());
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[test]
+fn a_workbook_sheet_feeds_a_family_and_its_mistakes_are_named() {
+    let work = project();
+    std::fs::copy(root().join("tests/fixtures/family/xa.xlsx"), work.join("data/xa.xlsx")).unwrap();
+    let doc = work.join("data/cong-nhan-xa-ntm-2019.yaml");
+    edit(&doc, "  bang: xa-ntm-2019.csv\n", "  bang: xa.xlsx\n  trang: Danh sách xa\n");
+    // A sheet that is not there: named with the sheets that are.
+    let out = vanban(&["check", "data"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cong-nhan-xa-ntm-2019.yaml:18:10: lỗi: bảng `xa.xlsx` không có trang tính `Danh sách xa`; có: Danh sách xã")
+            && stderr.contains("có phải `Danh sách xã`?"),
+        "{stderr}"
+    );
+    edit(&doc, "trang: Danh sách xa\n", "trang: Danh sách xã\n");
+    // Row 3 holds "12 xã" where a number belongs; the empty row 4 is skipped.
+    let out = vanban(&["build", "data", "--out", "out"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("xa.xlsx, 'Danh sách xã'!D3: lỗi: cột `so_tieu_chi` cần một số, gặp “12 xã” (hàng “yen-trach”)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        written(&out),
+        ["qd-cong-nhan-ntm-hoang-dong.pdf", "qd-cong-nhan-ntm-hong-phong.pdf"]
+    );
+    // Numbers follow the table's rows: Hồng Phong is the third kept row.
+    let pdf = std::fs::read(work.join("out/qd-cong-nhan-ntm-hong-phong.pdf")).unwrap();
+    assert!(pdf_text(&pdf).contains("Số: 2806/QĐ-UBND"));
+    // A column the YAML names that the sheet lacks: named, with the columns there are.
+    edit(&doc, "so: [so_tieu_chi]", "so: [so_tieu_chii]");
+    let out = vanban(&["check", "data"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("không có cột `so_tieu_chii`; có: ma_xa, ten_xa, huyen, so_tieu_chi, dat_chuan")
+            && stderr.contains("có phải `so_tieu_chi`?"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}
