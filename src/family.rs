@@ -93,7 +93,11 @@ pub fn read(doc: &Path, source: &str, fam: &Family) -> Result<Sheet, Box<Diagnos
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let name = file.file_name().unwrap_or_default().to_string_lossy().to_string();
+    let name = file
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
     let grid = match ext.as_str() {
         "csv" => read_csv(&file).map(|g| (name.clone(), g)),
         "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(&file, fam, doc, source, &name)?,
@@ -240,12 +244,18 @@ fn read_workbook(
         let mut cells = Vec::new();
         for (c, data) in row.iter().enumerate() {
             // Excel quotes a sheet name with spaces or accents: 'Danh sách xã'!C7.
-            let quoted = if sheet.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') {
+            let quoted = if sheet
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+            {
                 sheet.clone()
             } else {
                 format!("'{sheet}'")
             };
-            let place = format!("{quoted}!{}", cell_name(top as usize + r, left as usize + c));
+            let place = format!(
+                "{quoted}!{}",
+                cell_name(top as usize + r, left as usize + c)
+            );
             let (text, number) = match data {
                 Data::Empty => (String::new(), None),
                 Data::String(s) => (s.trim().to_string(), None),
@@ -393,16 +403,21 @@ pub fn members(
         }
         let name = file_name(&fill(&fam.ten_tep.value, row));
         if out.iter().any(|m| m.name == name) || name.is_empty() {
-            report.push(err(
-                doc,
-                source,
-                &fam.ten_tep,
-                t!(
-                    "tên tệp `{name}` của hàng “{first}” trùng hoặc trống",
-                    name = name,
-                    first = row.first()
-                ),
-            ).with_hint(t!("đưa vào `ten_tep` một cột khác nhau ở mỗi hàng, ví dụ mã hoặc tên")));
+            report.push(
+                err(
+                    doc,
+                    source,
+                    &fam.ten_tep,
+                    t!(
+                        "tên tệp `{name}` của hàng “{first}” trùng hoặc trống",
+                        name = name,
+                        first = row.first()
+                    ),
+                )
+                .with_hint(t!(
+                    "đưa vào `ten_tep` một cột khác nhau ở mỗi hàng, ví dụ mã hoặc tên"
+                )),
+            );
             continue;
         }
         // The number is part of what a member is made from: deleting a row renumbers the
@@ -476,7 +491,9 @@ pub fn cite_names(fam: &Family, member: &Member) -> Cited {
         .iter()
         .filter_map(|c| {
             let cell = member.row.get(c.value.trim())?;
-            let n = cell.number.or_else(|| crate::numfmt::parse_vi(&cell.text))?;
+            let n = cell
+                .number
+                .or_else(|| crate::numfmt::parse_vi(&cell.text))?;
             Some((format!("hang.{}", c.value.trim()), n))
         })
         .collect();

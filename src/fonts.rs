@@ -106,7 +106,12 @@ mod tests {
         // 13 pt; shaping kerns the capitals of the Quốc hiệu (ÒA, VI, ỆT …) by 0.7 mm.
         let mm = |pt: f64| pt * 25.4 / 72.0;
         let tn = mm(text_width("Độc lập - Tự do - Hạnh phúc", true, false, 14.0));
-        let qh = mm(text_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false, 13.0));
+        let qh = mm(text_width(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            true,
+            false,
+            13.0,
+        ));
         assert!((tn - 60.5).abs() < 0.3, "Tiêu ngữ {tn} mm");
         assert!((qh - 95.0).abs() < 0.3, "Quốc hiệu {qh} mm");
         assert!(text_width("abc", false, true, 14.0) < text_width("abc", true, false, 14.0));

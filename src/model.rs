@@ -249,7 +249,9 @@ pub struct Family {
     pub ten_tep: Text,
     /// Only the rows whose column equals (`bang`) or contains (`chua`) a value.
     #[serde(default)]
-    #[schemars(description = "Chỉ tạo bản cho các hàng có cột `cot` bằng `bang` hoặc chứa `chua`.")]
+    #[schemars(
+        description = "Chỉ tạo bản cho các hàng có cột `cot` bằng `bang` hoặc chứa `chua`."
+    )]
     pub chi_khi: Option<RowFilter>,
     /// Numbers in sequence from this one, one per copy; none: left blank.
     #[serde(default)]
@@ -274,7 +276,10 @@ pub struct RowFilter {
     #[schemars(with = "String", description = "Tên cột.")]
     pub cot: Text,
     #[serde(default)]
-    #[schemars(with = "Option<String>", description = "Giá trị phải bằng (không phân biệt hoa thường).")]
+    #[schemars(
+        with = "Option<String>",
+        description = "Giá trị phải bằng (không phân biệt hoa thường)."
+    )]
     pub bang: Option<Text>,
     #[serde(default)]
     #[schemars(with = "Option<String>", description = "Chuỗi mà giá trị phải chứa.")]
@@ -287,7 +292,9 @@ pub struct RowFilter {
 pub struct Document {
     /// Họ văn bản: issue this document for every row of a table.
     #[serde(default)]
-    #[schemars(description = "Họ văn bản: phát hành văn bản này cho từng hàng của một bảng (.csv, .xlsx, .ods).")]
+    #[schemars(
+        description = "Họ văn bản: phát hành văn bản này cho từng hàng của một bảng (.csv, .xlsx, .ods)."
+    )]
     pub ho: Option<Family>,
     /// Loại văn bản.
     #[schemars(

@@ -334,7 +334,11 @@ pub fn process(
             lap(2);
             let doc = doc?;
             if opts.write {
-                let standard = ctx.layout.chuan_pdf.as_deref().unwrap_or(&opts.pdf_standard);
+                let standard = ctx
+                    .layout
+                    .chuan_pdf
+                    .as_deref()
+                    .unwrap_or(&opts.pdf_standard);
                 let bytes = pdf::export(&doc, date, standard, &mut report);
                 lap(3);
                 files.push(("pdf", bytes?));

@@ -12,7 +12,9 @@ use common::{build, root, samples, tempdir, vanban};
 fn xmp(pdf: &[u8]) -> String {
     let text = String::from_utf8_lossy(pdf);
     let start = text.find("<x:xmpmeta").expect("an XMP packet");
-    let end = text[start..].find("</x:xmpmeta>").expect("the end of the XMP packet");
+    let end = text[start..]
+        .find("</x:xmpmeta>")
+        .expect("the end of the XMP packet");
     text[start..start + end].to_string()
 }
 
@@ -21,7 +23,11 @@ fn tool(name: &str, args: &[&str], file: &std::path::Path) -> std::process::Outp
         .args(args)
         .arg(file)
         .output()
-        .unwrap_or_else(|_| panic!("{name} must be installed (Debian's qpdf and poppler-utils; .ci/run installs them)"))
+        .unwrap_or_else(|_| {
+            panic!(
+                "{name} must be installed (Debian's qpdf and poppler-utils; .ci/run installs them)"
+            )
+        })
 }
 
 #[test]
@@ -31,16 +37,30 @@ fn every_sample_is_pdf_a_2b_and_structurally_sound() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let built = build(&path);
         let meta = xmp(&built.pdf);
-        assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{name}: pdfaid:part");
-        assert!(meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{name}: conformance");
+        assert!(
+            meta.contains("<pdfaid:part>2</pdfaid:part>"),
+            "{name}: pdfaid:part"
+        );
+        assert!(
+            meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+            "{name}: conformance"
+        );
         assert!(meta.contains("<rdf:li>vi"), "{name}: language\n{meta}");
-        let title = built.ctx.meta.title.replace('&', "&amp;").replace('<', "&lt;");
+        let title = built
+            .ctx
+            .meta
+            .title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;");
         assert!(meta.contains(&title), "{name}: title {title:?}\n{meta}");
         let date = format!(
             "{:04}-{:02}-{:02}",
             built.ctx.meta.year, built.ctx.meta.month, built.ctx.meta.day
         );
-        assert!(meta.contains(&format!("<xmp:CreateDate>{date}")), "{name}: date {date}");
+        assert!(
+            meta.contains(&format!("<xmp:CreateDate>{date}")),
+            "{name}: date {date}"
+        );
         // PDF/A needs an output intent (Typst embeds sRGB).
         assert!(
             String::from_utf8_lossy(&built.pdf).contains("/S/GTS_PDFA1"),
@@ -60,7 +80,10 @@ fn every_sample_is_pdf_a_2b_and_structurally_sound() {
         for line in fonts.lines().skip(2) {
             // Columns: name type encoding emb sub uni object ID.
             let cols: Vec<&str> = line.split_whitespace().collect();
-            assert!(cols.len() >= 7 && cols[cols.len() - 5] == "yes", "{name}: font not embedded: {line}");
+            assert!(
+                cols.len() >= 7 && cols[cols.len() - 5] == "yes",
+                "{name}: font not embedded: {line}"
+            );
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -85,11 +108,22 @@ fn the_standard_is_chosen_per_run_and_per_document() {
             .unwrap_or_default()
     };
     let out = vanban(&["build", "data", "--out", "out"], &work);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!((part("a.pdf"), part("b.pdf")), ("2".into(), String::new()));
     // Another standard for the run rebuilds every document; the document's own choice stays.
-    let out = vanban(&["build", "data", "--out", "out", "--pdf-standard", "a-2u"], &work);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = vanban(
+        &["build", "data", "--out", "out", "--pdf-standard", "a-2u"],
+        &work,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&std::fs::read(work.join("out/a.pdf")).unwrap()).to_string();
     assert!(text.contains("<pdfaid:conformance>U</pdfaid:conformance>"));
     assert_eq!(part("b.pdf"), "");

@@ -331,6 +331,9 @@ fn watch_rebuilds_a_saved_document() {
     assert!(changed, "watch did not rebuild the saved document");
     let log = std::fs::read_to_string(work.join("watch.log")).unwrap();
     let passes = log.lines().filter(|l| l.starts_with("đã dựng")).count();
-    assert!((2..=3).contains(&passes), "{passes} passes for one edit:\n{log}");
+    assert!(
+        (2..=3).contains(&passes),
+        "{passes} passes for one edit:\n{log}"
+    );
     let _ = std::fs::remove_dir_all(work);
 }

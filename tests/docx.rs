@@ -60,7 +60,10 @@ fn bold(p: roxmltree::Node) -> bool {
 
 /// Width in twips of the table cell a paragraph sits in.
 fn cell_width(p: roxmltree::Node) -> i64 {
-    let tc = p.ancestors().find(|a| a.has_tag_name((W, "tc"))).expect("in a cell");
+    let tc = p
+        .ancestors()
+        .find(|a| a.has_tag_name((W, "tc")))
+        .expect("in a cell");
     wattr(w(w(tc, "tcPr").unwrap(), "tcW").unwrap(), "w").unwrap()
 }
 
@@ -104,15 +107,27 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
             .collect();
         let types = &parts["[Content_Types].xml"];
         for t in targets.values() {
-            assert!(parts.contains_key(&format!("word/{t}")), "{name}: missing part {t}");
-            assert!(types.contains(&format!("/word/{t}")), "{name}: no content type for {t}");
+            assert!(
+                parts.contains_key(&format!("word/{t}")),
+                "{name}: missing part {t}"
+            );
+            assert!(
+                types.contains(&format!("/word/{t}")),
+                "{name}: no content type for {t}"
+            );
         }
         for id in doc.descendants().filter_map(|n| n.attribute((R, "id"))) {
-            assert!(targets.contains_key(id), "{name}: r:id {id} does not resolve");
+            assert!(
+                targets.contains_key(id),
+                "{name}: r:id {id} does not resolve"
+            );
         }
 
         // Sections: the document, the attached text, one per phụ lục; landscape as asked.
-        let sects: Vec<_> = doc.descendants().filter(|n| n.has_tag_name((W, "sectPr"))).collect();
+        let sects: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "sectPr")))
+            .collect();
         let mut expected = vec![false];
         if ctx.kem_theo.is_some() {
             expected.push(false);
@@ -136,32 +151,60 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
                 ("right", ctx.layout.le_phai),
             ] {
                 let got = twips_to_mm(wattr(mar, attr).unwrap());
-                assert!((got - mm).abs() < 0.05, "{name}: margin {attr} {got} mm, expected {mm}");
+                assert!(
+                    (got - mm).abs() < 0.05,
+                    "{name}: margin {attr} {got} mm, expected {mm}"
+                );
             }
             // No number on a part's first page, numbering from 1 in every part.
             assert!(w(*s, "titlePg").is_some(), "{name}: titlePg");
-            assert_eq!(wattr(w(*s, "pgNumType").unwrap(), "start"), Some(1), "{name}");
+            assert_eq!(
+                wattr(w(*s, "pgNumType").unwrap(), "start"),
+                Some(1),
+                "{name}"
+            );
             let default = s
                 .children()
-                .find(|c| c.has_tag_name((W, "headerReference")) && c.attribute((W, "type")) == Some("default"))
+                .find(|c| {
+                    c.has_tag_name((W, "headerReference"))
+                        && c.attribute((W, "type")) == Some("default")
+                })
                 .expect("a default header");
             let target = targets[default.attribute((R, "id")).unwrap()];
             let header = &parts[&format!("word/{target}")];
-            assert!(header.contains("> PAGE <") && header.contains(r#"w:fldCharType="separate""#), "{name}: PAGE field");
-            assert!(header.contains(r#"<w:jc w:val="center"/>"#), "{name}: centred page number");
+            assert!(
+                header.contains("> PAGE <") && header.contains(r#"w:fldCharType="separate""#),
+                "{name}: PAGE field"
+            );
+            assert!(
+                header.contains(r#"<w:jc w:val="center"/>"#),
+                "{name}: centred page number"
+            );
             // A cached value, so Word shows a number before it updates the field.
-            assert!(header.contains("<w:t>2</w:t>"), "{name}: cached page number");
+            assert!(
+                header.contains("<w:t>2</w:t>"),
+                "{name}: cached page number"
+            );
             let first = s
                 .children()
-                .find(|c| c.has_tag_name((W, "headerReference")) && c.attribute((W, "type")) == Some("first"))
+                .find(|c| {
+                    c.has_tag_name((W, "headerReference"))
+                        && c.attribute((W, "type")) == Some("first")
+                })
                 .expect("a first-page header");
             let target = targets[first.attribute((R, "id")).unwrap()];
-            assert!(!parts[&format!("word/{target}")].contains("PAGE"), "{name}: page 1 unnumbered");
+            assert!(
+                !parts[&format!("word/{target}")].contains("PAGE"),
+                "{name}: page 1 unnumbered"
+            );
         }
 
         // Header: Quốc hiệu 13 bold on one line of a column wide enough, Tiêu ngữ 14 bold and
         // its rule exactly as long (the PDF's measurement), the agency rule 0.4 × the name.
-        let paras: Vec<_> = doc.descendants().filter(|n| n.has_tag_name((W, "p"))).collect();
+        let paras: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "p")))
+            .collect();
         let find = |t: &str| {
             paras
                 .iter()
@@ -170,10 +213,15 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         };
         let qh = paras[find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")];
         let body = ctx.layout.co_chu;
-        assert_eq!(size(qh), Some(((body - 1.0) * 2.0) as i64), "{name}: Quốc hiệu size");
+        assert_eq!(
+            size(qh),
+            Some(((body - 1.0) * 2.0) as i64),
+            "{name}: Quốc hiệu size"
+        );
         assert!(bold(qh), "{name}: Quốc hiệu bold");
         assert!(
-            cell_width(qh) as f64 >= pt_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, body - 1.0),
+            cell_width(qh) as f64
+                >= pt_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, body - 1.0),
             "{name}: the Quốc hiệu column is narrower than the Quốc hiệu"
         );
         let tn_i = find("Độc lập - Tự do - Hạnh phúc");
@@ -181,7 +229,10 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         assert_eq!(size(tn), Some((body * 2.0) as i64), "{name}: Tiêu ngữ size");
         let rule = rule_length(paras[tn_i + 1], cell_width(tn)).expect("a rule under the Tiêu ngữ");
         let tn_w = pt_width("Độc lập - Tự do - Hạnh phúc", true, body);
-        assert!((rule as f64 - tn_w).abs() <= 2.0, "{name}: Tiêu ngữ rule {rule} twips, text {tn_w}");
+        assert!(
+            (rule as f64 - tn_w).abs() <= 2.0,
+            "{name}: Tiêu ngữ rule {rule} twips, text {tn_w}"
+        );
         let last_agency = find(ctx.ban_hanh.last().unwrap());
         let agency_rule = rule_length(paras[last_agency + 1], cell_width(paras[last_agency]))
             .expect("a rule under the agency");
@@ -191,48 +242,91 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
             .map(|l| pt_width(l, true, body - 1.0))
             .fold(0.0, f64::max);
         let ratio = agency_rule as f64 / widest;
-        assert!((0.33..=0.5).contains(&ratio), "{name}: agency rule {ratio} of the name");
+        assert!(
+            (0.33..=0.5).contains(&ratio),
+            "{name}: agency rule {ratio} of the name"
+        );
         // Số and the place-date in one row, both aligned to its bottom.
         let so = paras[find(&ctx.so_ky_hieu)];
         let date = paras[find(&ctx.dia_danh_ngay)];
-        let row = |p: roxmltree::Node| p.ancestors().find(|a| a.has_tag_name((W, "tr"))).unwrap().id();
+        let row = |p: roxmltree::Node| {
+            p.ancestors()
+                .find(|a| a.has_tag_name((W, "tr")))
+                .unwrap()
+                .id()
+        };
         assert_eq!(row(so), row(date), "{name}: Số and date on one row");
 
         // Body: justified, the first-line indent of trinh_bay, 6 pt after, Times New Roman
         // in all four slots, Vietnamese.
         let styles = &parts["word/styles.xml"];
         for slot in ["ascii", "hAnsi", "eastAsia", "cs"] {
-            assert!(styles.contains(&format!(r#"w:{slot}="Times New Roman""#)), "{name}: {slot} font");
+            assert!(
+                styles.contains(&format!(r#"w:{slot}="Times New Roman""#)),
+                "{name}: {slot} font"
+            );
         }
-        assert!(styles.contains(r#"<w:lang w:val="vi-VN""#), "{name}: language");
+        assert!(
+            styles.contains(r#"<w:lang w:val="vi-VN""#),
+            "{name}: language"
+        );
         let indent = (ctx.layout.thut_dau_dong * 567.0).round() as i64;
         let justified = paras
             .iter()
-            .filter(|p| p.descendants().any(|d| d.has_tag_name((W, "jc")) && d.attribute((W, "val")) == Some("both")))
+            .filter(|p| {
+                p.descendants()
+                    .any(|d| d.has_tag_name((W, "jc")) && d.attribute((W, "val")) == Some("both"))
+            })
             .count();
         assert!(justified > 0, "{name}: no justified paragraph");
         for p in paras.iter().filter(|p| {
-            w(**p, "pPr").and_then(|ppr| w(ppr, "jc")).and_then(|j| j.attribute((W, "val"))) == Some("both")
+            w(**p, "pPr")
+                .and_then(|ppr| w(ppr, "jc"))
+                .and_then(|j| j.attribute((W, "val")))
+                == Some("both")
         }) {
             let ppr = w(*p, "pPr").unwrap();
-            assert_eq!(wattr(w(ppr, "ind").unwrap(), "firstLine"), Some(indent), "{name}: indent");
-            assert_eq!(wattr(w(ppr, "spacing").unwrap(), "after"), Some(120), "{name}: 6 pt after");
+            assert_eq!(
+                wattr(w(ppr, "ind").unwrap(), "firstLine"),
+                Some(indent),
+                "{name}: indent"
+            );
+            assert_eq!(
+                wattr(w(ppr, "spacing").unwrap(), "after"),
+                Some(120),
+                "{name}: 6 pt after"
+            );
         }
-        assert!(!doc_xml.contains("w:jc w:val=\"justified\""), "{name}: invalid jc value");
+        assert!(
+            !doc_xml.contains("w:jc w:val=\"justified\""),
+            "{name}: invalid jc value"
+        );
 
         // Tables: fixed layout with a grid; a bordered table (matrix, results) repeats its
         // header row and never splits a row.
         for t in doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))) {
             let tblpr = w(t, "tblPr").unwrap();
-            assert_eq!(w(tblpr, "tblLayout").unwrap().attribute((W, "type")), Some("fixed"));
+            assert_eq!(
+                w(tblpr, "tblLayout").unwrap().attribute((W, "type")),
+                Some("fixed")
+            );
             assert!(w(t, "tblGrid").is_some(), "{name}: table without a grid");
             let rows: Vec<_> = t.children().filter(|c| c.has_tag_name((W, "tr"))).collect();
-            let bordered = w(w(tblpr, "tblBorders").unwrap(), "top").unwrap().attribute((W, "val")) == Some("single");
+            let bordered = w(w(tblpr, "tblBorders").unwrap(), "top")
+                .unwrap()
+                .attribute((W, "val"))
+                == Some("single");
             if bordered {
                 let trpr = w(rows[0], "trPr").expect("header row properties");
-                assert!(w(trpr, "tblHeader").is_some(), "{name}: header row not repeated");
+                assert!(
+                    w(trpr, "tblHeader").is_some(),
+                    "{name}: header row not repeated"
+                );
                 for r in &rows {
-                    assert!(w(w(*r, "trPr").unwrap(), "cantSplit").is_some(), "{name}: a row may split");
+                    assert!(
+                        w(w(*r, "trPr").unwrap(), "cantSplit").is_some(),
+                        "{name}: a row may split"
+                    );
                 }
             }
         }
@@ -248,23 +342,47 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         assert_eq!(size(first_recipient), Some(22), "{name}: Nơi nhận list");
 
         // No text boxes, frames or absolute positions anywhere.
-        for bad in ["w:framePr", "w:txbxContent", "wp:anchor", "w:drawing", "w:pict"] {
+        for bad in [
+            "w:framePr",
+            "w:txbxContent",
+            "wp:anchor",
+            "w:drawing",
+            "w:pict",
+        ] {
             assert!(!doc_xml.contains(bad), "{name}: {bad}");
         }
         let settings = &parts["word/settings.xml"];
         assert!(settings.contains(r#"w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15""#));
-        assert!(!settings.contains("useFELayout"), "{name}: East-Asian legacy layout");
-        assert!(parts["docProps/custom.xml"].contains(env!("CARGO_PKG_VERSION")), "{name}: version property");
+        assert!(
+            !settings.contains("useFELayout"),
+            "{name}: East-Asian legacy layout"
+        );
+        assert!(
+            parts["docProps/custom.xml"].contains(env!("CARGO_PKG_VERSION")),
+            "{name}: version property"
+        );
         let core = &parts["docProps/core.xml"];
-        assert!(core.contains(&format!("<dc:title>{}</dc:title>", xml_escape(&ctx.meta.title))), "{name}: title");
-        assert!(core.contains("<dc:language>vi-VN</dc:language>"), "{name}: language");
+        assert!(
+            core.contains(&format!(
+                "<dc:title>{}</dc:title>",
+                xml_escape(&ctx.meta.title)
+            )),
+            "{name}: title"
+        );
+        assert!(
+            core.contains("<dc:language>vi-VN</dc:language>"),
+            "{name}: language"
+        );
         checked += 1;
     }
     assert!(checked >= 12, "only {checked} samples");
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[test]
@@ -293,7 +411,9 @@ fn the_docx_text_is_the_documents_text() {
         "PHỤ LỤC",
     ] {
         let phrase = phrase.to_string();
-        let hit = joined[from..].find(&phrase).or_else(|| joined[from..].to_uppercase().find(&phrase.to_uppercase()));
+        let hit = joined[from..]
+            .find(&phrase)
+            .or_else(|| joined[from..].to_uppercase().find(&phrase.to_uppercase()));
         let i = hit.unwrap_or_else(|| panic!("{phrase:?} not found after byte {from}"));
         from += i;
     }
@@ -331,7 +451,10 @@ fn data_reaches_the_docx_as_text_never_as_markup() {
         .filter(|n| n.has_tag_name((W, "t")))
         .filter_map(|n| n.text())
         .collect();
-    assert!(body.contains("A < B && C > D \"q\" ]]> </w:t><w:t>x Hòa"), "{body}");
+    assert!(
+        body.contains("A < B && C > D \"q\" ]]> </w:t><w:t>x Hòa"),
+        "{body}"
+    );
     let _ = std::fs::remove_dir_all(&work);
 }
 
@@ -353,7 +476,11 @@ fn build_format_writes_docx_beside_pdf_and_skips_per_format() {
     }
     let run = |args: &[&str]| {
         let out = vanban(args, &work);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out
     };
     // Word alone: no PDF, no Typst.
@@ -372,7 +499,9 @@ fn build_format_writes_docx_beside_pdf_and_skips_per_format() {
     let out = run(&["build", "data", "--format", "pdf,docx", "--out", "out"]);
     assert_eq!((written(&out, "docx"), written(&out, "pdf")), (1, 0));
     // --force rebuilds both.
-    let out = run(&["build", "data", "--format", "pdf,docx", "--out", "out", "--force"]);
+    let out = run(&[
+        "build", "data", "--format", "pdf,docx", "--out", "out", "--force",
+    ]);
     assert_eq!((written(&out, "docx"), written(&out, "pdf")), (2, 2));
     // A bad format is refused with the choices.
     let out = vanban(&["build", "data", "-f", "odt"], &work);
@@ -381,7 +510,11 @@ fn build_format_writes_docx_beside_pdf_and_skips_per_format() {
     // A document with an error writes no .docx and loses its old one.
     let file = data.join("cong-van-vpdp-2020.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replacen("ngay:", "ngay: 31/02/2020\nngay_cu:", 1)).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("ngay:", "ngay: 31/02/2020\nngay_cu:", 1),
+    )
+    .unwrap();
     let out = vanban(&["build", "data", "-f", "pdf,docx", "--out", "out"], &work);
     assert!(!out.status.success());
     assert!(!work.join("out/cong-van-vpdp-2020.docx").exists());
@@ -404,7 +537,9 @@ fn every_sample_is_valid_office_open_xml() {
             eprintln!("skipped: openxml-audit is not installed");
             return;
         }
-        panic!("openxml-audit is needed: python3 -m pip install openxml-audit==0.8.0 (.ci/run does)");
+        panic!(
+            "openxml-audit is needed: python3 -m pip install openxml-audit==0.8.0 (.ci/run does)"
+        );
     }
     let dir = tempdir();
     let mut files = Vec::new();
@@ -416,7 +551,16 @@ fn every_sample_is_valid_office_open_xml() {
     let mut bad = Vec::new();
     for file in &files {
         let out = std::process::Command::new("python3")
-            .args(["-m", "openxml_audit", "-f", "office2019", "-m", "0", "-o", "json"])
+            .args([
+                "-m",
+                "openxml_audit",
+                "-f",
+                "office2019",
+                "-m",
+                "0",
+                "-o",
+                "json",
+            ])
             .arg(file)
             .output()
             .unwrap();

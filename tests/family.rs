@@ -13,7 +13,11 @@ fn project() -> PathBuf {
     let work = tempdir();
     let data = work.join("data");
     std::fs::create_dir_all(data.join("_chung")).unwrap();
-    for f in ["cong-nhan-xa-ntm-2019.yaml", "xa-ntm-2019.csv", "_chung/tinh-lang-son.yaml"] {
+    for f in [
+        "cong-nhan-xa-ntm-2019.yaml",
+        "xa-ntm-2019.csv",
+        "_chung/tinh-lang-son.yaml",
+    ] {
         std::fs::copy(root().join("data/lang-son").join(f), data.join(f)).unwrap();
     }
     work
@@ -21,7 +25,11 @@ fn project() -> PathBuf {
 
 fn run(work: &Path, args: &[&str]) -> std::process::Output {
     let out = vanban(args, work);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
@@ -74,7 +82,11 @@ fn one_pdf_per_kept_row_numbered_in_sequence_and_rebuilt_row_by_row() {
     // Nothing changed: nothing built.
     assert!(written(&run(&work, &["build", "data", "--out", "out"])).is_empty());
     // One row edited: that copy only.
-    edit(&table(&work), "Hồng Phong,huyện Bình Gia", "Hồng Phong,huyện Bình Gia (cũ)");
+    edit(
+        &table(&work),
+        "Hồng Phong,huyện Bình Gia",
+        "Hồng Phong,huyện Bình Gia (cũ)",
+    );
     assert_eq!(
         written(&run(&work, &["build", "data", "--out", "out"])),
         ["qd-cong-nhan-ntm-hong-phong.pdf"]
@@ -89,19 +101,30 @@ fn one_pdf_per_kept_row_numbered_in_sequence_and_rebuilt_row_by_row() {
     );
     assert!(text("qd-cong-nhan-ntm-dong-tan.pdf").contains("Số: 2807/QĐ-UBND"));
     // That row deleted again: its PDF is removed, nothing else is touched.
-    std::fs::write(table(&work), csv.replace("dong-tan,Đồng Tân,huyện Hữu Lũng,19,x\n", "")).unwrap();
+    std::fs::write(
+        table(&work),
+        csv.replace("dong-tan,Đồng Tân,huyện Hữu Lũng,19,x\n", ""),
+    )
+    .unwrap();
     let out = run(&work, &["build", "data", "--out", "out"]);
     assert!(written(&out).is_empty());
     assert!(!work.join("out/qd-cong-nhan-ntm-dong-tan.pdf").exists());
     assert!(String::from_utf8_lossy(&out.stderr).contains("qd-cong-nhan-ntm-dong-tan.pdf"));
     // A row that the filter no longer keeps loses its copy too.
-    edit(&table(&work), "Hồng Phong,huyện Bình Gia (cũ),19,x", "Hồng Phong,huyện Bình Gia (cũ),19,");
+    edit(
+        &table(&work),
+        "Hồng Phong,huyện Bình Gia (cũ),19,x",
+        "Hồng Phong,huyện Bình Gia (cũ),19,",
+    );
     run(&work, &["build", "data", "--out", "out"]);
     assert!(!work.join("out/qd-cong-nhan-ntm-hong-phong.pdf").exists());
     // Word copies too.
     let out = run(&work, &["build", "data", "--out", "out", "-f", "docx"]);
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.ends_with(".docx")).count(),
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.ends_with(".docx"))
+            .count(),
         2
     );
     let _ = std::fs::remove_dir_all(&work);
@@ -110,7 +133,11 @@ fn one_pdf_per_kept_row_numbered_in_sequence_and_rebuilt_row_by_row() {
 #[test]
 fn a_bad_cell_is_located_and_only_its_row_is_not_built() {
     let work = project();
-    edit(&table(&work), "Tân Thành,huyện Hữu Lũng,19,x", "Tân Thành,huyện Hữu Lũng,19 tiêu chí,x");
+    edit(
+        &table(&work),
+        "Tân Thành,huyện Hữu Lũng,19,x",
+        "Tân Thành,huyện Hữu Lũng,19 tiêu chí,x",
+    );
     let out = vanban(&["check", "data"], &work);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -122,7 +149,10 @@ fn a_bad_cell_is_located_and_only_its_row_is_not_built() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         written(&out),
-        ["qd-cong-nhan-ntm-hoang-dong.pdf", "qd-cong-nhan-ntm-hong-phong.pdf"]
+        [
+            "qd-cong-nhan-ntm-hoang-dong.pdf",
+            "qd-cong-nhan-ntm-hong-phong.pdf"
+        ]
     );
     assert!(!work.join("out/qd-cong-nhan-ntm-tan-thanh.pdf").exists());
     let _ = std::fs::remove_dir_all(&work);
@@ -131,9 +161,17 @@ fn a_bad_cell_is_located_and_only_its_row_is_not_built() {
 #[test]
 fn a_workbook_sheet_feeds_a_family_and_its_mistakes_are_named() {
     let work = project();
-    std::fs::copy(root().join("tests/fixtures/family/xa.xlsx"), work.join("data/xa.xlsx")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/family/xa.xlsx"),
+        work.join("data/xa.xlsx"),
+    )
+    .unwrap();
     let doc = work.join("data/cong-nhan-xa-ntm-2019.yaml");
-    edit(&doc, "  bang: xa-ntm-2019.csv\n", "  bang: xa.xlsx\n  trang: Danh sách xa\n");
+    edit(
+        &doc,
+        "  bang: xa-ntm-2019.csv\n",
+        "  bang: xa.xlsx\n  trang: Danh sách xa\n",
+    );
     // A sheet that is not there: named with the sheets that are.
     let out = vanban(&["check", "data"], &work);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -153,7 +191,10 @@ fn a_workbook_sheet_feeds_a_family_and_its_mistakes_are_named() {
     );
     assert_eq!(
         written(&out),
-        ["qd-cong-nhan-ntm-hoang-dong.pdf", "qd-cong-nhan-ntm-hong-phong.pdf"]
+        [
+            "qd-cong-nhan-ntm-hoang-dong.pdf",
+            "qd-cong-nhan-ntm-hong-phong.pdf"
+        ]
     );
     // Numbers follow the table's rows: Hồng Phong is the third kept row.
     let pdf = std::fs::read(work.join("out/qd-cong-nhan-ntm-hong-phong.pdf")).unwrap();
@@ -163,8 +204,9 @@ fn a_workbook_sheet_feeds_a_family_and_its_mistakes_are_named() {
     let out = vanban(&["check", "data"], &work);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("không có cột `so_tieu_chii`; có: ma_xa, ten_xa, huyen, so_tieu_chi, dat_chuan")
-            && stderr.contains("có phải `so_tieu_chi`?"),
+        stderr.contains(
+            "không có cột `so_tieu_chii`; có: ma_xa, ten_xa, huyen, so_tieu_chi, dat_chuan"
+        ) && stderr.contains("có phải `so_tieu_chi`?"),
         "{stderr}"
     );
     let _ = std::fs::remove_dir_all(&work);

@@ -463,7 +463,10 @@ fn address_footer_on_page_one_only_under_a_full_width_rule() {
         .filter(|r| r.page == 1 && r.y >= a.y)
         .map(|r| r.y)
         .fold(a.y, f64::max);
-    assert!(last < bottom && last > bottom - 10.0, "address ends at {last} mm, margin at {bottom}");
+    assert!(
+        last < bottom && last > bottom - 10.0,
+        "address ends at {last} mm, margin at {bottom}"
+    );
     let rule = rules
         .iter()
         .filter(|r| r.page == 1 && r.y < a.y && a.y - r.y < 8.0)
@@ -479,7 +482,10 @@ fn address_footer_on_page_one_only_under_a_full_width_rule() {
         .iter()
         .filter(|r| r.page == 1 && r.y > rule.y)
         .all(|r| r.size <= 11.0 && (r.y - a.y).abs() < 12.0);
-    assert!(above > 100.0 && above < rule.y && text_below, "the address is under the page's last text");
+    assert!(
+        above > 100.0 && above < rule.y && text_below,
+        "the address is under the page's last text"
+    );
     // Tờ trình: Kính gửi under the title, one recipient on its line.
     let kg = find(&runs, "Kính gửi:");
     assert!(near(kg.size, 14.0, 0.01) && near(center(kg), TEXT_CENTER, 25.0));
@@ -725,7 +731,11 @@ fn a_matrix_group_row_never_ends_a_page() {
                 .iter()
                 .find(|r| r.page >= title.page && r.text.starts_with(&start(first)))
                 .unwrap_or_else(|| panic!("no task {first:?}"));
-            assert_eq!(title.page, task.page, "group {:?} on page {}, its first task on {}", g.ten, title.page, task.page);
+            assert_eq!(
+                title.page, task.page,
+                "group {:?} on page {}, its first task on {}",
+                g.ten, title.page, task.page
+            );
             checked += 1;
         }
     }

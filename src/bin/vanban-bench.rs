@@ -204,7 +204,14 @@ fn main() {
     let docx_run = run(
         &vanban,
         &work,
-        &["build", single.to_str().unwrap(), "--out", "single-docx", "-f", "docx"],
+        &[
+            "build",
+            single.to_str().unwrap(),
+            "--out",
+            "single-docx",
+            "-f",
+            "docx",
+        ],
         false,
     );
     println!(
@@ -233,7 +240,9 @@ fn docx_timing(path: &Path, out: &Path) -> (f64, f64, usize) {
         render.push(t.elapsed().as_secs_f64());
         size = a.bytes.len();
         let t = Instant::now();
-        let ctx = vanban::pipeline::prepare(path, &shared, &mut report).unwrap().ctx;
+        let ctx = vanban::pipeline::prepare(path, &shared, &mut report)
+            .unwrap()
+            .ctx;
         let a = renderer.render(&ctx, &mut report).unwrap();
         std::fs::write(out.join("doc.docx"), &a.bytes).unwrap();
         whole.push(t.elapsed().as_secs_f64());

@@ -207,9 +207,7 @@ impl Builder<'_> {
                 if n > numfmt::LETTERS.len() {
                     self.warn(
                         &text.referenced,
-                        crate::t!(
-                            "quá 23 điểm trong một khoản: ký hiệu điểm lặp chữ (aa), bb) …)"
-                        ),
+                        crate::t!("quá 23 điểm trong một khoản: ký hiệu điểm lặp chữ (aa), bb) …)"),
                     );
                 }
                 format!("{})", numfmt::letter(n))

@@ -173,12 +173,7 @@ fn bien_ban(b: &mut Builder, m: &Meeting, form: &mut Forms) {
 }
 
 /// The closing line of a biên bản: when the meeting ended, and that the minutes were read out.
-fn bien_ban_end(
-    b: &mut Builder,
-    m: &Meeting,
-    start: Option<Moment>,
-    dong_cuoi: &mut Vec<Block>,
-) {
+fn bien_ban_end(b: &mut Builder, m: &Meeting, start: Option<Moment>, dong_cuoi: &mut Vec<Block>) {
     let plain = Block::paragraph;
     let event = m
         .hinh_thuc
@@ -240,13 +235,11 @@ fn giay_gioi_thieu(
     let ve_viec = b.text(&g.ve_viec);
     dong_dau.push(plain(format!("Về việc: {}.", end_clean(&ve_viec))));
     dong_dau.push(plain(
-        "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."
-            .into(),
+        "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ.".into(),
     ));
     if let Some(until) = full_date(b, &g.gia_tri_den) {
         if let (Some(d), Some(m)) = (date.day, date.month) {
-            if chrono::NaiveDate::from_ymd_opt(date.year, m, d)
-                .is_some_and(|issued| until < issued)
+            if chrono::NaiveDate::from_ymd_opt(date.year, m, d).is_some_and(|issued| until < issued)
             {
                 b.error(
                     &g.gia_tri_den.referenced,

@@ -321,7 +321,14 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
     let phu_luc = annex::phu_luc(b, doc, &head);
     let marks = header::marks(b, doc);
     let ten = header::agency_name(b, doc);
-    let mut form = forms::lines(b, doc, ten.as_deref(), &trich_yeu, &head.date, &mut kinh_gui);
+    let mut form = forms::lines(
+        b,
+        doc,
+        ten.as_deref(),
+        &trich_yeu,
+        &head.date,
+        &mut kinh_gui,
+    );
     signer::keep_with_signature(&mut form, &mut body);
     let dong_ky = doc.dong_ky.as_ref().map(|s| signer::signer(b, s));
     let kem_theo = annex::attached(b, doc, &head, ten.as_deref(), &nguoi_ky);

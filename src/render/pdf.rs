@@ -111,7 +111,11 @@ pub fn standard(name: &str) -> Option<&'static [PdfStandard]> {
 
 /// The names of [`STANDARDS`], for messages: `a-2b, a-2u, …`.
 pub fn standard_names() -> String {
-    STANDARDS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+    STANDARDS
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Typst's message in Vietnamese words for the cases a clerk can meet (a file or template
@@ -124,14 +128,22 @@ fn vietnamese(message: &str, severity: Severity) -> String {
             "không tìm thấy tệp `{file}` mà mẫu cần đọc (chỉ các tệp trong bộ mẫu đọc được)",
             file = file
         ))
-    } else if message.starts_with("failed to load file") || message.starts_with("file is not valid utf-8") {
+    } else if message.starts_with("failed to load file")
+        || message.starts_with("file is not valid utf-8")
+    {
         Some(crate::t!("không đọc được một tệp mà mẫu cần"))
     } else if message.contains("did not converge") {
-        Some(crate::t!("dàn trang không ổn định: số trang hoặc tham chiếu vẫn đổi sau nhiều lần dàn"))
+        Some(crate::t!(
+            "dàn trang không ổn định: số trang hoặc tham chiếu vẫn đổi sau nhiều lần dàn"
+        ))
     } else if message.contains("maximum") && message.contains("depth") {
-        Some(crate::t!("dàn trang quá sâu: nội dung lồng nhau quá nhiều cấp"))
+        Some(crate::t!(
+            "dàn trang quá sâu: nội dung lồng nhau quá nhiều cấp"
+        ))
     } else if message.starts_with("unknown font family") {
-        Some(crate::t!("mẫu dùng một phông chữ không có (vanban chỉ có Liberation Serif)"))
+        Some(crate::t!(
+            "mẫu dùng một phông chữ không có (vanban chỉ có Liberation Serif)"
+        ))
     } else {
         None
     };

@@ -81,7 +81,11 @@ pub fn build_docx(path: &Path) -> Vec<u8> {
         None => panic!(
             "{} did not build as .docx:\n{}",
             path.display(),
-            report.items.iter().map(|d| d.to_string()).collect::<String>()
+            report
+                .items
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<String>()
         ),
     }
 }

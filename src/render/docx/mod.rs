@@ -8,7 +8,9 @@
 mod ooxml;
 
 pub use ooxml::TWIPS_PER_MM;
-use ooxml::{mm, pt, Align, Border, Cell, Item, Package, Para, Properties, Row, Run, Section, Table, VAlign};
+use ooxml::{
+    mm, pt, Align, Border, Cell, Item, Package, Para, Properties, Row, Run, Section, Table, VAlign,
+};
 
 use super::{Artifact, Renderer};
 use crate::context::{AnnexCtx, AttachedCtx, Block, Context, SignerCtx, Span};
@@ -105,7 +107,9 @@ fn section(ctx: &Context, landscape: bool) -> Section {
 fn rule(rule: i32, room: i32) -> Para {
     let side = ((room - rule) / 2).max(0);
     // 3 pt above: the PDF's rule is 0.24 em under the text, clear of its descenders.
-    let mut p = Para::new(Align::Center).indent(side, side).spacing(pt(3.0), 0);
+    let mut p = Para::new(Align::Center)
+        .indent(side, side)
+        .spacing(pt(3.0), 0);
     p.bottom = Some(Border::thin());
     p.mark_size = Some(1.0);
     p
@@ -117,7 +121,11 @@ fn line(text: &str, size: f64, bold: bool, italic: bool, align: Align) -> Para {
 
 fn spans(out: Para, spans: &[Span], size: f64, bold: bool, italic: bool) -> Para {
     spans.iter().fold(out, |p, s| {
-        p.run(Run::new(s.t.clone(), size).bold(bold || s.b).italic(italic || s.i))
+        p.run(
+            Run::new(s.t.clone(), size)
+                .bold(bold || s.b)
+                .italic(italic || s.i),
+        )
     })
 }
 
@@ -144,18 +152,21 @@ fn document(ctx: &Context) -> Package {
     w.main();
     let mut sections = vec![first];
     if let Some(k) = &ctx.kem_theo {
-        w.items.push(Item::SectionEnd(sections.last().unwrap().clone()));
+        w.items
+            .push(Item::SectionEnd(sections.last().unwrap().clone()));
         sections.push(section(ctx, false));
         w.attached(k);
     }
     for a in &ctx.phu_luc {
-        w.items.push(Item::SectionEnd(sections.last().unwrap().clone()));
+        w.items
+            .push(Item::SectionEnd(sections.last().unwrap().clone()));
         let sec = section(ctx, a.ngang);
         w.room = sec.text_width();
         sections.push(sec);
         w.annex(a);
     }
-    w.items.push(Item::SectionEnd(sections.last().unwrap().clone()));
+    w.items
+        .push(Item::SectionEnd(sections.last().unwrap().clone()));
 
     // Header 1: the page number, centred (from page 2 of each part: titlePg). Header 2:
     // empty, the first page's. Footer 1 (ô 13): page 1 only; footer 2: empty, for the first
@@ -280,13 +291,23 @@ impl Writer<'_> {
         let qh = width(QUOC_HIEU, true, false, s.quoc_hieu());
         let tn = width(TIEU_NGU, true, false, s.body);
         let date = width(&ctx.dia_danh_ngay, false, true, s.body);
-        let natural = if with_number { qh.max(tn).max(date) } else { qh.max(tn) };
+        let natural = if with_number {
+            qh.max(tn).max(date)
+        } else {
+            qh.max(tn)
+        };
         let right = (natural + mm(2.0)).min(self.room * 7 / 10);
         let left = self.room - right;
 
         let mut agency: Vec<Item> = Vec::new();
         for l in &ctx.chu_quan {
-            agency.push(Item::Para(line(l, s.co_quan(), false, false, Align::Center)));
+            agency.push(Item::Para(line(
+                l,
+                s.co_quan(),
+                false,
+                false,
+                Align::Center,
+            )));
         }
         let mut widest = 0;
         for l in &ctx.ban_hanh {
@@ -326,8 +347,14 @@ impl Writer<'_> {
             });
         }
         if !vv.is_empty() {
-            let p = line(&format!("V/v {}", vv.join(" ")), s.vv(), false, false, Align::Center)
-                .spacing(pt(16.0), 0);
+            let p = line(
+                &format!("V/v {}", vv.join(" ")),
+                s.vv(),
+                false,
+                false,
+                Align::Center,
+            )
+            .spacing(pt(16.0), 0);
             rows.push(Row {
                 cells: vec![Cell::new(vec![Item::Para(p)]), Cell::new(Vec::new())],
                 header: false,
@@ -350,7 +377,9 @@ impl Writer<'_> {
                 let side = ((left - mm(frame)) / 2 + pt(f64::from(space))).max(0);
                 let mut r = Run::new(label, s.body).bold(true);
                 r.color = Some(STAMP_RED);
-                let mut p = Para::new(Align::Center).indent(side, side).spacing(pt(10.0), 0);
+                let mut p = Para::new(Align::Center)
+                    .indent(side, side)
+                    .spacing(pt(10.0), 0);
                 p.boxed = Some(Border {
                     width: 0.8,
                     color: STAMP_RED,
@@ -436,7 +465,11 @@ impl Writer<'_> {
         let ctx = self.ctx;
         let n = ctx.tham_quyen.len();
         for (i, l) in ctx.tham_quyen.iter().enumerate() {
-            let text = if i + 1 == n { format!("{l} điện:") } else { l.clone() };
+            let text = if i + 1 == n {
+                format!("{l} điện:")
+            } else {
+                l.clone()
+            };
             let after = if i + 1 == n { pt(6.0) } else { 0 };
             let p = line(&text, self.s.body, true, false, Align::Center)
                 .spacing(0, after)
@@ -456,7 +489,11 @@ impl Writer<'_> {
             let mut p = line(item, self.s.body, false, false, Align::Left);
             p.left = side + hang;
             p.first_line = -hang;
-            p.after = if i + 1 == count { pt(10.0) } else { pt(0.35 * self.s.body) };
+            p.after = if i + 1 == count {
+                pt(10.0)
+            } else {
+                pt(0.35 * self.s.body)
+            };
             p.line = BODY_LINE;
             self.push(p);
         }
@@ -466,8 +503,14 @@ impl Writer<'_> {
     fn kinh_gui(&mut self) {
         let items = &self.ctx.kinh_gui;
         if let [one] = items.as_slice() {
-            let p = line(&format!("Kính gửi: {one}"), KINH_GUI, false, false, Align::Center)
-                .spacing(pt(10.0), pt(10.0));
+            let p = line(
+                &format!("Kính gửi: {one}"),
+                KINH_GUI,
+                false,
+                false,
+                Align::Center,
+            )
+            .spacing(pt(10.0), pt(10.0));
             self.push(p);
             return;
         }
@@ -487,7 +530,11 @@ impl Writer<'_> {
             .enumerate()
             .map(|(i, l)| {
                 let before = if i == 0 { pt(10.0) } else { 0 };
-                let after = if i + 1 == n { pt(10.0) } else { pt(0.35 * KINH_GUI) };
+                let after = if i + 1 == n {
+                    pt(10.0)
+                } else {
+                    pt(0.35 * KINH_GUI)
+                };
                 let mut p = line(l, KINH_GUI, false, false, Align::Left).spacing(before, after);
                 p.left = hang;
                 p.first_line = -hang;
@@ -541,7 +588,8 @@ impl Writer<'_> {
                     let mut p = self.body_para();
                     if !b.marker.is_empty() {
                         let marker_bold = b.bold || b.level == "dieu";
-                        p = p.run(Run::new(format!("{} ", b.marker), self.s.body).bold(marker_bold));
+                        p = p
+                            .run(Run::new(format!("{} ", b.marker), self.s.body).bold(marker_bold));
                     }
                     p = spans(p, &b.spans, self.s.body, b.bold, false);
                     // A heading stays with what it introduces; the last paragraph with the
@@ -602,7 +650,13 @@ impl Writer<'_> {
         let rest = (self.room - fixed_total).max(0) as f64;
         let widths: Vec<i32> = fixed
             .iter()
-            .map(|&(v, share)| if share { (rest * v / parts) as i32 } else { mm(v) })
+            .map(|&(v, share)| {
+                if share {
+                    (rest * v / parts) as i32
+                } else {
+                    mm(v)
+                }
+            })
             .collect();
         let mut rows = vec![Row {
             cells: head
@@ -652,8 +706,22 @@ impl Writer<'_> {
             })
             .collect();
         let t = self.grid_table(
-            &[(10.0, false), (1.0, true), (18.0, false), (20.0, false), (20.0, false), (24.0, false)],
-            &["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ so với kế hoạch (%)"],
+            &[
+                (10.0, false),
+                (1.0, true),
+                (18.0, false),
+                (20.0, false),
+                (20.0, false),
+                (24.0, false),
+            ],
+            &[
+                "TT",
+                "Chỉ tiêu",
+                "Đơn vị tính",
+                "Kế hoạch",
+                "Thực hiện",
+                "Tỷ lệ so với kế hoạch (%)",
+            ],
             rows,
         );
         self.items.push(Item::Table(t));
@@ -668,10 +736,17 @@ impl Writer<'_> {
     fn signer(&self, p: &SignerCtx, before: i32) -> Vec<Item> {
         let size = self.s.body;
         let mut out = Vec::new();
-        for (i, q) in p.quyen_han.iter().chain(std::iter::once(&p.chuc_vu)).enumerate() {
+        for (i, q) in p
+            .quyen_han
+            .iter()
+            .chain(std::iter::once(&p.chuc_vu))
+            .enumerate()
+        {
             let b = if i == 0 { before } else { 0 };
             out.push(Item::Para(
-                line(q, size, true, false, Align::Center).spacing(b, 0).keep_next(),
+                line(q, size, true, false, Align::Center)
+                    .spacing(b, 0)
+                    .keep_next(),
             ));
         }
         out.push(Item::Para(
@@ -713,8 +788,14 @@ impl Writer<'_> {
         let mut left = match &ctx.dong_ky {
             Some(p) => self.signer(p, pt(6.0)),
             None => vec![Item::Para(
-                line(ctx.xac_nhan.as_deref().unwrap_or(""), self.s.body, true, false, Align::Center)
-                    .spacing(pt(6.0), 0),
+                line(
+                    ctx.xac_nhan.as_deref().unwrap_or(""),
+                    self.s.body,
+                    true,
+                    false,
+                    Align::Center,
+                )
+                .spacing(pt(6.0), 0),
             )],
         };
         let mut right = self.signer(&ctx.nguoi_ky, pt(6.0));
@@ -786,8 +867,22 @@ impl Writer<'_> {
             }
         }
         let t = self.grid_table(
-            &[(10.0, false), (3.0, true), (1.5, true), (1.5, true), (1.5, true), (1.0, true)],
-            &["TT", "Nội dung công việc", "Chỉ đạo", "Cơ quan thực hiện", "Cơ quan phối hợp", "Thời gian"],
+            &[
+                (10.0, false),
+                (3.0, true),
+                (1.5, true),
+                (1.5, true),
+                (1.5, true),
+                (1.0, true),
+            ],
+            &[
+                "TT",
+                "Nội dung công việc",
+                "Chỉ đạo",
+                "Cơ quan thực hiện",
+                "Cơ quan phối hợp",
+                "Thời gian",
+            ],
             rows,
         );
         self.items.push(Item::Table(t));

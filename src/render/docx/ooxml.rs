@@ -121,7 +121,9 @@ impl Run {
                 out.push_str("<w:r>");
                 self.rpr(out);
                 match part {
-                    "instr" => out.push_str(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#),
+                    "instr" => {
+                        out.push_str(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#)
+                    }
                     "value" => {
                         let _ = write!(out, "<w:t>{}</w:t>", escape(&self.text));
                     }
@@ -276,7 +278,11 @@ impl Para {
             r#"<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="auto"/>"#,
             self.before, self.after, self.line
         );
-        let _ = write!(out, r#"<w:ind w:left="{}" w:right="{}""#, self.left, self.right);
+        let _ = write!(
+            out,
+            r#"<w:ind w:left="{}" w:right="{}""#,
+            self.left, self.right
+        );
         match self.first_line {
             0 => out.push_str(r#" w:firstLine="0"/>"#),
             n if n > 0 => {
@@ -289,7 +295,10 @@ impl Para {
         let _ = write!(out, r#"<w:jc w:val="{}"/>"#, self.align.val());
         if let Some(size) = self.mark_size {
             let hp = (size * 2.0).round() as i32;
-            let _ = write!(out, r#"<w:rPr><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/></w:rPr>"#);
+            let _ = write!(
+                out,
+                r#"<w:rPr><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/></w:rPr>"#
+            );
         }
         if let Some(s) = sect {
             out.push_str(s);
@@ -471,7 +480,11 @@ impl Section {
         }
         out.push_str(r#"<w:type w:val="nextPage"/>"#);
         if self.landscape {
-            let _ = write!(out, r#"<w:pgSz w:w="{}" w:h="{}" w:orient="landscape"/>"#, A4.1, A4.0);
+            let _ = write!(
+                out,
+                r#"<w:pgSz w:w="{}" w:h="{}" w:orient="landscape"/>"#,
+                A4.1, A4.0
+            );
         } else {
             let _ = write!(out, r#"<w:pgSz w:w="{}" w:h="{}"/>"#, A4.0, A4.1);
         }
@@ -521,9 +534,7 @@ const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingm
 /// Writes a story; each section's properties go into the last paragraph before its end (an
 /// empty one is added after a table), the last section's at the end of the body.
 fn story(items: &[Item], out: &mut String) {
-    let last_end = items
-        .iter()
-        .rposition(|i| matches!(i, Item::SectionEnd(_)));
+    let last_end = items.iter().rposition(|i| matches!(i, Item::SectionEnd(_)));
     for (n, item) in items.iter().enumerate() {
         match item {
             Item::SectionEnd(s) if Some(n) == last_end => out.push_str(&s.xml()),
@@ -586,7 +597,6 @@ const THEME: &str = concat!(
     "\n",
     r#"<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="vanban"><a:themeElements><a:clrScheme name="vanban"><a:dk1><a:srgbClr val="000000"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="000000"/></a:dk2><a:lt2><a:srgbClr val="FFFFFF"/></a:lt2><a:accent1><a:srgbClr val="1F3864"/></a:accent1><a:accent2><a:srgbClr val="C00000"/></a:accent2><a:accent3><a:srgbClr val="7F7F7F"/></a:accent3><a:accent4><a:srgbClr val="BF9000"/></a:accent4><a:accent5><a:srgbClr val="2E75B6"/></a:accent5><a:accent6><a:srgbClr val="538135"/></a:accent6><a:hlink><a:srgbClr val="0563C1"/></a:hlink><a:folHlink><a:srgbClr val="954F72"/></a:folHlink></a:clrScheme><a:fontScheme name="vanban"><a:majorFont><a:latin typeface="Times New Roman"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Times New Roman"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme><a:fmtScheme name="vanban"><a:fillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:fillStyleLst><a:lnStyleLst><a:ln w="6350"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="12700"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln><a:ln w="19050"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln></a:lnStyleLst><a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst><a:bgFillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>"#
 );
-
 
 impl Package {
     pub fn header_id(n: usize) -> String {
@@ -659,10 +669,16 @@ impl Package {
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#,
         );
         for n in 1..=self.headers.len() {
-            let _ = write!(out, r#"<Override PartName="/word/header{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#);
+            let _ = write!(
+                out,
+                r#"<Override PartName="/word/header{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#
+            );
         }
         for n in 1..=self.footers.len() {
-            let _ = write!(out, r#"<Override PartName="/word/footer{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+            let _ = write!(
+                out,
+                r#"<Override PartName="/word/footer{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#
+            );
         }
         out.push_str(r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>"#);
         out
@@ -674,10 +690,18 @@ impl Package {
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFontTable" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>"#,
         );
         for n in 1..=self.headers.len() {
-            let _ = write!(out, r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header{n}.xml"/>"#, Self::header_id(n));
+            let _ = write!(
+                out,
+                r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header{n}.xml"/>"#,
+                Self::header_id(n)
+            );
         }
         for n in 1..=self.footers.len() {
-            let _ = write!(out, r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{n}.xml"/>"#, Self::footer_id(n));
+            let _ = write!(
+                out,
+                r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{n}.xml"/>"#,
+                Self::footer_id(n)
+            );
         }
         out.push_str("</Relationships>");
         out
@@ -737,10 +761,16 @@ impl Package {
             ("word/theme/theme1.xml".into(), THEME.into()),
         ];
         for (n, h) in self.headers.iter().enumerate() {
-            parts.push((format!("word/header{}.xml", n + 1), Self::part_xml("hdr", h)));
+            parts.push((
+                format!("word/header{}.xml", n + 1),
+                Self::part_xml("hdr", h),
+            ));
         }
         for (n, f) in self.footers.iter().enumerate() {
-            parts.push((format!("word/footer{}.xml", n + 1), Self::part_xml("ftr", f)));
+            parts.push((
+                format!("word/footer{}.xml", n + 1),
+                Self::part_xml("ftr", f),
+            ));
         }
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         // DOS epoch: no clock in the bytes.
