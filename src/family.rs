@@ -158,9 +158,21 @@ fn to_sheet(display: String, file: PathBuf, grid: Grid) -> Sheet {
 
 fn read_csv(file: &Path) -> Result<Grid, String> {
     let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        t!("tệp CSV không phải UTF-8: trong Excel chọn Lưu thành › CSV UTF-8 (Comma delimited)")
-    })?;
+    // Excel's plain "CSV" on a Vietnamese Windows is Windows-1258 without a byte order mark;
+    // its tones are combining marks, composed here (NFC) as the fonts and searches expect.
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            use unicode_normalization::UnicodeNormalization;
+            let (decoded, _, bad) = encoding_rs::WINDOWS_1258.decode(e.as_bytes());
+            if bad {
+                return Err(t!(
+                    "tệp CSV không phải UTF-8 hay Windows-1258: trong Excel chọn Lưu thành › CSV UTF-8 (Comma delimited)"
+                ));
+            }
+            decoded.nfc().collect()
+        }
+    };
     // Excel on a comma-decimal (Vietnamese) Windows separates fields with `;`.
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.matches(';').count() > first.matches(',').count() {

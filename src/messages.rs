@@ -121,8 +121,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "could not read the table `{file}`: {e}",
     ),
     (
-        "tệp CSV không phải UTF-8: trong Excel chọn Lưu thành › CSV UTF-8 (Comma delimited)",
-        "the CSV file is not UTF-8: in Excel choose Save As › CSV UTF-8 (Comma delimited)",
+        "tệp CSV không phải UTF-8 hay Windows-1258: trong Excel chọn Lưu thành › CSV UTF-8 (Comma delimited)",
+        "the CSV file is neither UTF-8 nor Windows-1258: in Excel choose Save As › CSV UTF-8 (Comma delimited)",
     ),
     (
         "dòng {n}",

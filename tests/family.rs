@@ -211,3 +211,42 @@ fn a_workbook_sheet_feeds_a_family_and_its_mistakes_are_named() {
     );
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn a_csv_saved_by_excel_on_a_vietnamese_windows_is_read() {
+    // Windows-1258, `;` between fields, no byte order mark: Excel's plain "CSV" there.
+    let work = project();
+    let csv = std::fs::read_to_string(table(&work))
+        .unwrap()
+        .replace(',', ";");
+    // Windows-1258 has the letters with circumflex, breve and horn, and the five tones as
+    // combining marks: split each letter that way, as Windows does.
+    use unicode_normalization::UnicodeNormalization;
+    let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let split: String = csv
+        .chars()
+        .flat_map(|c| {
+            let parts: Vec<char> = c.to_string().nfd().collect();
+            let base: String = parts
+                .iter()
+                .filter(|p| !tones.contains(p))
+                .collect::<String>()
+                .nfc()
+                .collect();
+            let tone: String = parts.iter().filter(|p| tones.contains(p)).collect();
+            (base + &tone).chars().collect::<Vec<_>>()
+        })
+        .collect();
+    let (bytes, _, bad) = encoding_rs::WINDOWS_1258.encode(&split);
+    assert!(!bad);
+    assert!(
+        String::from_utf8(bytes.to_vec()).is_err(),
+        "the fixture must not be UTF-8"
+    );
+    std::fs::write(table(&work), &bytes).unwrap();
+    let out = run(&work, &["build", "data", "--out", "out"]);
+    assert_eq!(written(&out).len(), 3);
+    let pdf = std::fs::read(work.join("out/qd-cong-nhan-ntm-tan-thanh.pdf")).unwrap();
+    assert!(pdf_text(&pdf).contains("Công nhận xã Tân Thành, huyện Hữu Lũng"));
+    let _ = std::fs::remove_dir_all(&work);
+}
