@@ -181,7 +181,7 @@ type Sample = (
     &'static [&'static str],
     &'static [&'static str],
 );
-const SAMPLES: [Sample; 13] = [
+const SAMPLES: [Sample; 14] = [
     (
         "data/lang-son/ke-hoach-ntm-2019.yaml",
         &[
@@ -575,6 +575,19 @@ const SAMPLES: [Sample; 13] = [
             "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
             "Chủ tịch Ủy ban nhân dân xã Hoàng Đồng",
             "KT. CHỦ TỊCH",
+            "Nguyễn Văn Bình",
+        ],
+    ),
+    (
+        // A family from a CSV: its first member, the first invitee.
+        "data/lang-son/giay-moi-dai-bieu-2019.yaml",
+        &["Số: /GM-BCĐ", "Lạng Sơn, ngày 08 tháng 7 năm 2019"],
+        &[
+            "GIẤY MỜI",
+            "trân trọng kính mời: Ông Hoàng Văn Hùng, Chủ tịch Ủy ban nhân dân huyện Cao Lộc.",
+            "Thời gian: từ 08 giờ 00 phút đến 11 giờ 30 phút, thứ Ba, ngày 16 tháng 7 năm 2019.",
+            "báo cáo kết quả thực hiện Chương trình của huyện Cao Lộc 6 tháng đầu năm 2019",
+            "KT. TRƯỞNG BAN",
             "Nguyễn Văn Bình",
         ],
     ),
