@@ -73,15 +73,25 @@ fn err(doc: &Path, source: &str, at: &Text, msg: String) -> Diagnostic {
 
 /// Reads the family's table. Errors are located at the `ho` field that names what is wrong.
 pub fn read(doc: &Path, source: &str, fam: &Family) -> Result<Sheet, Box<Diagnostic>> {
+    read_table(doc, source, &fam.bang, fam.trang.as_ref())
+}
+
+/// Reads a table named by a `bang` field (and `trang`, the sheet of a workbook).
+pub fn read_table(
+    doc: &Path,
+    source: &str,
+    bang: &Text,
+    trang: Option<&Text>,
+) -> Result<Sheet, Box<Diagnostic>> {
     let file = doc
         .parent()
         .unwrap_or(Path::new("."))
-        .join(fam.bang.value.trim());
+        .join(bang.value.trim());
     if !file.is_file() {
         let d = err(
             doc,
             source,
-            &fam.bang,
+            bang,
             t!("không tìm thấy bảng `{file}`", file = file.display()),
         )
         .with_hint(t!(
@@ -100,12 +110,12 @@ pub fn read(doc: &Path, source: &str, fam: &Family) -> Result<Sheet, Box<Diagnos
         .to_string();
     let grid = match ext.as_str() {
         "csv" => read_csv(&file).map(|g| (name.clone(), g)),
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(&file, fam, doc, source, &name)?,
+        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(&file, trang, doc, source, &name)?,
         _ => {
             return Err(Box::new(err(
                 doc,
                 source,
-                &fam.bang,
+                bang,
                 t!("bảng `{file}` không phải .csv, .xlsx hay .ods", file = name),
             )))
         }
@@ -114,7 +124,7 @@ pub fn read(doc: &Path, source: &str, fam: &Family) -> Result<Sheet, Box<Diagnos
         Box::new(err(
             doc,
             source,
-            &fam.bang,
+            bang,
             t!("không đọc được bảng `{file}`: {e}", file = name, e = e),
         ))
     })?;
@@ -206,7 +216,7 @@ fn read_csv(file: &Path) -> Result<Grid, String> {
 /// A workbook's sheet (the named one, else the first), cell by cell with Excel's places.
 fn read_workbook(
     file: &Path,
-    fam: &Family,
+    trang: Option<&Text>,
     doc: &Path,
     source: &str,
     name: &str,
@@ -217,7 +227,7 @@ fn read_workbook(
         Err(e) => return Ok(Err(e.to_string())),
     };
     let names = book.sheet_names();
-    let sheet = match &fam.trang {
+    let sheet = match trang {
         Some(t) => {
             let wanted = t.value.trim();
             match names.iter().find(|n| n.as_str() == wanted) {
@@ -315,6 +325,109 @@ fn serial_date(serial: f64) -> String {
     }
 }
 
+/// Whether the sheet has the column a YAML field names; if not, the error says which it has.
+fn has_column(
+    doc: &Path,
+    source: &str,
+    sheet: &Sheet,
+    at: &Text,
+    column: &str,
+    report: &mut Report,
+) -> bool {
+    if sheet.columns.iter().any(|c| c == column) {
+        return true;
+    }
+    let mut d = err(
+        doc,
+        source,
+        at,
+        t!(
+            "bảng {file} không có cột `{column}`; có: {columns}",
+            file = sheet.display,
+            column = column,
+            columns = sheet.columns.join(", ")
+        ),
+    );
+    if let Some(s) = crate::figures::suggest(column, sheet.columns.iter()) {
+        d = d.with_hint(t!("có phải `{s}`?", s = s));
+    }
+    report.push(d);
+    false
+}
+
+/// A phụ lục's responsibility matrix read from a sheet (`ma_tran_bang`): one task per row,
+/// grouped by the group column, whose empty (or merged) cells continue the group above.
+/// Returns the groups and the file read (an input of the document).
+pub fn matrix(
+    doc: &Path,
+    source: &str,
+    spec: &crate::model::MatrixSheet,
+    report: &mut Report,
+) -> Option<(Vec<crate::model::TaskGroup>, PathBuf)> {
+    use crate::model::{Task, TaskGroup};
+    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
+        Ok(s) => s,
+        Err(d) => {
+            report.push(*d);
+            return None;
+        }
+    };
+    let roles = [
+        Some(&spec.nhom),
+        Some(&spec.noi_dung),
+        spec.chi_dao.as_ref(),
+        spec.thuc_hien.as_ref(),
+        spec.phoi_hop.as_ref(),
+        spec.thoi_gian.as_ref(),
+    ];
+    let mut ok = true;
+    for at in roles.iter().flatten() {
+        ok &= has_column(doc, source, &sheet, at, at.value.trim(), report);
+    }
+    if !ok {
+        return None;
+    }
+    let text = |v: &str| -> Text {
+        Spanned::new(
+            v.to_string(),
+            serde_saphyr::Location::UNKNOWN,
+            serde_saphyr::Location::UNKNOWN,
+        )
+    };
+    let cell = |row: &Row, role: Option<&Text>| -> Option<Text> {
+        let c = row.get(role?.value.trim())?;
+        (!c.text.is_empty()).then(|| text(&c.text))
+    };
+    let mut groups: Vec<TaskGroup> = Vec::new();
+    for row in &sheet.rows {
+        if let Some(name) = cell(row, Some(&spec.nhom)) {
+            if groups.last().is_none_or(|g| g.nhom.value != name.value) {
+                groups.push(TaskGroup {
+                    nhom: name,
+                    viec: Vec::new(),
+                });
+            }
+        }
+        let Some(noi_dung) = cell(row, Some(&spec.noi_dung)) else {
+            continue;
+        };
+        if groups.is_empty() {
+            groups.push(TaskGroup {
+                nhom: text(""),
+                viec: Vec::new(),
+            });
+        }
+        groups.last_mut().expect("a group").viec.push(Task {
+            noi_dung,
+            chi_dao: cell(row, spec.chi_dao.as_ref()),
+            thuc_hien: cell(row, spec.thuc_hien.as_ref()),
+            phoi_hop: cell(row, spec.phoi_hop.as_ref()),
+            thoi_gian: cell(row, spec.thoi_gian.as_ref()),
+        });
+    }
+    Some((groups, sheet.file))
+}
+
 /// The family's members: the rows the filter keeps, named by `ten_tep`, numbered from
 /// `so_bat_dau`. A row with a bad cell is reported in `report` and has no member.
 pub fn members(
@@ -324,27 +437,8 @@ pub fn members(
     sheet: &Sheet,
     report: &mut Report,
 ) -> Vec<Member> {
-    let known = |b: &mut Report, at: &Text, column: &str| -> bool {
-        if sheet.columns.iter().any(|c| c == column) {
-            return true;
-        }
-        let mut d = err(
-            doc,
-            source,
-            at,
-            t!(
-                "bảng {file} không có cột `{column}`; có: {columns}",
-                file = sheet.display,
-                column = column,
-                columns = sheet.columns.join(", ")
-            ),
-        );
-        if let Some(s) = crate::figures::suggest(column, sheet.columns.iter()) {
-            d = d.with_hint(t!("có phải `{s}`?", s = s));
-        }
-        b.push(d);
-        false
-    };
+    let known =
+        |b: &mut Report, at: &Text, column: &str| has_column(doc, source, sheet, at, column, b);
     // Columns the name pattern and the filter use, checked once against the header.
     let mut ok = true;
     for column in cited(&fam.ten_tep.value) {

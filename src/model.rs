@@ -835,6 +835,46 @@ pub struct Annex {
     #[serde(default)]
     #[schemars(description = "Ma trận phân công: các nhóm nhiệm vụ (đánh số I, II …).")]
     pub ma_tran: Vec<TaskGroup>,
+    /// The matrix read from a sheet: the columns that play each role.
+    #[serde(default)]
+    #[schemars(
+        description = "Ma trận phân công đọc từ bảng (.csv, .xlsx, .ods): tên cột cho từng vai trò."
+    )]
+    pub ma_tran_bang: Option<MatrixSheet>,
+}
+
+/// `ma_tran_bang`: a responsibility matrix kept in a spreadsheet, one task per row; the group
+/// column may be left empty (or merged) under its first row, as offices keep such sheets.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixSheet {
+    #[schemars(
+        with = "String",
+        description = "Tệp bảng, đường dẫn tính từ thư mục của văn bản."
+    )]
+    pub bang: Text,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Trang tính (mặc định: trang đầu)."
+    )]
+    pub trang: Option<Text>,
+    #[schemars(with = "String", description = "Cột tên nhóm nhiệm vụ.")]
+    pub nhom: Text,
+    #[schemars(with = "String", description = "Cột nội dung công việc.")]
+    pub noi_dung: Text,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Cột chỉ đạo.")]
+    pub chi_dao: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Cột cơ quan thực hiện.")]
+    pub thuc_hien: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Cột cơ quan phối hợp.")]
+    pub phoi_hop: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Cột thời gian.")]
+    pub thoi_gian: Option<Text>,
 }
 
 /// A group row of the matrix (numbered I, II, …) and its tasks.

@@ -233,6 +233,16 @@ pub fn prepare_member(
             return None;
         }
     };
+    // Phụ lục matrices kept in spreadsheets: read here, as if typed in the YAML.
+    let mut tables = Vec::new();
+    for i in 0..loaded.doc.phu_luc.len() {
+        let Some(spec) = loaded.doc.phu_luc[i].ma_tran_bang.clone() else {
+            continue;
+        };
+        let (groups, file) = crate::family::matrix(path, &loaded.source, &spec, report)?;
+        loaded.doc.phu_luc[i].ma_tran.extend(groups);
+        tables.push(file);
+    }
     if let Some(fam) = loaded.doc.ho.clone() {
         let sheet = match crate::family::read(path, &loaded.source, &fam) {
             Ok(s) => s,
@@ -271,10 +281,12 @@ pub fn prepare_member(
         loaded.row_texts = texts;
         loaded.row_numbers = numbers;
     }
-    let prepared = context::build(&loaded, &shared.fonts, report);
+    let mut prepared = context::build(&loaded, &shared.fonts, report);
     if report.has_errors() {
         return None;
     }
+    // A matrix's sheet is an input: editing it rebuilds the document.
+    prepared.deps.extend(tables);
     Some(prepared)
 }
 

@@ -250,3 +250,55 @@ fn a_csv_saved_by_excel_on_a_vietnamese_windows_is_read() {
     assert!(pdf_text(&pdf).contains("Công nhận xã Tân Thành, huyện Hữu Lũng"));
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn a_matrix_read_from_a_sheet_is_the_matrix_typed_in_yaml() {
+    let work = tempdir();
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let typed = format!(
+        "{base}phu_luc:\n  - tieu_de: Phân công nhiệm vụ\n    ngang: true\n    ma_tran:\n      - nhom: Kiện toàn bộ máy\n        viec:\n          - {{ noi_dung: Kiện toàn Ban Chỉ đạo, chi_dao: BCĐ tỉnh, thuc_hien: Sở Nội vụ, thoi_gian: Quý I }}\n          - {{ noi_dung: Phân công thành viên, thuc_hien: Văn phòng, phoi_hop: Các sở, thoi_gian: Tháng 3 }}\n      - nhom: Tuyên truyền\n        viec:\n          - {{ noi_dung: Tổ chức hội nghị, chi_dao: UBND tỉnh, thuc_hien: Sở Thông tin, thoi_gian: Quý II }}\n"
+    );
+    // The same, as an office keeps it: the group written once, on its first row.
+    std::fs::write(
+        work.join("nhiem-vu.csv"),
+        "Nhóm,Nội dung,Chỉ đạo,Thực hiện,Phối hợp,Thời gian\n\
+         Kiện toàn bộ máy,Kiện toàn Ban Chỉ đạo,BCĐ tỉnh,Sở Nội vụ,,Quý I\n\
+         ,Phân công thành viên,,Văn phòng,Các sở,Tháng 3\n\
+         ,,,,,\n\
+         Tuyên truyền,Tổ chức hội nghị,UBND tỉnh,Sở Thông tin,,Quý II\n",
+    )
+    .unwrap();
+    let from_sheet = format!(
+        "{base}phu_luc:\n  - tieu_de: Phân công nhiệm vụ\n    ngang: true\n    ma_tran_bang: {{ bang: nhiem-vu.csv, nhom: Nhóm, noi_dung: Nội dung, chi_dao: Chỉ đạo, thuc_hien: Thực hiện, phoi_hop: Phối hợp, thoi_gian: Thời gian }}\n"
+    );
+    std::fs::write(work.join("typed.yaml"), typed).unwrap();
+    std::fs::write(work.join("sheet.yaml"), from_sheet).unwrap();
+    let a = common::build(&work.join("typed.yaml"));
+    let b = common::build(&work.join("sheet.yaml"));
+    let json = |c: &vanban::context::Context| serde_json::to_string(&c.phu_luc).unwrap();
+    assert_eq!(json(&a.ctx), json(&b.ctx));
+    assert_eq!(b.ctx.phu_luc[0].groups.len(), 2);
+    assert_eq!(pdf_text(&a.pdf), pdf_text(&b.pdf));
+    // The sheet is an input: editing it rebuilds the document.
+    let out = run(&work, &["build", "sheet.yaml", "--out", "out"]);
+    assert_eq!(written(&out), ["sheet.pdf"]);
+    assert!(written(&run(&work, &["build", "sheet.yaml", "--out", "out"])).is_empty());
+    edit(&work.join("nhiem-vu.csv"), "Quý II", "Quý III");
+    assert_eq!(
+        written(&run(&work, &["build", "sheet.yaml", "--out", "out"])),
+        ["sheet.pdf"]
+    );
+    // A role naming a column the sheet lacks is located at its YAML field.
+    edit(
+        &work.join("sheet.yaml"),
+        "thoi_gian: Thời gian",
+        "thoi_gian: Thời hạn",
+    );
+    let out = vanban(&["check", "sheet.yaml"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("lỗi: bảng nhiem-vu.csv không có cột `Thời hạn`; có: Nhóm, Nội dung, Chỉ đạo, Thực hiện, Phối hợp, Thời gian"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}

@@ -11,8 +11,9 @@
 //! `typst` CLI is on PATH, the CLI's time on the same generated source. Next to the cold
 //! build rates it prints the CPU time per document and the share of the machine's time the
 //! hypervisor stole meanwhile: on a shared virtual machine the wall-clock rates move by a
-//! third from run to run, the CPU time much less. Last, the time to write a .docx of a
-//! generated plan and of the sample plan, in-process.
+//! third from run to run, the CPU time much less. Then the time to write a .docx of a
+//! generated plan and of the sample plan, in-process; last a family of N copies of one
+//! Quyết định against N unrelated documents of the same size.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -218,7 +219,109 @@ fn main() {
         "| cold single document as .docx, whole process (no Typst) | {:.0} ms |",
         docx_run.wall * 1000.0
     );
+    // Families: N copies of one Quyết định công nhận from a table, against N unrelated
+    // documents of the same size, cold on all cores.
+    let fam = work.join("family");
+    generate_family(&fam, docs);
+    let family = run(
+        &vanban,
+        &fam,
+        &[
+            "build",
+            "family",
+            "--out",
+            "out-family",
+            "--force",
+            "--stats",
+        ],
+        false,
+    );
+    let unrelated = run(
+        &vanban,
+        &fam,
+        &[
+            "build",
+            "unrelated",
+            "--out",
+            "out-unrelated",
+            "--force",
+            "--stats",
+        ],
+        false,
+    );
+    println!(
+        "| family of {docs} copies, {cores} cores | {:.1} documents/s ({:.2} s, peak {:.0} MiB; {:.0} ms CPU per copy) |",
+        rate(family.secs),
+        family.secs,
+        family.rss,
+        1000.0 * family.cpu / docs as f64
+    );
+    println!(
+        "| {docs} unrelated documents of the same size, {cores} cores | {:.1} documents/s ({:.2} s, peak {:.0} MiB; {:.0} ms CPU per document) |",
+        rate(unrelated.secs),
+        unrelated.secs,
+        unrelated.rss,
+        1000.0 * unrelated.cpu / docs as f64
+    );
+    println!(
+        "| family / unrelated rate | {:.2}× (CPU per document: {:.2}×) |",
+        unrelated.secs / family.secs,
+        unrelated.cpu / family.cpu
+    );
     let _ = std::fs::remove_dir_all(&work);
+}
+
+/// A family of `n` copies of a two-page Quyết định công nhận (`family/qd.yaml` over
+/// `family/xa.csv`): the commune and district cited in the title, the căn cứ and Điều 1, the
+/// other Điều the standard wording every copy shares. And `n` unrelated documents of the same
+/// size (`unrelated/`), with words of their own in every paragraph.
+fn generate_family(work: &Path, n: usize) {
+    let fam = work.join("family");
+    let unrel = work.join("unrelated");
+    std::fs::create_dir_all(&fam).unwrap();
+    std::fs::create_dir_all(&unrel).unwrap();
+    let head = "loai: quyet_dinh\nco_quan: { ban_hanh: [ỦY BAN NHÂN DÂN, TỈNH LẠNG SƠN], viet_tat: UBND }\ndia_danh: Lạng Sơn\nngay: 20/12/2019\ntham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nnguoi_ky: { quyen_han: [KT. CHỦ TỊCH], chuc_vu: PHÓ CHỦ TỊCH, ho_ten: Nguyễn Văn Bình }\nnoi_nhan: [Như Điều 3, Thường trực Tỉnh ủy, Chủ tịch và các PCT UBND tỉnh]\n";
+    let body = |xa: &str, huyen: &str, own: &dyn Fn(usize) -> String| {
+        let mut y = format!("trich_yeu: Công nhận xã {xa}, {huyen} đạt chuẩn nông thôn mới năm 2019\ncan_cu:\n  - Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015\n  - Theo đề nghị của Chủ tịch Ủy ban nhân dân {huyen}\nnoi_dung:\n  - dieu: \"Công nhận xã {xa}, {huyen} đạt chuẩn nông thôn mới năm 2019.\"\n");
+        for j in 0..9 {
+            y.push_str(&format!("  - dieu: \"{SENTENCE}{}\"\n", own(j)));
+        }
+        y
+    };
+    let mut csv = String::from("ma,xa,huyen\n");
+    for i in 0..n {
+        csv.push_str(&format!("x{i:04},Xã thử {i},huyện thử {}\n", i % 11));
+    }
+    std::fs::write(fam.join("xa.csv"), csv).unwrap();
+    std::fs::write(
+        fam.join("qd.yaml"),
+        format!(
+            "{head}ho: {{ bang: xa.csv, ten_tep: \"qd-{{{{hang.ma}}}}\", so_bat_dau: 1 }}\n{}",
+            body("{{hang.xa}}", "{{hang.huyen}}", &|_| String::new())
+        ),
+    )
+    .unwrap();
+    for i in 0..n {
+        let own = move |j: usize| {
+            format!(
+                " (văn bản {i}, mục {j}, mã {})",
+                (i * 7919 + j * 104729) % 100_003
+            )
+        };
+        std::fs::write(
+            unrel.join(format!("qd-{i:04}.yaml")),
+            format!(
+                "{head}so: {}\n{}",
+                i + 1,
+                body(
+                    &format!("Xã thử {i}"),
+                    &format!("huyện thử {}", i % 11),
+                    &own
+                )
+            ),
+        )
+        .unwrap();
+    }
 }
 
 /// Medians over 30 runs of the .docx renderer on one document: from its context alone,
