@@ -40,6 +40,7 @@ fn main() {
     // --generate DIR only writes the synthetic documents (for profiling by hand).
     if let Some(dir) = arg("--generate") {
         generate(Path::new(&dir), docs);
+        generate_family(&Path::new(&dir).join("family"), docs);
         return;
     }
     let work = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
