@@ -39,9 +39,13 @@ impl Row {
         self.cells.iter().find(|(c, _)| c == column).map(|(_, v)| v)
     }
 
-    /// The row's first cell, quoted in messages so a clerk finds the row.
+    /// The row's first cell with text, quoted in messages so a clerk finds the row.
     pub fn first(&self) -> &str {
-        self.cells.first().map_or("", |(_, c)| c.text.as_str())
+        self.cells
+            .iter()
+            .map(|(_, c)| c.text.as_str())
+            .find(|t| !t.is_empty())
+            .unwrap_or("")
     }
 }
 
@@ -426,6 +430,116 @@ pub fn matrix(
         });
     }
     Some((groups, sheet.file))
+}
+
+/// Funding lines read from a sheet (`nguon_von.F.bang`): a line per row with its amount, or
+/// sub-lines under a line written once (or merged). Returns the lines and the file read.
+pub fn funding(
+    doc: &Path,
+    source: &str,
+    spec: &crate::model::FundingSheet,
+    report: &mut Report,
+) -> Option<(
+    std::collections::BTreeMap<String, crate::model::FundingLine>,
+    PathBuf,
+)> {
+    use crate::model::{Amount, FundingLine};
+    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
+        Ok(s) => s,
+        Err(d) => {
+            report.push(*d);
+            return None;
+        }
+    };
+    let mut ok = true;
+    for at in [
+        Some(&spec.dong),
+        spec.dong_con.as_ref(),
+        Some(&spec.so_tien),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        ok &= has_column(doc, source, &sheet, at, at.value.trim(), report);
+    }
+    if !ok {
+        return None;
+    }
+    let spanned = |v: Decimal| {
+        Spanned::new(
+            Amount(v),
+            serde_saphyr::Location::UNKNOWN,
+            serde_saphyr::Location::UNKNOWN,
+        )
+    };
+    let bad = |report: &mut Report, cell: &Cell, row: &Row, msg: String| {
+        let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
+        report.push(Diagnostic::error(
+            &at,
+            None,
+            t!("{msg} (hàng “{first}”)", msg = msg, first = row.first()),
+        ));
+    };
+    let mut lines: std::collections::BTreeMap<String, FundingLine> = Default::default();
+    let mut current: Option<String> = None;
+    let errors = report.items.len();
+    for row in &sheet.rows {
+        let line_cell = row.get(spec.dong.value.trim()).expect("column checked");
+        if !line_cell.text.is_empty() {
+            let name = line_cell.text.clone();
+            if !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                bad(report, line_cell, row, t!("tên dòng vốn `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)", name = name));
+                continue;
+            }
+            current = Some(name);
+        }
+        let Some(line) = current.clone() else {
+            continue;
+        };
+        let sub = spec
+            .dong_con
+            .as_ref()
+            .and_then(|c| row.get(c.value.trim()))
+            .filter(|c| !c.text.is_empty());
+        let amount_cell = row.get(spec.so_tien.value.trim()).expect("column checked");
+        if amount_cell.text.is_empty() {
+            continue;
+        }
+        let Some(amount) = amount_cell
+            .number
+            .or_else(|| crate::numfmt::parse_vi(&amount_cell.text))
+        else {
+            bad(
+                report,
+                amount_cell,
+                row,
+                t!(
+                    "cột `{column}` cần một số, gặp “{found}”",
+                    column = spec.so_tien.value.trim(),
+                    found = amount_cell.text
+                ),
+            );
+            continue;
+        };
+        let entry = lines.entry(line).or_insert(FundingLine {
+            so_tien: None,
+            con_lai: None,
+            dong: Default::default(),
+        });
+        match sub {
+            Some(s) => {
+                entry.dong.insert(s.text.clone(), spanned(amount));
+            }
+            None => entry.so_tien = Some(spanned(amount)),
+        }
+    }
+    if report.items.len() > errors {
+        return None;
+    }
+    Some((lines, sheet.file))
 }
 
 /// The family's members: the rows the filter keeps, named by `ten_tep`, numbered from

@@ -169,6 +169,18 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "removed {file}: its row is no longer in the family's table",
     ),
     (
+        "{msg} (hàng “{first}”)",
+        "{msg} (row “{first}”)",
+    ),
+    (
+        "tên dòng vốn `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)",
+        "the funding line name `{name}` may hold only unaccented lower-case letters, digits and _ (it is the name prose cites)",
+    ),
+    (
+        "cột `{column}` cần một số, gặp “{found}”",
+        "column `{column}` needs a number, found “{found}”",
+    ),
+    (
         "không tạo được tệp Word: {e}",
         "could not make the Word file: {e}",
     ),

@@ -1218,8 +1218,43 @@ pub struct Funding {
     )]
     pub tong_ghi: Option<Spanned<Amount>>,
     /// Line name → amount or sub-lines.
+    #[serde(default)]
     #[schemars(description = "Các dòng vốn: tên → số tiền hoặc dòng con.")]
     pub dong: BTreeMap<String, FundingLine>,
+    /// The lines read from a sheet instead (or as well).
+    #[serde(default)]
+    #[schemars(
+        description = "Các dòng vốn đọc từ bảng (.csv, .xlsx, .ods): cột tên dòng, cột dòng con (nếu có), cột số tiền."
+    )]
+    pub bang: Option<FundingSheet>,
+}
+
+/// `nguon_von.F.bang`: funding lines kept in a sheet, one amount per row. The line column may
+/// be written once above its sub-lines (or merged); its names are the figures' names.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FundingSheet {
+    #[schemars(
+        with = "String",
+        description = "Tệp bảng, đường dẫn tính từ thư mục của văn bản."
+    )]
+    pub bang: Text,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Trang tính (mặc định: trang đầu)."
+    )]
+    pub trang: Option<Text>,
+    #[schemars(
+        with = "String",
+        description = "Cột tên dòng vốn (chữ thường không dấu, số, _)."
+    )]
+    pub dong: Text,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Cột tên dòng con.")]
+    pub dong_con: Option<Text>,
+    #[schemars(with = "String", description = "Cột số tiền.")]
+    pub so_tien: Text,
 }
 
 /// One funding line: an amount, or sub-lines whose sum is the amount.

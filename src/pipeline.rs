@@ -243,6 +243,15 @@ pub fn prepare_member(
         loaded.doc.phu_luc[i].ma_tran.extend(groups);
         tables.push(file);
     }
+    // Funding lines kept in spreadsheets, likewise.
+    for funding in loaded.doc.so_lieu.nguon_von.values_mut() {
+        let Some(spec) = funding.bang.clone() else {
+            continue;
+        };
+        let (lines, file) = crate::family::funding(path, &loaded.source, &spec, report)?;
+        funding.dong.extend(lines);
+        tables.push(file);
+    }
     if let Some(fam) = loaded.doc.ho.clone() {
         let sheet = match crate::family::read(path, &loaded.source, &fam) {
             Ok(s) => s,

@@ -302,3 +302,49 @@ fn a_matrix_read_from_a_sheet_is_the_matrix_typed_in_yaml() {
     );
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn funding_lines_read_from_a_sheet_compute_as_typed() {
+    let work = tempdir();
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let prose = "  - doan: \"Tổng {{von.tong}} tỷ đồng; trực tiếp {{von.truc_tiep}} ({{von.truc_tiep.ty_le}}%), trong đó Trung ương {{von.truc_tiep.trung_uong}}; tín dụng {{von.tin_dung}} ({{von.tin_dung.ty_le}}%); khác {{von.khac}} ({{von.khac.ty_le}}%).\"";
+    let with = |funding: &str| {
+        base.replace(
+            "  - doan: Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
+            prose,
+        ) + &format!("so_lieu:\n  nguon_von:\n    von:\n      don_vi: tỷ đồng\n      chu_so: 1\n      tong_ghi: 3002.8\n{funding}")
+    };
+    std::fs::write(
+        work.join("typed.yaml"),
+        with("      dong:\n        truc_tiep: { dong: { trung_uong: 495.1, dia_phuong: 157.7 } }\n        tin_dung: { so_tien: 1800 }\n        khac: { con_lai: true }\n"),
+    )
+    .unwrap();
+    // The same lines as a planning office keeps them; the remainder stays in the YAML.
+    std::fs::write(
+        work.join("von.csv"),
+        "Dòng,Dòng con,Số tiền (tỷ đồng)\ntruc_tiep,trung_uong,\"495,1\"\n,dia_phuong,\"157,7\"\ntin_dung,,1800\n",
+    )
+    .unwrap();
+    std::fs::write(
+        work.join("sheet.yaml"),
+        with("      dong: { khac: { con_lai: true } }\n      bang: { bang: von.csv, dong: Dòng, dong_con: Dòng con, so_tien: Số tiền (tỷ đồng) }\n"),
+    )
+    .unwrap();
+    let a = pdf_text(&common::build(&work.join("typed.yaml")).pdf);
+    let b = pdf_text(&common::build(&work.join("sheet.yaml")).pdf);
+    assert!(
+        a.contains("Tổng 3.002,8 tỷ đồng; trực tiếp 652,8 (21,7%), trong đó Trung ương 495,1; tín dụng 1.800 (59,9%); khác 550 (18,3%)."),
+        "{a}"
+    );
+    assert_eq!(a, b);
+    // A bad amount is located at its cell, with its row.
+    edit(&work.join("von.csv"), "\"157,7\"", "157 tỷ");
+    let out = vanban(&["check", "sheet.yaml"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("von.csv, dòng 3: lỗi: cột `Số tiền (tỷ đồng)` cần một số, gặp “157 tỷ” (hàng “dia_phuong”)"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}
