@@ -542,6 +542,39 @@ pub fn funding(
     Some((lines, sheet.file))
 }
 
+/// The rows a list prints: the named columns checked against the sheet's, the filter applied.
+pub fn filtered<'s>(
+    doc: &Path,
+    source: &str,
+    sheet: &'s Sheet,
+    columns: &[Text],
+    filter: Option<&crate::model::RowFilter>,
+    report: &mut Report,
+) -> Option<Vec<&'s Row>> {
+    let mut ok = true;
+    for c in columns {
+        ok &= has_column(doc, source, sheet, c, c.value.trim(), report);
+    }
+    if let Some(f) = filter {
+        ok &= has_column(doc, source, sheet, &f.cot, f.cot.value.trim(), report);
+    }
+    if !ok {
+        return None;
+    }
+    Some(sheet.rows.iter().filter(|row| keeps(filter, row)).collect())
+}
+
+/// Whether a row passes `chi_khi`: its column equals `bang` (ignoring case) or contains `chua`.
+fn keeps(filter: Option<&crate::model::RowFilter>, row: &Row) -> bool {
+    let Some(f) = filter else { return true };
+    let cell = row.get(f.cot.value.trim()).map_or("", |c| c.text.as_str());
+    match (&f.bang, &f.chua) {
+        (Some(v), _) => cell.to_lowercase() == v.value.trim().to_lowercase(),
+        (_, Some(v)) => cell.to_lowercase().contains(&v.value.trim().to_lowercase()),
+        _ => true,
+    }
+}
+
 /// The family's members: the rows the filter keeps, named by `ten_tep`, numbered from
 /// `so_bat_dau`. A row with a bad cell is reported in `report` and has no member.
 pub fn members(
@@ -580,16 +613,8 @@ pub fn members(
     let mut out: Vec<Member> = Vec::new();
     let mut next = fam.so_bat_dau.as_ref().map(|s| s.value);
     for row in &sheet.rows {
-        if let Some(f) = &fam.chi_khi {
-            let cell = row.get(f.cot.value.trim()).map_or("", |c| c.text.as_str());
-            let keep = match (&f.bang, &f.chua) {
-                (Some(v), _) => cell.eq_ignore_ascii_case(v.value.trim()),
-                (_, Some(v)) => cell.to_lowercase().contains(&v.value.trim().to_lowercase()),
-                _ => true,
-            };
-            if !keep {
-                continue;
-            }
+        if !keeps(fam.chi_khi.as_ref(), row) {
+            continue;
         }
         // Columns declared as numbers must hold numbers.
         let mut bad = false;

@@ -754,6 +754,12 @@ pub struct Node {
         description = "Bảng kết quả thực hiện: tên các mục của so_lieu.thuc_hien, theo thứ tự in."
     )]
     pub bang_ket_qua: Option<Vec<Spanned<String>>>,
+    /// A list built from every row of a table (one Quyết định listing every commune).
+    #[serde(default)]
+    #[schemars(
+        description = "Danh sách lập từ các hàng của một bảng (.csv, .xlsx, .ods): bảng có cột TT và các cột đã chọn."
+    )]
+    pub danh_sach: Option<ListSheet>,
     #[serde(default)]
     #[schemars(
         with = "Option<String>",
@@ -792,6 +798,36 @@ pub struct Node {
     #[serde(default)]
     #[schemars(description = "Các phần con.")]
     pub noi_dung: Vec<Node>,
+}
+
+/// `danh_sach`: the rows of a table printed as a list in the body, with a TT column.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListSheet {
+    #[schemars(
+        with = "String",
+        description = "Tệp bảng, đường dẫn tính từ thư mục của văn bản."
+    )]
+    pub bang: Text,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Trang tính (mặc định: trang đầu)."
+    )]
+    pub trang: Option<Text>,
+    /// The columns to print, in order.
+    #[schemars(with = "Vec<String>", description = "Các cột in ra, theo thứ tự.")]
+    pub cot: Vec<Text>,
+    /// Their headings (default: the column names).
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        description = "Tiêu đề các cột in ra (mặc định: tên cột)."
+    )]
+    pub tieu_de: Vec<Text>,
+    #[serde(default)]
+    #[schemars(description = "Chỉ in các hàng có cột `cot` bằng `bang` hoặc chứa `chua`.")]
+    pub chi_khi: Option<RowFilter>,
 }
 
 /// Người ký: quyền hạn lines (TM., KT., TL., TUQ., Q.), chức vụ, họ tên.

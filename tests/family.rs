@@ -348,3 +348,61 @@ fn funding_lines_read_from_a_sheet_compute_as_typed() {
     );
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn one_document_can_list_every_row_of_a_table() {
+    // The other shape offices issue: one Quyết định listing every commune that qualified.
+    let work = project();
+    let doc = work.join("data/cong-nhan-xa-ntm-2019.yaml");
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let start = text.find("ho:\n").unwrap();
+    let end = text.find("trich_yeu:").unwrap();
+    let text = format!("{}so: 2810\n{}", &text[..start], &text[end..])
+        .replace("{{hang.ten_xa}}, {{hang.huyen}}", "các xã")
+        .replace(
+            "  - dieu: >-\n      Công nhận xã các xã đạt chuẩn nông thôn mới năm 2019\n      (đạt {{hang.so_tieu_chi}}/19 tiêu chí).\n",
+            "  - dieu: Công nhận các xã sau đạt chuẩn nông thôn mới năm 2019\n    noi_dung:\n      - danh_sach: { bang: xa-ntm-2019.csv, cot: [ten_xa, huyen, so_tieu_chi], tieu_de: [Xã, Huyện, Số tiêu chí đạt], chi_khi: { cot: dat_chuan, bang: x } }\n",
+        )
+        .replace("{{hang.huyen}}", "các huyện, thành phố")
+        .replace("{{hang.ten_xa}}", "các xã");
+    assert!(text.contains("danh_sach"), "{text}");
+    let list = work.join("data/cong-nhan-danh-sach.yaml");
+    std::fs::write(&list, text).unwrap();
+    std::fs::remove_file(&doc).unwrap();
+    let b = common::build(&list);
+    let pdf = pdf_text(&b.pdf);
+    common::assert_in_order(
+        &pdf,
+        &[
+            "Điều 1. Công nhận các xã sau đạt chuẩn nông thôn mới năm 2019",
+            "TT Xã Huyện Số tiêu chí đạt",
+            "01 Hoàng Đồng thành phố Lạng Sơn 19",
+            "02 Tân Thành huyện Hữu Lũng 19",
+            "03 Hồng Phong huyện Bình Gia 19",
+            "Điều 2.",
+        ],
+    );
+    assert!(!pdf.contains("Yên Trạch"));
+    // The Word copy has the same list, its heading row repeated on every page.
+    let docx = common::build_docx(&list);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("Số tiêu chí đạt")
+            && xml.contains("Hồng Phong")
+            && xml.contains("<w:tblHeader/>")
+    );
+    // The table is an input: a row added rebuilds the document.
+    let out = run(&work, &["build", "data", "--out", "out"]);
+    assert_eq!(written(&out), ["cong-nhan-danh-sach.pdf"]);
+    let mut csv = std::fs::read_to_string(table(&work)).unwrap();
+    csv.push_str("dong-tan,Đồng Tân,huyện Hữu Lũng,19,x\n");
+    std::fs::write(table(&work), csv).unwrap();
+    assert_eq!(
+        written(&run(&work, &["build", "data", "--out", "out"])),
+        ["cong-nhan-danh-sach.pdf"]
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}

@@ -62,6 +62,10 @@ impl Builder<'_> {
                 out.extend(self.results_block(node, names));
                 continue;
             }
+            if let Some(list) = &node.danh_sach {
+                out.extend(self.list_block(list));
+                continue;
+            }
             let Some((level, text)) = self.level_of(node) else {
                 continue;
             };
@@ -183,6 +187,8 @@ impl Builder<'_> {
             marker,
             bold,
             rows: Vec::new(),
+            head: Vec::new(),
+            cells: Vec::new(),
             keep: false,
             spans,
             children,
@@ -247,6 +253,61 @@ impl Builder<'_> {
         Some(Block {
             level: "bang",
             rows: self.results(names),
+            spans: Vec::new(),
+            ..Block::paragraph(String::new())
+        })
+    }
+
+    /// A list from every row of a table (`danh_sach`): TT and the chosen columns, the cells
+    /// as the sheet has them.
+    fn list_block(&mut self, list: &crate::model::ListSheet) -> Option<Block> {
+        let sheet = match crate::family::read_table(
+            self.file,
+            self.source,
+            &list.bang,
+            list.trang.as_ref(),
+        ) {
+            Ok(s) => s,
+            Err(d) => {
+                self.report.push(*d);
+                return None;
+            }
+        };
+        self.tables.push(sheet.file.clone());
+        let rows = crate::family::filtered(
+            self.file,
+            self.source,
+            &sheet,
+            &list.cot,
+            list.chi_khi.as_ref(),
+            self.report,
+        )?;
+        let mut head = vec!["TT".to_string()];
+        for (i, c) in list.cot.iter().enumerate() {
+            head.push(
+                list.tieu_de
+                    .get(i)
+                    .map_or(c.value.trim(), |t| t.value.trim())
+                    .to_string(),
+            );
+        }
+        let mut cells = Vec::new();
+        for (n, row) in rows.iter().enumerate() {
+            let mut line = vec![crate::numfmt::count(n as i64 + 1)];
+            for c in &list.cot {
+                let text = row
+                    .get(c.value.trim())
+                    .map_or("", |v| v.text.as_str())
+                    .to_string();
+                self.check_chars(&text, &list.bang.referenced);
+                line.push(text);
+            }
+            cells.push(line);
+        }
+        Some(Block {
+            level: "danh_sach",
+            head,
+            cells,
             spans: Vec::new(),
             ..Block::paragraph(String::new())
         })

@@ -72,13 +72,17 @@ pub struct ResultRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct Block {
     /// `chuong`, `muc`, `muc_chuong` (a Mục under the Chương/Điều scheme), `dieu`, `khoan`,
-    /// `diem`, `gach`, `cong`, `doan` or `bang` (a results table).
+    /// `diem`, `gach`, `cong`, `doan`, `bang` (a results table) or `danh_sach` (a list read
+    /// from a table).
     pub level: &'static str,
     /// `Chương I`, `Mục 1`, `Điều 1.`, `I.`, `1.`, `a)`, `-`, `+` or empty for a plain paragraph.
     pub marker: String,
     pub bold: bool,
     /// Rows of a `bang` block.
     pub rows: Vec<ResultRow>,
+    /// A `danh_sach` block: its column headings (TT first) and its rows.
+    pub head: Vec<String>,
+    pub cells: Vec<Vec<String>>,
     /// The last paragraph of the body: kept on the page of the signature block, so that
     /// the signature never stands alone on a page.
     pub keep: bool,
@@ -94,6 +98,8 @@ impl Block {
             marker: String::new(),
             bold: false,
             rows: Vec::new(),
+            head: Vec::new(),
+            cells: Vec::new(),
             keep: false,
             spans: vec![Span {
                 t,
@@ -248,6 +254,8 @@ struct Builder<'a> {
     dieu_scheme: bool,
     /// Điều titles bold (Quy chế, Quy định); in a Quyết định only `Điều 1.` is.
     dieu_title_bold: bool,
+    /// Tables read for `danh_sach` lists: inputs of the document.
+    tables: Vec<PathBuf>,
 }
 
 impl Builder<'_> {
@@ -299,8 +307,10 @@ pub fn build(loaded: &Loaded, fonts: &Fonts, report: &mut Report) -> Prepared {
         dieu_no: 0,
         dieu_scheme: body::uses_dieu(&doc.noi_dung),
         dieu_title_bold: doc.loai.value.enacting().is_none(),
+        tables: Vec::new(),
     };
     let ctx = build_ctx(&mut b, doc);
+    deps.append(&mut b.tables);
     Prepared { ctx, table, deps }
 }
 

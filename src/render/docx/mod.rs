@@ -584,6 +584,7 @@ impl Writer<'_> {
                     self.push(p);
                 }
                 "bang" => self.results(b),
+                "danh_sach" => self.list(b),
                 _ => {
                     let mut p = self.body_para();
                     if !b.marker.is_empty() {
@@ -726,6 +727,31 @@ impl Writer<'_> {
         );
         self.items.push(Item::Table(t));
         // The PDF leaves 10 pt under the table.
+        self.push(Para {
+            mark_size: Some(1.0),
+            ..Para::new(Align::Left).spacing(pt(10.0), 0)
+        });
+    }
+
+    /// A list read from a table (`danh_sach`): TT and the chosen columns, sharing the width.
+    fn list(&mut self, b: &Block) {
+        let rows = b
+            .cells
+            .iter()
+            .map(|r| {
+                let cells: Vec<(&str, Align)> = r
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (t.as_str(), if i == 0 { Align::Center } else { Align::Left }))
+                    .collect();
+                self.data_row(&cells, VAlign::Center)
+            })
+            .collect();
+        let mut columns = vec![(10.0, false)];
+        columns.extend(b.head.iter().skip(1).map(|_| (1.0, true)));
+        let head: Vec<&str> = b.head.iter().map(String::as_str).collect();
+        let t = self.grid_table(&columns, &head, rows);
+        self.items.push(Item::Table(t));
         self.push(Para {
             mark_size: Some(1.0),
             ..Para::new(Align::Left).spacing(pt(10.0), 0)
