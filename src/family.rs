@@ -753,10 +753,10 @@ pub fn is_family(text: &str) -> bool {
 
 /// For the folder walk: the members of a family document and whether some rows are bad (they
 /// are reported by a job of their own, [`BAD_ROWS`]), or the diagnostics that stop it.
-pub fn expand(path: &Path) -> Result<(Vec<Member>, bool), Vec<Diagnostic>> {
+pub fn expand(path: &Path) -> Result<(Vec<Member>, bool, bool), Vec<Diagnostic>> {
     let loaded = crate::load::load(path)?;
     let Some(fam) = &loaded.doc.ho else {
-        return Ok((Vec::new(), false));
+        return Ok((Vec::new(), false, false));
     };
     let sheet = read(path, &loaded.source, fam).map_err(|d| vec![*d])?;
     let mut report = Report::default();
@@ -765,12 +765,15 @@ pub fn expand(path: &Path) -> Result<(Vec<Member>, bool), Vec<Diagnostic>> {
     if members.is_empty() && report.has_errors() {
         return Err(report.items);
     }
-    Ok((members, report.has_errors()))
+    Ok((members, report.has_errors(), fam.gop))
 }
 
 /// The member name of the job that reports a family's bad rows (never a file name:
 /// [`file_name`] keeps no `!`).
 pub const BAD_ROWS: &str = "!";
+
+/// The member name of the job that writes a family's merged PDF (`gop`).
+pub const MERGED: &str = "*";
 
 /// The spanned value of a number, for setting `so` of a member document.
 pub fn spanned_so(n: u32) -> Spanned<u32> {

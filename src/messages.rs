@@ -181,6 +181,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "column `{column}` needs a number, found “{found}”",
     ),
     (
+        "không tạo bản gộp vì bản `{name}` lỗi (xem lỗi của bản đó)",
+        "the merged PDF is not made because copy `{name}` failed (see its errors)",
+    ),
+    (
+        "không tạo được bản gộp của họ văn bản",
+        "the family's merged PDF could not be made",
+    ),
+    (
         "không tạo được tệp Word: {e}",
         "could not make the Word file: {e}",
     ),

@@ -267,6 +267,13 @@ pub struct Family {
         description = "Các cột chứa số: được kiểm tra và trích dẫn như số liệu ({{hang.cot}}, {{hang.cot:chu}})."
     )]
     pub so: Vec<Text>,
+    /// Also one PDF of every copy, each from a new page with its own page numbers, named
+    /// after the document (for printing; each copy is still its own văn bản).
+    #[serde(default)]
+    #[schemars(
+        description = "Gộp: thêm một tệp PDF gồm mọi bản (mỗi bản sang trang mới, đánh số trang riêng), đặt tên theo tệp văn bản; để in."
+    )]
+    pub gop: bool,
 }
 
 /// `chi_khi`: a column and the value it must equal or contain.

@@ -53,8 +53,13 @@ fn jobs_of(input: PathBuf, stem: PathBuf) -> Vec<Job> {
         return vec![Job::plain(input, stem)];
     }
     match crate::family::expand(&input) {
-        Ok((members, bad_rows)) => {
+        Ok((members, bad_rows, merged)) => {
             let dir = stem.parent().map(Path::to_path_buf).unwrap_or_default();
+            // The merged PDF depends on every copy: its "row" is all of them.
+            let all = format!(
+                "{:032x}",
+                typst::utils::hash128(&members.iter().map(|m| &m.hash).collect::<Vec<_>>())
+            );
             let mut jobs: Vec<Job> = members
                 .into_iter()
                 .map(|m| Job {
@@ -67,8 +72,15 @@ fn jobs_of(input: PathBuf, stem: PathBuf) -> Vec<Job> {
             if bad_rows {
                 jobs.push(Job {
                     input: input.clone(),
-                    output: stem,
+                    output: stem.clone(),
                     member: Some((crate::family::BAD_ROWS.to_string(), String::new())),
+                });
+            }
+            if merged && !jobs.is_empty() {
+                jobs.push(Job {
+                    input: input.clone(),
+                    output: stem,
+                    member: Some((crate::family::MERGED.to_string(), all)),
                 });
             }
             jobs
@@ -316,6 +328,13 @@ pub fn process(
     source: &TypstSource,
     opts: &Options,
 ) -> (Outcome, Reads) {
+    if job
+        .member
+        .as_ref()
+        .is_some_and(|(name, _)| name == crate::family::MERGED)
+    {
+        return merged(job, shared, source, opts);
+    }
     let mut report = Report::default();
     let mut written = Vec::new();
     let mut reads = Reads::default();
@@ -393,6 +412,91 @@ pub fn process(
             report,
             written,
             phases,
+        },
+        reads,
+    )
+}
+
+/// A family's merged PDF (`ho.gop`): every copy typeset again (with warm caches) and their
+/// pages put one after another, each copy with its own page numbers. Written only with PDF
+/// output; a copy that fails is reported by its own job, and the merged file is then not
+/// written.
+fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (Outcome, Reads) {
+    let mut report = Report::default();
+    let mut reads = Reads::default();
+    let mut written = Vec::new();
+    let result = (|| {
+        if !opts.write || !opts.formats.contains(&Format::Pdf) {
+            return Some(());
+        }
+        let loaded = load::load(&job.input).ok()?;
+        let fam = loaded.doc.ho.clone()?;
+        let sheet = crate::family::read(&job.input, &loaded.source, &fam).ok()?;
+        let members = crate::family::members(
+            &job.input,
+            &loaded.source,
+            &fam,
+            &sheet,
+            &mut Report::default(),
+        );
+        let mut pages = Vec::new();
+        let mut first = None;
+        let mut standard = opts.pdf_standard.clone();
+        for m in &members {
+            let mut own = Report::default();
+            let doc = (|| {
+                let prepared = prepare_member(&job.input, Some(&m.name), shared, &mut own)?;
+                reads.files.extend(prepared.deps.iter().cloned());
+                let ctx = prepared.ctx;
+                if let Some(s) = &ctx.layout.chuan_pdf {
+                    standard = s.clone();
+                }
+                let template = source.template_for(&ctx);
+                reads.templates.extend(source.templates_of(&template));
+                let typ = source.render(&ctx, &mut own)?;
+                let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
+                let date = pdf::document_date(&ctx);
+                let doc = pdf::compile(shared, text, date, &mut own, &mut reads.templates)?;
+                Some((doc, date))
+            })();
+            let Some((doc, date)) = doc else {
+                report.push(Diagnostic::error(
+                    &job.input,
+                    None,
+                    t!(
+                        "không tạo bản gộp vì bản `{name}` lỗi (xem lỗi của bản đó)",
+                        name = m.name
+                    ),
+                ));
+                return None;
+            };
+            pages.extend(doc.pages().iter().cloned());
+            first.get_or_insert((doc, date));
+        }
+        let (first, date) = first?;
+        use typst::model::Document as _;
+        let all = typst_layout::PagedDocument::new(pages.into(), first.info().clone());
+        let bytes = pdf::export(&all, date, &standard, &mut report)?;
+        written.push(write_atomic(&job.output, "pdf", &bytes, &mut report)?);
+        Some(())
+    })();
+    if result.is_none() && !report.has_errors() {
+        report.push(Diagnostic::error(
+            &job.input,
+            None,
+            t!("không tạo được bản gộp của họ văn bản"),
+        ));
+    }
+    reads.files.sort();
+    reads.files.dedup();
+    reads.templates.sort();
+    reads.templates.dedup();
+    (
+        Outcome {
+            job: job.clone(),
+            report,
+            written,
+            phases: [0.0; 5],
         },
         reads,
     )

@@ -406,3 +406,71 @@ fn one_document_can_list_every_row_of_a_table() {
     );
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn a_family_can_also_be_one_merged_pdf_for_printing() {
+    let work = project();
+    let doc = work.join("data/cong-nhan-xa-ntm-2019.yaml");
+    edit(
+        &doc,
+        "  so: [so_tieu_chi]\n",
+        "  so: [so_tieu_chi]\n  gop: true\n",
+    );
+    let out = run(&work, &["build", "data", "--out", "out"]);
+    assert!(
+        written(&out).contains(&"cong-nhan-xa-ntm-2019.pdf".to_string()),
+        "{:?}",
+        written(&out)
+    );
+    let merged = std::fs::read(work.join("out/cong-nhan-xa-ntm-2019.pdf")).unwrap();
+    let single = |n: &str| std::fs::read(work.join("out").join(n)).unwrap();
+    // Every copy, in the table's order, each from a new page.
+    let text = pdf_text(&merged);
+    common::assert_in_order(
+        &text,
+        &[
+            "Số: 2804/QĐ-UBND",
+            "Công nhận xã Hoàng Đồng",
+            "Số: 2805/QĐ-UBND",
+            "Công nhận xã Tân Thành",
+            "Số: 2806/QĐ-UBND",
+            "Công nhận xã Hồng Phong",
+        ],
+    );
+    let count = |pdf: &[u8]| {
+        let file = work.join("count.pdf");
+        std::fs::write(&file, pdf).unwrap();
+        let out = std::process::Command::new("pdfinfo")
+            .arg(&file)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("Pages:"))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<usize>().ok())
+            .unwrap()
+    };
+    let sum: usize = [
+        "qd-cong-nhan-ntm-hoang-dong.pdf",
+        "qd-cong-nhan-ntm-tan-thanh.pdf",
+        "qd-cong-nhan-ntm-hong-phong.pdf",
+    ]
+    .iter()
+    .map(|n| count(&single(n)))
+    .sum();
+    assert_eq!(count(&merged), sum);
+    // A row edited: that copy and the merged file, nothing else.
+    edit(
+        &table(&work),
+        "Hồng Phong,huyện Bình Gia",
+        "Hồng Phong,huyện Bình Gia (cũ)",
+    );
+    assert_eq!(
+        written(&run(&work, &["build", "data", "--out", "out"])),
+        [
+            "cong-nhan-xa-ntm-2019.pdf",
+            "qd-cong-nhan-ntm-hong-phong.pdf"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}
