@@ -575,6 +575,128 @@ fn keeps(filter: Option<&crate::model::RowFilter>, row: &Row) -> bool {
     }
 }
 
+/// A number of a cell, or its located error (`xa.xlsx, Sheet1!D7: … (hàng “…”)`).
+fn number_of(sheet: &Sheet, row: &Row, column: &str, report: &mut Report) -> Option<Decimal> {
+    let cell = row.get(column)?;
+    let n = cell.number.or_else(|| crate::numfmt::parse_vi(&cell.text));
+    if n.is_none() {
+        let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
+        report.push(Diagnostic::error(
+            &at,
+            None,
+            t!(
+                "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
+                column = column,
+                found = cell.text,
+                first = row.first()
+            ),
+        ));
+    }
+    n
+}
+
+/// Every unit's value from a column (`binh_quan.B.bang`), empty cells skipped; the values and
+/// the file read.
+pub fn column(
+    doc: &Path,
+    source: &str,
+    spec: &crate::model::ColumnSheet,
+    report: &mut Report,
+) -> Option<(Vec<Decimal>, PathBuf)> {
+    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
+        Ok(s) => s,
+        Err(d) => {
+            report.push(*d);
+            return None;
+        }
+    };
+    let rows = filtered(
+        doc,
+        source,
+        &sheet,
+        std::slice::from_ref(&spec.cot),
+        spec.chi_khi.as_ref(),
+        report,
+    )?;
+    let errors = report.items.len();
+    let column = spec.cot.value.trim();
+    let values: Vec<Decimal> = rows
+        .into_iter()
+        .filter(|r| r.get(column).is_some_and(|c| !c.text.is_empty()))
+        .filter_map(|r| number_of(&sheet, r, column, report))
+        .collect();
+    (report.items.len() == errors).then_some((values, sheet.file.clone()))
+}
+
+/// A distribution's groups from a sheet (`phan_bo.D.bang`): name and whole count per row.
+pub fn groups(
+    doc: &Path,
+    source: &str,
+    spec: &crate::model::GroupSheet,
+    report: &mut Report,
+) -> Option<(Vec<(String, i64)>, PathBuf)> {
+    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
+        Ok(s) => s,
+        Err(d) => {
+            report.push(*d);
+            return None;
+        }
+    };
+    let rows = filtered(
+        doc,
+        source,
+        &sheet,
+        &[spec.nhom.clone(), spec.so.clone()],
+        None,
+        report,
+    )?;
+    let errors = report.items.len();
+    let mut out = Vec::new();
+    for row in rows {
+        let name = row
+            .get(spec.nhom.value.trim())
+            .map_or("", |c| c.text.as_str());
+        if name.is_empty() {
+            continue;
+        }
+        if !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            let cell = row.get(spec.nhom.value.trim()).expect("column checked");
+            let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
+            report.push(Diagnostic::error(
+                &at,
+                None,
+                t!("tên nhóm `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)", name = name),
+            ));
+            continue;
+        }
+        let Some(n) = number_of(&sheet, row, spec.so.value.trim(), report) else {
+            continue;
+        };
+        use rust_decimal::prelude::ToPrimitive;
+        match (n.fract().is_zero(), n.to_i64()) {
+            (true, Some(n)) => out.push((name.to_string(), n)),
+            _ => {
+                let cell = row.get(spec.so.value.trim()).expect("column checked");
+                let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
+                report.push(Diagnostic::error(
+                    &at,
+                    None,
+                    t!(
+                        "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
+                        column = spec.so.value.trim(),
+                        found = cell.text,
+                        first = row.first()
+                    ),
+                ));
+            }
+        }
+    }
+    (report.items.len() == errors).then_some((out, sheet.file.clone()))
+}
+
 /// The family's members: the rows the filter keeps, named by `ten_tep`, numbered from
 /// `so_bat_dau`. A row with a bad cell is reported in `report` and has no member.
 pub fn members(

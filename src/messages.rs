@@ -189,6 +189,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "the family's merged PDF could not be made",
     ),
     (
+        "tên nhóm `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)",
+        "the group name `{name}` may hold only unaccented lower-case letters, digits and _ (it is the name prose cites)",
+    ),
+    (
         "không tạo được tệp Word: {e}",
         "could not make the Word file: {e}",
     ),

@@ -1129,6 +1129,58 @@ pub struct Average {
     #[serde(default)]
     #[schemars(description = "Số chữ số thập phân của tỷ lệ hoặc bình quân.")]
     pub chu_so: Option<u32>,
+    /// Every unit's value read from a column of a sheet (one row per unit).
+    #[serde(default)]
+    #[schemars(
+        description = "Giá trị của từng đơn vị đọc từ một cột của bảng (mỗi hàng một đơn vị)."
+    )]
+    pub bang: Option<ColumnSheet>,
+}
+
+/// A column of a sheet holding one number per row (`binh_quan.B.bang`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSheet {
+    #[schemars(
+        with = "String",
+        description = "Tệp bảng, đường dẫn tính từ thư mục của văn bản."
+    )]
+    pub bang: Text,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Trang tính (mặc định: trang đầu)."
+    )]
+    pub trang: Option<Text>,
+    #[schemars(with = "String", description = "Cột chứa số.")]
+    pub cot: Text,
+    #[serde(default)]
+    #[schemars(description = "Chỉ các hàng có cột `cot` bằng `bang` hoặc chứa `chua`.")]
+    pub chi_khi: Option<RowFilter>,
+}
+
+/// Groups of a distribution read from a sheet (`phan_bo.D.bang`): a group per row.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSheet {
+    #[schemars(
+        with = "String",
+        description = "Tệp bảng, đường dẫn tính từ thư mục của văn bản."
+    )]
+    pub bang: Text,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Trang tính (mặc định: trang đầu)."
+    )]
+    pub trang: Option<Text>,
+    #[schemars(
+        with = "String",
+        description = "Cột tên nhóm (chữ thường không dấu, số, _)."
+    )]
+    pub nhom: Text,
+    #[schemars(with = "String", description = "Cột số lượng.")]
+    pub so: Text,
 }
 
 /// An amount of money or any decimal quantity, kept exactly as typed (never binary floating
@@ -1234,11 +1286,16 @@ pub struct Distribution {
     #[schemars(description = "Số chữ số thập phân của tỷ lệ hoặc bình quân.")]
     pub chu_so: Option<u32>,
     /// Group name → count (a number or the name of another figure).
+    #[serde(default)]
     #[schemars(
         with = "BTreeMap<String, Quantity>",
         description = "Tên nhóm → số lượng (số hoặc tên số liệu khác)."
     )]
     pub nhom: BTreeMap<String, Spanned<Quantity>>,
+    /// Groups read from a sheet, one per row.
+    #[serde(default)]
+    #[schemars(description = "Các nhóm đọc từ bảng: cột tên nhóm và cột số lượng.")]
+    pub bang: Option<GroupSheet>,
 }
 
 /// A funding table: lines (with optional sub-lines) and a stated grand total.

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use serde_saphyr::{Location, Spanned};
 use walkdir::WalkDir;
 
 use crate::context::{self, Prepared};
@@ -262,6 +263,38 @@ pub fn prepare_member(
         };
         let (lines, file) = crate::family::funding(path, &loaded.source, &spec, report)?;
         funding.dong.extend(lines);
+        tables.push(file);
+    }
+    // Averages and distribution groups kept in spreadsheets.
+    for average in loaded.doc.so_lieu.binh_quan.values_mut() {
+        let Some(spec) = average.bang.clone() else {
+            continue;
+        };
+        let (values, file) = crate::family::column(path, &loaded.source, &spec, report)?;
+        average.gia_tri.extend(values.into_iter().map(|v| {
+            Spanned::new(
+                crate::model::Amount(v),
+                Location::UNKNOWN,
+                Location::UNKNOWN,
+            )
+        }));
+        tables.push(file);
+    }
+    for distribution in loaded.doc.so_lieu.phan_bo.values_mut() {
+        let Some(spec) = distribution.bang.clone() else {
+            continue;
+        };
+        let (groups, file) = crate::family::groups(path, &loaded.source, &spec, report)?;
+        for (name, n) in groups {
+            distribution.nhom.insert(
+                name,
+                Spanned::new(
+                    crate::model::Quantity::Number(n),
+                    Location::UNKNOWN,
+                    Location::UNKNOWN,
+                ),
+            );
+        }
         tables.push(file);
     }
     if let Some(fam) = loaded.doc.ho.clone() {

@@ -474,3 +474,49 @@ fn a_family_can_also_be_one_merged_pdf_for_printing() {
     );
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn averages_and_groups_read_from_a_sheet_compute_as_typed() {
+    let work = project();
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let prose = "  - doan: \"Bình quân {{tc.tb}} tiêu chí/xã trên {{tc.so}} xã; nhóm đạt {{xa.dat}} xã ({{xa.dat.ty_le}}%), chưa đạt {{xa.chua_dat}} xã ({{xa.chua_dat.ty_le}}%).\"";
+    let with = |figures: &str| {
+        base.replace(
+            "  - doan: Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
+            prose,
+        ) + "so_lieu:\n"
+            + figures
+    };
+    std::fs::write(
+        work.join("data/typed.yaml"),
+        with("  binh_quan:\n    tc: { gia_tri: [19, 19, 17, 19, 18] }\n  phan_bo:\n    xa: { mau_so: 5, nhom: { dat: 3, chua_dat: 2 } }\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        work.join("data/nhom.csv"),
+        "Nhóm,Số xã\ndat,3\nchua_dat,2\n",
+    )
+    .unwrap();
+    std::fs::write(
+        work.join("data/sheet.yaml"),
+        with("  binh_quan:\n    tc: { bang: { bang: xa-ntm-2019.csv, cot: so_tieu_chi } }\n  phan_bo:\n    xa: { mau_so: 5, bang: { bang: nhom.csv, nhom: Nhóm, so: Số xã } }\n"),
+    )
+    .unwrap();
+    let a = pdf_text(&common::build(&work.join("data/typed.yaml")).pdf);
+    let b = pdf_text(&common::build(&work.join("data/sheet.yaml")).pdf);
+    assert!(
+        a.contains("Bình quân 18,4 tiêu chí/xã trên 05 xã; nhóm đạt 03 xã (60%), chưa đạt 02 xã (40%)."),
+        "{a}"
+    );
+    assert_eq!(a, b);
+    // A group name that cannot be cited is refused at its cell.
+    std::fs::write(
+        work.join("data/nhom.csv"),
+        "Nhóm,Số xã\nĐạt chuẩn,3\nchua_dat,2\n",
+    )
+    .unwrap();
+    let out = vanban(&["check", "data/sheet.yaml"], &work);
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("nhom.csv, dòng 2: lỗi: tên nhóm `Đạt chuẩn`"));
+    let _ = std::fs::remove_dir_all(&work);
+}
