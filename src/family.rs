@@ -697,6 +697,85 @@ pub fn groups(
     (report.items.len() == errors).then_some((out, sheet.file.clone()))
 }
 
+/// Targets from a sheet (`chi_tieu_bang`): name, reached and added per row. Returns
+/// `(name, da_dat, them)` and the file read.
+pub fn targets(
+    doc: &Path,
+    source: &str,
+    spec: &crate::model::TargetSheet,
+    report: &mut Report,
+) -> Option<(Vec<(String, i64, Option<i64>)>, PathBuf)> {
+    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
+        Ok(s) => s,
+        Err(d) => {
+            report.push(*d);
+            return None;
+        }
+    };
+    let mut columns = vec![spec.ten.clone(), spec.da_dat.clone()];
+    columns.extend(spec.them.clone());
+    let rows = filtered(doc, source, &sheet, &columns, None, report)?;
+    let errors = report.items.len();
+    let whole = |sheet: &Sheet, row: &Row, column: &str, report: &mut Report| -> Option<i64> {
+        use rust_decimal::prelude::ToPrimitive;
+        let n = number_of(sheet, row, column, report)?;
+        let cell = row.get(column)?;
+        match (n.fract().is_zero(), n.to_i64()) {
+            (true, Some(v)) => Some(v),
+            _ => {
+                let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
+                report.push(Diagnostic::error(
+                    &at,
+                    None,
+                    t!(
+                        "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
+                        column = column,
+                        found = cell.text,
+                        first = row.first()
+                    ),
+                ));
+                None
+            }
+        }
+    };
+    let mut out = Vec::new();
+    for row in rows {
+        let name = row
+            .get(spec.ten.value.trim())
+            .map_or("", |c| c.text.as_str());
+        if name.is_empty() {
+            continue;
+        }
+        if !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            let cell = row.get(spec.ten.value.trim()).expect("column checked");
+            let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
+            report.push(Diagnostic::error(
+                &at,
+                None,
+                t!("tên nhóm `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)", name = name),
+            ));
+            continue;
+        }
+        let Some(da_dat) = whole(&sheet, row, spec.da_dat.value.trim(), report) else {
+            continue;
+        };
+        let them = match &spec.them {
+            Some(c) if row.get(c.value.trim()).is_some_and(|v| !v.text.is_empty()) => {
+                match whole(&sheet, row, c.value.trim(), report) {
+                    Some(v) => Some(v),
+                    None => continue,
+                }
+            }
+            _ => None,
+        };
+        out.push((name.to_string(), da_dat, them));
+    }
+    (report.items.len() == errors).then_some((out, sheet.file.clone()))
+}
+
 /// The family's members: the rows the filter keeps, named by `ten_tep`, numbered from
 /// `so_bat_dau`. A row with a bad cell is reported in `report` and has no member.
 pub fn members(

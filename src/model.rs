@@ -1044,6 +1044,12 @@ pub struct Figures {
     #[serde(default)]
     #[schemars(description = "Chỉ tiêu: đã đạt + thêm = tổng, và tỷ lệ trên mẫu số.")]
     pub chi_tieu: BTreeMap<String, Target>,
+    /// Targets read from a sheet, one per row, beside those typed in `chi_tieu`.
+    #[serde(default)]
+    #[schemars(
+        description = "Chỉ tiêu đọc từ bảng, mỗi hàng một chỉ tiêu: cột tên, cột đã đạt, cột thêm; mẫu số chung."
+    )]
+    pub chi_tieu_bang: Option<TargetSheet>,
     /// Phân bổ: groups whose counts must add up to the denominator.
     #[serde(default)]
     #[schemars(description = "Phân bổ: các nhóm cộng lại phải bằng mẫu số.")]
@@ -1260,6 +1266,43 @@ pub struct Target {
         description = "Tỷ lệ như văn bản cũ ghi (ví dụ \"43,4\"), để đối chiếu; văn bản in tỷ lệ tính được."
     )]
     pub ty_le_ghi: Option<Spanned<String>>,
+}
+
+/// `chi_tieu_bang`: targets kept in a sheet, one per row; the denominator is the same for all
+/// (a number or a figure's name, as `mau_so` of a typed target).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetSheet {
+    #[schemars(
+        with = "String",
+        description = "Tệp bảng, đường dẫn tính từ thư mục của văn bản."
+    )]
+    pub bang: Text,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Trang tính (mặc định: trang đầu)."
+    )]
+    pub trang: Option<Text>,
+    #[schemars(
+        with = "String",
+        description = "Cột tên chỉ tiêu (chữ thường không dấu, số, _)."
+    )]
+    pub ten: Text,
+    #[schemars(with = "String", description = "Cột đã đạt.")]
+    pub da_dat: Text,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Cột thêm trong kỳ.")]
+    pub them: Option<Text>,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<Quantity>",
+        description = "Mẫu số chung: số, hoặc tên hằng số (ví dụ so_xa)."
+    )]
+    pub mau_so: Option<Spanned<Quantity>>,
+    #[serde(default)]
+    #[schemars(description = "Số chữ số thập phân của tỷ lệ.")]
+    pub chu_so: Option<u32>,
 }
 
 /// A count given either as a number or as the name of another figure (`so_xa`,

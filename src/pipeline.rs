@@ -265,6 +265,28 @@ pub fn prepare_member(
         funding.dong.extend(lines);
         tables.push(file);
     }
+    // Targets kept in a spreadsheet, one per row.
+    if let Some(spec) = loaded.doc.so_lieu.chi_tieu_bang.clone() {
+        let (rows, file) = crate::family::targets(path, &loaded.source, &spec, report)?;
+        for (name, da_dat, them) in rows {
+            loaded.doc.so_lieu.chi_tieu.insert(
+                name,
+                crate::model::Target {
+                    da_dat: Spanned::new(
+                        crate::model::Quantity::Number(da_dat),
+                        Location::UNKNOWN,
+                        Location::UNKNOWN,
+                    ),
+                    them: them.map(|v| Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN)),
+                    mau_so: spec.mau_so.clone(),
+                    chu_so: spec.chu_so,
+                    tong_ghi: None,
+                    ty_le_ghi: None,
+                },
+            );
+        }
+        tables.push(file);
+    }
     // Averages and distribution groups kept in spreadsheets.
     for average in loaded.doc.so_lieu.binh_quan.values_mut() {
         let Some(spec) = average.bang.clone() else {

@@ -505,7 +505,9 @@ fn averages_and_groups_read_from_a_sheet_compute_as_typed() {
     let a = pdf_text(&common::build(&work.join("data/typed.yaml")).pdf);
     let b = pdf_text(&common::build(&work.join("data/sheet.yaml")).pdf);
     assert!(
-        a.contains("Bình quân 18,4 tiêu chí/xã trên 05 xã; nhóm đạt 03 xã (60%), chưa đạt 02 xã (40%)."),
+        a.contains(
+            "Bình quân 18,4 tiêu chí/xã trên 05 xã; nhóm đạt 03 xã (60%), chưa đạt 02 xã (40%)."
+        ),
         "{a}"
     );
     assert_eq!(a, b);
@@ -518,5 +520,42 @@ fn averages_and_groups_read_from_a_sheet_compute_as_typed() {
     let out = vanban(&["check", "data/sheet.yaml"], &work);
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("nhom.csv, dòng 2: lỗi: tên nhóm `Đạt chuẩn`"));
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[test]
+fn targets_read_from_a_sheet_compute_as_typed() {
+    let work = project();
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let prose = "  - doan: \"Giao thông {{tc02.tong}}/{{so_xa}} xã ({{tc02.ty_le}}%); thủy lợi {{tc03.tong}}/{{so_xa}} xã ({{tc03.ty_le}}%).\"";
+    let with = |figures: &str| {
+        base.replace(
+            "  - doan: Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
+            prose,
+        ) + "so_lieu:\n  hang_so: { so_xa: 207 }\n"
+            + figures
+    };
+    std::fs::write(
+        work.join("data/typed.yaml"),
+        with("  chi_tieu:\n    tc02: { da_dat: 49, them: 12, mau_so: so_xa }\n    tc03: { da_dat: 151, them: 9, mau_so: so_xa }\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        work.join("data/chi-tieu.csv"),
+        "Chỉ tiêu,Đã đạt,Thêm\ntc02,49,12\ntc03,151,9\n",
+    )
+    .unwrap();
+    std::fs::write(
+        work.join("data/sheet.yaml"),
+        with("  chi_tieu_bang: { bang: chi-tieu.csv, ten: Chỉ tiêu, da_dat: Đã đạt, them: Thêm, mau_so: so_xa }\n"),
+    )
+    .unwrap();
+    let a = pdf_text(&common::build(&work.join("data/typed.yaml")).pdf);
+    let b = pdf_text(&common::build(&work.join("data/sheet.yaml")).pdf);
+    assert!(
+        a.contains("Giao thông 61/207 xã (29,5%); thủy lợi 160/207 xã (77,3%)."),
+        "{a}"
+    );
+    assert_eq!(a, b);
     let _ = std::fs::remove_dir_all(&work);
 }
