@@ -697,14 +697,16 @@ pub fn groups(
     (report.items.len() == errors).then_some((out, sheet.file.clone()))
 }
 
-/// Targets from a sheet (`chi_tieu_bang`): name, reached and added per row. Returns
-/// `(name, da_dat, them)` and the file read.
+/// One target row: name, reached (da_dat), added (them).
+pub type TargetRow = (String, i64, Option<i64>);
+
+/// Targets from a sheet (`chi_tieu_bang`): name, reached and added per row, and the file read.
 pub fn targets(
     doc: &Path,
     source: &str,
     spec: &crate::model::TargetSheet,
     report: &mut Report,
-) -> Option<(Vec<(String, i64, Option<i64>)>, PathBuf)> {
+) -> Option<(Vec<TargetRow>, PathBuf)> {
     let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
         Ok(s) => s,
         Err(d) => {
