@@ -369,13 +369,7 @@ pub fn matrix(
     report: &mut Report,
 ) -> Option<(Vec<crate::model::TaskGroup>, PathBuf)> {
     use crate::model::{Task, TaskGroup};
-    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
-        Ok(s) => s,
-        Err(d) => {
-            report.push(*d);
-            return None;
-        }
-    };
+    let sheet = open(doc, source, &spec.bang, spec.trang.as_ref(), report)?;
     let roles = [
         Some(&spec.nhom),
         Some(&spec.noi_dung),
@@ -432,6 +426,103 @@ pub fn matrix(
     Some((groups, sheet.file))
 }
 
+/// Opens a table named by a YAML field; its error goes to the report.
+fn open(
+    doc: &Path,
+    source: &str,
+    bang: &Text,
+    trang: Option<&Text>,
+    report: &mut Report,
+) -> Option<Sheet> {
+    match read_table(doc, source, bang, trang) {
+        Ok(s) => Some(s),
+        Err(d) => {
+            report.push(*d);
+            None
+        }
+    }
+}
+
+/// An error at a cell, placed as a clerk finds it: `xa.xlsx, 'Danh sách xã'!D3` or
+/// `xa.csv, dòng 3`, the row quoted by its first cell with text.
+fn cell_error(sheet: &Sheet, row: &Row, column: &str, message: String) -> Diagnostic {
+    let place = row.get(column).map_or("", |c| c.place.as_str());
+    let at = PathBuf::from(format!("{}, {place}", sheet.file.display()));
+    Diagnostic::error(
+        &at,
+        None,
+        t!("{msg} (hàng “{first}”)", msg = message, first = row.first()),
+    )
+}
+
+/// The number in a cell, or its located error.
+fn number_of(sheet: &Sheet, row: &Row, column: &str, report: &mut Report) -> Option<Decimal> {
+    let cell = row.get(column)?;
+    let n = cell.number.or_else(|| crate::numfmt::parse_vi(&cell.text));
+    if n.is_none() {
+        report.push(not_a_number(sheet, row, column));
+    }
+    n
+}
+
+fn not_a_number(sheet: &Sheet, row: &Row, column: &str) -> Diagnostic {
+    let found = row.get(column).map_or("", |c| c.text.as_str());
+    cell_error(
+        sheet,
+        row,
+        column,
+        t!(
+            "cột `{column}` cần một số, gặp “{found}”",
+            column = column,
+            found = found
+        ),
+    )
+}
+
+/// A whole number in a cell (a count), or its located error.
+fn whole_of(sheet: &Sheet, row: &Row, column: &str, report: &mut Report) -> Option<i64> {
+    use rust_decimal::prelude::ToPrimitive;
+    let n = number_of(sheet, row, column, report)?;
+    let whole = n.fract().is_zero().then(|| n.to_i64()).flatten();
+    if whole.is_none() {
+        report.push(not_a_number(sheet, row, column));
+    }
+    whole
+}
+
+/// A name in a cell that prose will cite (`{{von.truc_tiep}}`): unaccented lower-case
+/// letters, digits and `_`. None when the cell is empty, or wrong (reported).
+fn citable_name(sheet: &Sheet, row: &Row, column: &str, report: &mut Report) -> Option<String> {
+    let name = row.get(column).map_or("", |c| c.text.as_str());
+    if name.is_empty() {
+        return None;
+    }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        report.push(cell_error(
+            sheet,
+            row,
+            column,
+            t!(
+                "tên `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)",
+                name = name
+            ),
+        ));
+        return None;
+    }
+    Some(name.to_string())
+}
+
+fn unknown<T>(v: T) -> Spanned<T> {
+    Spanned::new(
+        v,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
+
 /// Funding lines read from a sheet (`nguon_von.F.bang`): a line per row with its amount, or
 /// sub-lines under a line written once (or merged). Returns the lines and the file read.
 pub fn funding(
@@ -444,59 +535,28 @@ pub fn funding(
     PathBuf,
 )> {
     use crate::model::{Amount, FundingLine};
-    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
-        Ok(s) => s,
-        Err(d) => {
-            report.push(*d);
-            return None;
-        }
-    };
-    let mut ok = true;
-    for at in [
-        Some(&spec.dong),
-        spec.dong_con.as_ref(),
-        Some(&spec.so_tien),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        ok &= has_column(doc, source, &sheet, at, at.value.trim(), report);
-    }
-    if !ok {
-        return None;
-    }
-    let spanned = |v: Decimal| {
-        Spanned::new(
-            Amount(v),
-            serde_saphyr::Location::UNKNOWN,
-            serde_saphyr::Location::UNKNOWN,
-        )
-    };
-    let bad = |report: &mut Report, cell: &Cell, row: &Row, msg: String| {
-        let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
-        report.push(Diagnostic::error(
-            &at,
-            None,
-            t!("{msg} (hàng “{first}”)", msg = msg, first = row.first()),
-        ));
-    };
+    let sheet = open(doc, source, &spec.bang, spec.trang.as_ref(), report)?;
+    let mut columns = vec![spec.dong.clone(), spec.so_tien.clone()];
+    columns.extend(spec.dong_con.clone());
+    let rows = filtered(doc, source, &sheet, &columns, None, report)?;
+    let (line_col, amount_col) = (spec.dong.value.trim(), spec.so_tien.value.trim());
     let mut lines: std::collections::BTreeMap<String, FundingLine> = Default::default();
     let mut current: Option<String> = None;
     let errors = report.items.len();
-    for row in &sheet.rows {
-        let line_cell = row.get(spec.dong.value.trim()).expect("column checked");
-        if !line_cell.text.is_empty() {
-            let name = line_cell.text.clone();
-            if !name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            {
-                bad(report, line_cell, row, t!("tên dòng vốn `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)", name = name));
-                continue;
+    for row in rows {
+        if row.get(line_col).is_some_and(|c| !c.text.is_empty()) {
+            match citable_name(&sheet, row, line_col, report) {
+                Some(name) => current = Some(name),
+                None => continue,
             }
-            current = Some(name);
         }
         let Some(line) = current.clone() else {
+            continue;
+        };
+        if row.get(amount_col).is_none_or(|c| c.text.is_empty()) {
+            continue;
+        }
+        let Some(amount) = number_of(&sheet, row, amount_col, report) else {
             continue;
         };
         let sub = spec
@@ -504,26 +564,6 @@ pub fn funding(
             .as_ref()
             .and_then(|c| row.get(c.value.trim()))
             .filter(|c| !c.text.is_empty());
-        let amount_cell = row.get(spec.so_tien.value.trim()).expect("column checked");
-        if amount_cell.text.is_empty() {
-            continue;
-        }
-        let Some(amount) = amount_cell
-            .number
-            .or_else(|| crate::numfmt::parse_vi(&amount_cell.text))
-        else {
-            bad(
-                report,
-                amount_cell,
-                row,
-                t!(
-                    "cột `{column}` cần một số, gặp “{found}”",
-                    column = spec.so_tien.value.trim(),
-                    found = amount_cell.text
-                ),
-            );
-            continue;
-        };
         let entry = lines.entry(line).or_insert(FundingLine {
             so_tien: None,
             con_lai: None,
@@ -531,15 +571,12 @@ pub fn funding(
         });
         match sub {
             Some(s) => {
-                entry.dong.insert(s.text.clone(), spanned(amount));
+                entry.dong.insert(s.text.clone(), unknown(Amount(amount)));
             }
-            None => entry.so_tien = Some(spanned(amount)),
+            None => entry.so_tien = Some(unknown(Amount(amount))),
         }
     }
-    if report.items.len() > errors {
-        return None;
-    }
-    Some((lines, sheet.file))
+    (report.items.len() == errors).then_some((lines, sheet.file.clone()))
 }
 
 /// The rows a list prints: the named columns checked against the sheet's, the filter applied.
@@ -575,26 +612,6 @@ fn keeps(filter: Option<&crate::model::RowFilter>, row: &Row) -> bool {
     }
 }
 
-/// A number of a cell, or its located error (`xa.xlsx, Sheet1!D7: … (hàng “…”)`).
-fn number_of(sheet: &Sheet, row: &Row, column: &str, report: &mut Report) -> Option<Decimal> {
-    let cell = row.get(column)?;
-    let n = cell.number.or_else(|| crate::numfmt::parse_vi(&cell.text));
-    if n.is_none() {
-        let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
-        report.push(Diagnostic::error(
-            &at,
-            None,
-            t!(
-                "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
-                column = column,
-                found = cell.text,
-                first = row.first()
-            ),
-        ));
-    }
-    n
-}
-
 /// Every unit's value from a column (`binh_quan.B.bang`), empty cells skipped; the values and
 /// the file read.
 pub fn column(
@@ -603,13 +620,7 @@ pub fn column(
     spec: &crate::model::ColumnSheet,
     report: &mut Report,
 ) -> Option<(Vec<Decimal>, PathBuf)> {
-    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
-        Ok(s) => s,
-        Err(d) => {
-            report.push(*d);
-            return None;
-        }
-    };
+    let sheet = open(doc, source, &spec.bang, spec.trang.as_ref(), report)?;
     let rows = filtered(
         doc,
         source,
@@ -635,13 +646,7 @@ pub fn groups(
     spec: &crate::model::GroupSheet,
     report: &mut Report,
 ) -> Option<(Vec<(String, i64)>, PathBuf)> {
-    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
-        Ok(s) => s,
-        Err(d) => {
-            report.push(*d);
-            return None;
-        }
-    };
+    let sheet = open(doc, source, &spec.bang, spec.trang.as_ref(), report)?;
     let rows = filtered(
         doc,
         source,
@@ -653,45 +658,11 @@ pub fn groups(
     let errors = report.items.len();
     let mut out = Vec::new();
     for row in rows {
-        let name = row
-            .get(spec.nhom.value.trim())
-            .map_or("", |c| c.text.as_str());
-        if name.is_empty() {
-            continue;
-        }
-        if !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
-            let cell = row.get(spec.nhom.value.trim()).expect("column checked");
-            let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
-            report.push(Diagnostic::error(
-                &at,
-                None,
-                t!("tên nhóm `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)", name = name),
-            ));
-            continue;
-        }
-        let Some(n) = number_of(&sheet, row, spec.so.value.trim(), report) else {
+        let Some(name) = citable_name(&sheet, row, spec.nhom.value.trim(), report) else {
             continue;
         };
-        use rust_decimal::prelude::ToPrimitive;
-        match (n.fract().is_zero(), n.to_i64()) {
-            (true, Some(n)) => out.push((name.to_string(), n)),
-            _ => {
-                let cell = row.get(spec.so.value.trim()).expect("column checked");
-                let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
-                report.push(Diagnostic::error(
-                    &at,
-                    None,
-                    t!(
-                        "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
-                        column = spec.so.value.trim(),
-                        found = cell.text,
-                        first = row.first()
-                    ),
-                ));
-            }
+        if let Some(n) = whole_of(&sheet, row, spec.so.value.trim(), report) {
+            out.push((name, n));
         }
     }
     (report.items.len() == errors).then_some((out, sheet.file.clone()))
@@ -707,73 +678,29 @@ pub fn targets(
     spec: &crate::model::TargetSheet,
     report: &mut Report,
 ) -> Option<(Vec<TargetRow>, PathBuf)> {
-    let sheet = match read_table(doc, source, &spec.bang, spec.trang.as_ref()) {
-        Ok(s) => s,
-        Err(d) => {
-            report.push(*d);
-            return None;
-        }
-    };
+    let sheet = open(doc, source, &spec.bang, spec.trang.as_ref(), report)?;
     let mut columns = vec![spec.ten.clone(), spec.da_dat.clone()];
     columns.extend(spec.them.clone());
     let rows = filtered(doc, source, &sheet, &columns, None, report)?;
     let errors = report.items.len();
-    let whole = |sheet: &Sheet, row: &Row, column: &str, report: &mut Report| -> Option<i64> {
-        use rust_decimal::prelude::ToPrimitive;
-        let n = number_of(sheet, row, column, report)?;
-        let cell = row.get(column)?;
-        match (n.fract().is_zero(), n.to_i64()) {
-            (true, Some(v)) => Some(v),
-            _ => {
-                let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
-                report.push(Diagnostic::error(
-                    &at,
-                    None,
-                    t!(
-                        "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
-                        column = column,
-                        found = cell.text,
-                        first = row.first()
-                    ),
-                ));
-                None
-            }
-        }
-    };
     let mut out = Vec::new();
     for row in rows {
-        let name = row
-            .get(spec.ten.value.trim())
-            .map_or("", |c| c.text.as_str());
-        if name.is_empty() {
+        let Some(name) = citable_name(&sheet, row, spec.ten.value.trim(), report) else {
             continue;
-        }
-        if !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
-            let cell = row.get(spec.ten.value.trim()).expect("column checked");
-            let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
-            report.push(Diagnostic::error(
-                &at,
-                None,
-                t!("tên nhóm `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)", name = name),
-            ));
-            continue;
-        }
-        let Some(da_dat) = whole(&sheet, row, spec.da_dat.value.trim(), report) else {
+        };
+        let Some(da_dat) = whole_of(&sheet, row, spec.da_dat.value.trim(), report) else {
             continue;
         };
         let them = match &spec.them {
             Some(c) if row.get(c.value.trim()).is_some_and(|v| !v.text.is_empty()) => {
-                match whole(&sheet, row, c.value.trim(), report) {
+                match whole_of(&sheet, row, c.value.trim(), report) {
                     Some(v) => Some(v),
                     None => continue,
                 }
             }
             _ => None,
         };
-        out.push((name.to_string(), da_dat, them));
+        out.push((name, da_dat, them));
     }
     (report.items.len() == errors).then_some((out, sheet.file.clone()))
 }
@@ -822,23 +749,12 @@ pub fn members(
         // Columns declared as numbers must hold numbers.
         let mut bad = false;
         for c in &fam.so {
-            let cell = row.get(c.value.trim()).expect("column checked");
+            let column = c.value.trim();
+            let cell = row.get(column).expect("column checked");
             if cell.number.is_none() && crate::numfmt::parse_vi(&cell.text).is_none() {
-                // Located as a YAML line is: the file and the cell (`xa.xlsx, Sheet1!C7`).
-                let at = PathBuf::from(format!("{}, {}", sheet.file.display(), cell.place));
-                report.push(
-                    Diagnostic::error(
-                        &at,
-                        None,
-                        t!(
-                            "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
-                            column = c.value.trim(),
-                            found = cell.text,
-                            first = row.first()
-                        ),
-                    )
-                    .with_hint(t!("ghi số không kèm chữ (12 chứ không phải 12 xã); bản của hàng này không được tạo")),
-                );
+                report.push(not_a_number(sheet, row, column).with_hint(t!(
+                    "ghi số không kèm chữ (12 chứ không phải 12 xã); bản của hàng này không được tạo"
+                )));
                 bad = true;
             }
         }

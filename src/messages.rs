@@ -145,10 +145,6 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "`chi_khi` needs exactly one condition: `bang` (equals) or `chua` (contains)",
     ),
     (
-        "cột `{column}` cần một số, gặp “{found}” (hàng “{first}”)",
-        "column `{column}` needs a number, found “{found}” (row “{first}”)",
-    ),
-    (
         "ghi số không kèm chữ (12 chứ không phải 12 xã); bản của hàng này không được tạo",
         "write the number without words (12, not 12 xã); no copy is made for this row",
     ),
@@ -173,10 +169,6 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "{msg} (row “{first}”)",
     ),
     (
-        "tên dòng vốn `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)",
-        "the funding line name `{name}` may hold only unaccented lower-case letters, digits and _ (it is the name prose cites)",
-    ),
-    (
         "cột `{column}` cần một số, gặp “{found}”",
         "column `{column}` needs a number, found “{found}”",
     ),
@@ -189,8 +181,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "the family's merged PDF could not be made",
     ),
     (
-        "tên nhóm `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)",
-        "the group name `{name}` may hold only unaccented lower-case letters, digits and _ (it is the name prose cites)",
+        "tên `{name}` chỉ gồm chữ thường không dấu, số và _ (nó là tên để trích dẫn)",
+        "the name `{name}` may hold only unaccented lower-case letters, digits and _ (it is the name prose cites)",
     ),
     (
         "không tạo được tệp Word: {e}",
