@@ -44,6 +44,18 @@ fn written(out: &std::process::Output) -> Vec<String> {
     v
 }
 
+/// The smallest Thông báo with one paragraph of prose (citing figures) and a `so_lieu`
+/// section: the same document typed, or fed from a sheet.
+fn with_figures(prose: &str, so_lieu: &str) -> String {
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
+    let doc = base.replace(
+        "  - doan: Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
+        &format!("  - doan: \"{prose}\""),
+    );
+    assert_ne!(doc, base);
+    format!("{doc}so_lieu:\n{so_lieu}")
+}
+
 fn table(work: &Path) -> PathBuf {
     work.join("data/xa-ntm-2019.csv")
 }
@@ -306,13 +318,12 @@ fn a_matrix_read_from_a_sheet_is_the_matrix_typed_in_yaml() {
 #[test]
 fn funding_lines_read_from_a_sheet_compute_as_typed() {
     let work = tempdir();
-    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
-    let prose = "  - doan: \"Tổng {{von.tong}} tỷ đồng; trực tiếp {{von.truc_tiep}} ({{von.truc_tiep.ty_le}}%), trong đó Trung ương {{von.truc_tiep.trung_uong}}; tín dụng {{von.tin_dung}} ({{von.tin_dung.ty_le}}%); khác {{von.khac}} ({{von.khac.ty_le}}%).\"";
+    let prose = "Tổng {{von.tong}} tỷ đồng; trực tiếp {{von.truc_tiep}} ({{von.truc_tiep.ty_le}}%), trong đó Trung ương {{von.truc_tiep.trung_uong}}; tín dụng {{von.tin_dung}} ({{von.tin_dung.ty_le}}%); khác {{von.khac}} ({{von.khac.ty_le}}%).";
     let with = |funding: &str| {
-        base.replace(
-            "  - doan: Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
+        with_figures(
             prose,
-        ) + &format!("so_lieu:\n  nguon_von:\n    von:\n      don_vi: tỷ đồng\n      chu_so: 1\n      tong_ghi: 3002.8\n{funding}")
+            &format!("  nguon_von:\n    von:\n      don_vi: tỷ đồng\n      chu_so: 1\n      tong_ghi: 3002.8\n{funding}"),
+        )
     };
     std::fs::write(
         work.join("typed.yaml"),
@@ -478,15 +489,8 @@ fn a_family_can_also_be_one_merged_pdf_for_printing() {
 #[test]
 fn averages_and_groups_read_from_a_sheet_compute_as_typed() {
     let work = project();
-    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
-    let prose = "  - doan: \"Bình quân {{tc.tb}} tiêu chí/xã trên {{tc.so}} xã; nhóm đạt {{xa.dat}} xã ({{xa.dat.ty_le}}%), chưa đạt {{xa.chua_dat}} xã ({{xa.chua_dat.ty_le}}%).\"";
-    let with = |figures: &str| {
-        base.replace(
-            "  - doan: Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
-            prose,
-        ) + "so_lieu:\n"
-            + figures
-    };
+    let prose = "Bình quân {{tc.tb}} tiêu chí/xã trên {{tc.so}} xã; nhóm đạt {{xa.dat}} xã ({{xa.dat.ty_le}}%), chưa đạt {{xa.chua_dat}} xã ({{xa.chua_dat.ty_le}}%).";
+    let with = |figures: &str| with_figures(prose, figures);
     std::fs::write(
         work.join("data/typed.yaml"),
         with("  binh_quan:\n    tc: { gia_tri: [19, 19, 17, 19, 18] }\n  phan_bo:\n    xa: { mau_so: 5, nhom: { dat: 3, chua_dat: 2 } }\n"),
@@ -525,15 +529,9 @@ fn averages_and_groups_read_from_a_sheet_compute_as_typed() {
 #[test]
 fn targets_read_from_a_sheet_compute_as_typed() {
     let work = project();
-    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/toi-thieu.yaml")).unwrap();
-    let prose = "  - doan: \"Giao thông {{tc02.tong}}/{{so_xa}} xã ({{tc02.ty_le}}%); thủy lợi {{tc03.tong}}/{{so_xa}} xã ({{tc03.ty_le}}%).\"";
-    let with = |figures: &str| {
-        base.replace(
-            "  - doan: Ngày 03/02/2020, Giám đốc Sở chủ trì cuộc họp giao ban.",
-            prose,
-        ) + "so_lieu:\n  hang_so: { so_xa: 207 }\n"
-            + figures
-    };
+    let prose = "Giao thông {{tc02.tong}}/{{so_xa}} xã ({{tc02.ty_le}}%); thủy lợi {{tc03.tong}}/{{so_xa}} xã ({{tc03.ty_le}}%).";
+    let with =
+        |figures: &str| with_figures(prose, &format!("  hang_so: {{ so_xa: 207 }}\n{figures}"));
     std::fs::write(
         work.join("data/typed.yaml"),
         with("  chi_tieu:\n    tc02: { da_dat: 49, them: 12, mau_so: so_xa }\n    tc03: { da_dat: 151, them: 9, mau_so: so_xa }\n"),
