@@ -77,7 +77,65 @@ fn err(doc: &Path, source: &str, at: &Text, msg: String) -> Diagnostic {
 
 /// Reads the family's table. Errors are located at the `ho` field that names what is wrong.
 pub fn read(doc: &Path, source: &str, fam: &Family) -> Result<Sheet, Box<Diagnostic>> {
-    read_table(doc, source, &fam.bang, fam.trang.as_ref())
+    let header = fam.dong_tieu_de.as_ref().map(|n| n.value as usize);
+    let sheet = match &fam.bang {
+        Some(bang) => read_rows(doc, source, bang, fam.trang.as_ref(), header)?,
+        None if !fam.hang.is_empty() => inline(doc, &fam.hang),
+        None => return Err(Box::new(
+            Diagnostic::error(
+                doc,
+                Pos::from_yaml(&fam.ten_tep.referenced),
+                t!("họ văn bản cần một bảng: `bang` (tệp) hoặc `hang` (các hàng viết trong YAML)"),
+            )
+            .with_source(source),
+        )),
+    };
+    Ok(sheet)
+}
+
+/// The rows of `ho.hang`, as a sheet: the columns in the order the first row names them.
+fn inline(
+    doc: &Path,
+    rows: &[std::collections::BTreeMap<String, Spanned<crate::model::Cell>>],
+) -> Sheet {
+    let mut columns: Vec<String> = Vec::new();
+    for r in rows {
+        for k in r.keys() {
+            if !columns.contains(k) {
+                columns.push(k.clone());
+            }
+        }
+    }
+    let rows = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Row {
+            cells: columns
+                .iter()
+                .map(|c| {
+                    let text = r.get(c).map(|v| v.value.text()).unwrap_or_default();
+                    let number = crate::numfmt::parse_vi(&text).filter(|_| {
+                        r.get(c)
+                            .is_some_and(|v| !matches!(v.value, crate::model::Cell::Text(_)))
+                    });
+                    (
+                        c.clone(),
+                        Cell {
+                            text,
+                            number,
+                            place: t!("hàng {n} của `hang`", n = i + 1),
+                        },
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    Sheet {
+        display: "hang".into(),
+        file: doc.to_path_buf(),
+        columns,
+        rows,
+    }
 }
 
 /// Reads a table named by a `bang` field (and `trang`, the sheet of a workbook).
@@ -86,6 +144,18 @@ pub fn read_table(
     source: &str,
     bang: &Text,
     trang: Option<&Text>,
+) -> Result<Sheet, Box<Diagnostic>> {
+    read_rows(doc, source, bang, trang, None)
+}
+
+/// [`read_table`] with the header on row `header` of the sheet (1-based) instead of the first
+/// row with text: a title block above an office's table is skipped.
+fn read_rows(
+    doc: &Path,
+    source: &str,
+    bang: &Text,
+    trang: Option<&Text>,
+    header: Option<usize>,
 ) -> Result<Sheet, Box<Diagnostic>> {
     let file = doc
         .parent()
@@ -132,6 +202,10 @@ pub fn read_table(
             t!("không đọc được bảng `{file}`: {e}", file = name, e = e),
         ))
     })?;
+    let grid = match header {
+        Some(n) => grid.into_iter().skip(n.saturating_sub(1)).collect(),
+        None => grid,
+    };
     Ok(to_sheet(display, file, grid))
 }
 
@@ -265,7 +339,8 @@ fn read_workbook(
         Err(e) => return Ok(Err(e.to_string())),
     };
     let (top, left) = range.start().unwrap_or((0, 0));
-    let mut grid = Vec::new();
+    // Row i of the grid is row i + 1 of the sheet, whatever the first filled row.
+    let mut grid: Grid = (0..top).map(|_| Vec::new()).collect();
     for (r, row) in range.rows().enumerate() {
         let mut cells = Vec::new();
         for (c, data) in row.iter().enumerate() {

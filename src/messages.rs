@@ -185,6 +185,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "the name `{name}` may hold only unaccented lower-case letters, digits and _ (it is the name prose cites)",
     ),
     (
+        "họ văn bản cần một bảng: `bang` (tệp) hoặc `hang` (các hàng viết trong YAML)",
+        "a family needs a table: `bang` (a file) or `hang` (rows written in the YAML)",
+    ),
+    (
+        "hàng {n} của `hang`",
+        "row {n} of `hang`",
+    ),
+    (
         "không tạo được tệp Word: {e}",
         "could not make the Word file: {e}",
     ),

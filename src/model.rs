@@ -229,11 +229,27 @@ impl Kind {
 #[serde(deny_unknown_fields)]
 pub struct Family {
     /// The table: a `.csv`, `.xlsx` or `.ods` file, relative to the document.
+    #[serde(default)]
     #[schemars(
-        with = "String",
+        with = "Option<String>",
         description = "Bảng dữ liệu: tệp .csv, .xlsx hoặc .ods, đường dẫn tính từ thư mục của văn bản. Hàng đầu là tên cột; mỗi hàng sau là một bản."
     )]
-    pub bang: Text,
+    pub bang: Option<Text>,
+    /// Or the rows written in the YAML: a list of `cột: giá trị` maps.
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<BTreeMap<String, String>>",
+        description = "Hoặc các hàng viết ngay trong YAML: danh sách các nhóm `cột: giá trị`."
+    )]
+    pub hang: Vec<BTreeMap<String, Spanned<Cell>>>,
+    /// The row of the sheet that names the columns (1 = its first row); default the first
+    /// row with text.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<u32>",
+        description = "Hàng tiêu đề (tên cột), đếm từ 1; mặc định hàng đầu có chữ."
+    )]
+    pub dong_tieu_de: Option<Spanned<u32>>,
     /// The sheet of a workbook (default: the first).
     #[serde(default)]
     #[schemars(
@@ -274,6 +290,26 @@ pub struct Family {
         description = "Gộp: thêm một tệp PDF gồm mọi bản (mỗi bản sang trang mới, đánh số trang riêng), đặt tên theo tệp văn bản; để in."
     )]
     pub gop: bool,
+}
+
+/// A cell of a row written in the YAML: text or a number, read as text.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Cell {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Cell {
+    /// The cell as a clerk reads it: numbers in their shortest form (12.3, not 12.300…01).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Int(i) => i.to_string(),
+            Cell::Float(f) => format!("{f}"),
+            Cell::Text(t) => t.trim().to_string(),
+        }
+    }
 }
 
 /// `chi_khi`: a column and the value it must equal or contain.

@@ -556,3 +556,60 @@ fn targets_read_from_a_sheet_compute_as_typed() {
     assert_eq!(a, b);
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[test]
+fn rows_written_in_the_yaml_and_a_header_below_a_title_block() {
+    let work = project();
+    let doc = work.join("data/cong-nhan-xa-ntm-2019.yaml");
+    // The rows in the YAML itself.
+    edit(
+        &doc,
+        "  bang: xa-ntm-2019.csv\n",
+        "  hang:\n    - { ma_xa: na-sam, ten_xa: Na Sầm, huyen: huyện Văn Lãng, so_tieu_chi: 19, dat_chuan: x }\n    - { ma_xa: khanh-khe, ten_xa: Khánh Khê, huyen: huyện Văn Quan, so_tieu_chi: 19, dat_chuan: x }\n",
+    );
+    let out = run(&work, &["build", "data", "--out", "out"]);
+    assert_eq!(
+        written(&out),
+        [
+            "qd-cong-nhan-ntm-khanh-khe.pdf",
+            "qd-cong-nhan-ntm-na-sam.pdf"
+        ]
+    );
+    let pdf = std::fs::read(work.join("out/qd-cong-nhan-ntm-na-sam.pdf")).unwrap();
+    assert!(pdf_text(&pdf).contains("Công nhận xã Na Sầm, huyện Văn Lãng"));
+    // A sheet whose table starts on row 3 under a title: dong_tieu_de names the header row.
+    std::fs::copy(
+        root().join("tests/fixtures/family/xa-tieu-de.xlsx"),
+        work.join("data/xa-tieu-de.xlsx"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let start = text.find("  hang:\n").unwrap();
+    let end = text.find("  ten_tep:").unwrap();
+    let text = format!(
+        "{}  bang: xa-tieu-de.xlsx\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    std::fs::write(&doc, &text).unwrap();
+    // Without it the title is taken for the header, and the columns are not found.
+    let out = vanban(&["check", "data"], &work);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("không có cột `ma_xa`; có: DANH SÁCH XÃ"));
+    std::fs::write(
+        &doc,
+        text.replace(
+            "  bang: xa-tieu-de.xlsx\n",
+            "  bang: xa-tieu-de.xlsx\n  dong_tieu_de: 3\n",
+        ),
+    )
+    .unwrap();
+    let out = run(&work, &["build", "data", "--out", "out2"]);
+    assert_eq!(
+        written(&out),
+        [
+            "qd-cong-nhan-ntm-hoang-dong.pdf",
+            "qd-cong-nhan-ntm-hong-phong.pdf"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&work);
+}
