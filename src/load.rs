@@ -207,7 +207,10 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     let mut text = source.clone();
     let mut blanked: Vec<String> = Vec::new();
     for _ in 0..MAX_ERRORS {
-        let e = match serde_saphyr::from_str::<T>(&text) {
+        let options = serde_saphyr::options! {
+            budget: serde_saphyr::budget! { max_depth: MAX_DEPTH },
+        };
+        let e = match serde_saphyr::from_str_with_options::<T>(&text, options) {
             Ok(v) if errors.is_empty() => return Ok((v, source)),
             Ok(_) => break,
             Err(e) => e,
@@ -328,8 +331,14 @@ fn strip_location(raw: &str) -> String {
     first.to_string()
 }
 
-/// The parser's limits (serde-saphyr's default `Budget`) in words a clerk understands; the
-/// parser's own text follows in brackets for a developer.
+/// The deepest nesting the YAML may have. A document's deepest real structure (Phần, Chương,
+/// Mục, Điều, khoản, điểm, gạch, cộng: a map and a list each) is under 20; each level of
+/// nested body elements costs the deserializer stack, and 30 of them (60 levels) overflowed a
+/// 2 MiB thread in a debug build, so the limit stays well below.
+pub const MAX_DEPTH: usize = 40;
+
+/// The parser's limits (serde-saphyr's `Budget`) in words a clerk understands; the parser's
+/// own text follows in brackets for a developer.
 fn budget(msg: &str) -> Option<(String, Option<String>)> {
     let breach = msg.strip_prefix("budget breached: ")?;
     let kind = breach.split([' ', '{']).next().unwrap_or(breach);
@@ -337,7 +346,7 @@ fn budget(msg: &str) -> Option<(String, Option<String>)> {
         "Depth" => (
             t!(
                 "nội dung lồng nhau quá sâu: tối đa {max} cấp ({msg})",
-                max = 64,
+                max = MAX_DEPTH,
                 msg = msg
             ),
             Some(t!("một văn bản chỉ có vài cấp (Phần, Chương, Mục, Điều, khoản, điểm, gạch đầu dòng): kiểm tra thụt lề, có thể một khối bị thụt vào quá nhiều hoặc lặp lại")),
