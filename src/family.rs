@@ -96,7 +96,7 @@ pub fn read(doc: &Path, source: &str, fam: &Family) -> Result<Sheet, Box<Diagnos
 /// The rows of `ho.hang`, as a sheet: the columns in the order the first row names them.
 fn inline(
     doc: &Path,
-    rows: &[std::collections::BTreeMap<String, Spanned<crate::model::Cell>>],
+    rows: &[std::collections::BTreeMap<String, Spanned<crate::model::CellValue>>],
 ) -> Sheet {
     let mut columns: Vec<String> = Vec::new();
     for r in rows {
@@ -116,7 +116,7 @@ fn inline(
                     let text = r.get(c).map(|v| v.value.text()).unwrap_or_default();
                     let number = crate::numfmt::parse_vi(&text).filter(|_| {
                         r.get(c)
-                            .is_some_and(|v| !matches!(v.value, crate::model::Cell::Text(_)))
+                            .is_some_and(|v| !matches!(v.value, crate::model::CellValue::Text(_)))
                     });
                     (
                         c.clone(),
@@ -460,13 +460,7 @@ pub fn matrix(
     if !ok {
         return None;
     }
-    let text = |v: &str| -> Text {
-        Spanned::new(
-            v.to_string(),
-            serde_saphyr::Location::UNKNOWN,
-            serde_saphyr::Location::UNKNOWN,
-        )
-    };
+    let text = |v: &str| -> Text { unknown(v.to_string()) };
     let cell = |row: &Row, role: Option<&Text>| -> Option<Text> {
         let c = row.get(role?.value.trim())?;
         (!c.text.is_empty()).then(|| text(&c.text))
@@ -590,6 +584,7 @@ fn citable_name(sheet: &Sheet, row: &Row, column: &str, report: &mut Report) -> 
     Some(name.to_string())
 }
 
+/// A value read from a sheet: it has no place in the YAML (errors about it name its cell).
 fn unknown<T>(v: T) -> Spanned<T> {
     Spanned::new(
         v,
@@ -939,6 +934,113 @@ pub fn cite_names(fam: &Family, member: &Member) -> Cited {
     (texts, numbers)
 }
 
+/// Reads every table of a document kept in a spreadsheet into its YAML model, as if typed
+/// there: phụ lục matrices, funding lines, targets, averages and distribution groups. Returns
+/// the files read (inputs of the document), or None after reporting what is wrong.
+pub fn feed(
+    path: &Path,
+    loaded: &mut crate::load::Loaded,
+    report: &mut Report,
+) -> Option<Vec<PathBuf>> {
+    use crate::model::{Amount, Quantity, Target};
+    let source = loaded.source.clone();
+    let doc = &mut loaded.doc;
+    let mut files = Vec::new();
+    for annex in doc.phu_luc.iter_mut() {
+        if let Some(spec) = &annex.ma_tran_bang {
+            let (groups, file) = matrix(path, &source, spec, report)?;
+            annex.ma_tran.extend(groups);
+            files.push(file);
+        }
+    }
+    let figures = &mut doc.so_lieu;
+    for funding in figures.nguon_von.values_mut() {
+        if let Some(spec) = &funding.bang {
+            let (lines, file) = self::funding(path, &source, spec, report)?;
+            funding.dong.extend(lines);
+            files.push(file);
+        }
+    }
+    if let Some(spec) = &figures.chi_tieu_bang {
+        let (rows, file) = targets(path, &source, spec, report)?;
+        for (name, da_dat, them) in rows {
+            let target = Target {
+                da_dat: unknown(Quantity::Number(da_dat)),
+                them: them.map(unknown),
+                mau_so: spec.mau_so.clone(),
+                chu_so: spec.chu_so,
+                tong_ghi: None,
+                ty_le_ghi: None,
+            };
+            figures.chi_tieu.insert(name, target);
+        }
+        files.push(file);
+    }
+    for average in figures.binh_quan.values_mut() {
+        if let Some(spec) = &average.bang {
+            let (values, file) = column(path, &source, spec, report)?;
+            average
+                .gia_tri
+                .extend(values.into_iter().map(|v| unknown(Amount(v))));
+            files.push(file);
+        }
+    }
+    for distribution in figures.phan_bo.values_mut() {
+        if let Some(spec) = &distribution.bang {
+            let (groups, file) = self::groups(path, &source, spec, report)?;
+            for (name, n) in groups {
+                distribution.nhom.insert(name, unknown(Quantity::Number(n)));
+            }
+            files.push(file);
+        }
+    }
+    Some(files)
+}
+
+/// Makes a family document one of its members: the one named (or the first, for `prepare`
+/// of the family file as the tests and `check` of one file do), with its number and its row
+/// cited as `{{hang.cot}}`. The bad rows are reported by the job named [`BAD_ROWS`] (or with
+/// no name); only this member's own row stops it.
+pub fn select(
+    path: &Path,
+    loaded: &mut crate::load::Loaded,
+    member: Option<&str>,
+    report: &mut Report,
+) -> Option<()> {
+    let fam = loaded.doc.ho.clone()?;
+    let sheet = match read(path, &loaded.source, &fam) {
+        Ok(s) => s,
+        Err(d) => {
+            report.push(*d);
+            return None;
+        }
+    };
+    let mut rows = Report::default();
+    let members = members(path, &loaded.source, &fam, &sheet, &mut rows);
+    let found = match member {
+        Some(name) => members.into_iter().find(|m| m.name == name),
+        None => members.into_iter().next(),
+    };
+    let Some(m) = found else {
+        if member == Some(BAD_ROWS) || member.is_none() {
+            report.items.extend(rows.items);
+        }
+        if !report.has_errors() {
+            report.push(Diagnostic::error(
+                path,
+                None,
+                t!("họ văn bản không còn bản này: hàng của nó đã đổi hoặc bị lọc bỏ"),
+            ));
+        }
+        return None;
+    };
+    if let Some(n) = m.so {
+        loaded.doc.so = Some(unknown(n));
+    }
+    (loaded.row_texts, loaded.row_numbers) = cite_names(&fam, &m);
+    Some(())
+}
+
 /// Whether a YAML text is a family document: it has a top-level `ho:` key. A cheap look
 /// before the full load, for the folder walk.
 pub fn is_family(text: &str) -> bool {
@@ -968,15 +1070,6 @@ pub const BAD_ROWS: &str = "!";
 
 /// The member name of the job that writes a family's merged PDF (`gop`).
 pub const MERGED: &str = "*";
-
-/// The spanned value of a number, for setting `so` of a member document.
-pub fn spanned_so(n: u32) -> Spanned<u32> {
-    Spanned::new(
-        n,
-        serde_saphyr::Location::UNKNOWN,
-        serde_saphyr::Location::UNKNOWN,
-    )
-}
 
 #[cfg(test)]
 mod tests {

@@ -241,7 +241,7 @@ pub struct Family {
         with = "Vec<BTreeMap<String, String>>",
         description = "Hoặc các hàng viết ngay trong YAML: danh sách các nhóm `cột: giá trị`."
     )]
-    pub hang: Vec<BTreeMap<String, Spanned<Cell>>>,
+    pub hang: Vec<BTreeMap<String, Spanned<CellValue>>>,
     /// The row of the sheet that names the columns (1 = its first row); default the first
     /// row with text.
     #[serde(default)]
@@ -295,19 +295,19 @@ pub struct Family {
 /// A cell of a row written in the YAML: text or a number, read as text.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
-pub enum Cell {
+pub enum CellValue {
     Int(i64),
     Float(f64),
     Text(String),
 }
 
-impl Cell {
+impl CellValue {
     /// The cell as a clerk reads it: numbers in their shortest form (12.3, not 12.300…01).
     pub fn text(&self) -> String {
         match self {
-            Cell::Int(i) => i.to_string(),
-            Cell::Float(f) => format!("{f}"),
-            Cell::Text(t) => t.trim().to_string(),
+            CellValue::Int(i) => i.to_string(),
+            CellValue::Float(f) => format!("{f}"),
+            CellValue::Text(t) => t.trim().to_string(),
         }
     }
 }

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_saphyr::{Location, Spanned};
 use walkdir::WalkDir;
 
 use crate::context::{self, Prepared};
@@ -221,6 +220,14 @@ impl Options {
         out
     }
 
+    /// The PDF standard of one document: its own `trinh_bay.chuan_pdf`, else the run's.
+    pub fn standard_for<'a>(&'a self, ctx: &'a crate::context::Context) -> &'a str {
+        ctx.layout
+            .chuan_pdf
+            .as_deref()
+            .unwrap_or(&self.pdf_standard)
+    }
+
     /// Whether Typst runs: for a PDF, and always for `check`, which finds layout errors.
     fn typesets(&self) -> bool {
         !self.write || self.formats.contains(&Format::Pdf)
@@ -246,122 +253,16 @@ pub fn prepare_member(
             return None;
         }
     };
-    // Phụ lục matrices kept in spreadsheets: read here, as if typed in the YAML.
-    let mut tables = Vec::new();
-    for i in 0..loaded.doc.phu_luc.len() {
-        let Some(spec) = loaded.doc.phu_luc[i].ma_tran_bang.clone() else {
-            continue;
-        };
-        let (groups, file) = crate::family::matrix(path, &loaded.source, &spec, report)?;
-        loaded.doc.phu_luc[i].ma_tran.extend(groups);
-        tables.push(file);
-    }
-    // Funding lines kept in spreadsheets, likewise.
-    for funding in loaded.doc.so_lieu.nguon_von.values_mut() {
-        let Some(spec) = funding.bang.clone() else {
-            continue;
-        };
-        let (lines, file) = crate::family::funding(path, &loaded.source, &spec, report)?;
-        funding.dong.extend(lines);
-        tables.push(file);
-    }
-    // Targets kept in a spreadsheet, one per row.
-    if let Some(spec) = loaded.doc.so_lieu.chi_tieu_bang.clone() {
-        let (rows, file) = crate::family::targets(path, &loaded.source, &spec, report)?;
-        for (name, da_dat, them) in rows {
-            loaded.doc.so_lieu.chi_tieu.insert(
-                name,
-                crate::model::Target {
-                    da_dat: Spanned::new(
-                        crate::model::Quantity::Number(da_dat),
-                        Location::UNKNOWN,
-                        Location::UNKNOWN,
-                    ),
-                    them: them.map(|v| Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN)),
-                    mau_so: spec.mau_so.clone(),
-                    chu_so: spec.chu_so,
-                    tong_ghi: None,
-                    ty_le_ghi: None,
-                },
-            );
-        }
-        tables.push(file);
-    }
-    // Averages and distribution groups kept in spreadsheets.
-    for average in loaded.doc.so_lieu.binh_quan.values_mut() {
-        let Some(spec) = average.bang.clone() else {
-            continue;
-        };
-        let (values, file) = crate::family::column(path, &loaded.source, &spec, report)?;
-        average.gia_tri.extend(values.into_iter().map(|v| {
-            Spanned::new(
-                crate::model::Amount(v),
-                Location::UNKNOWN,
-                Location::UNKNOWN,
-            )
-        }));
-        tables.push(file);
-    }
-    for distribution in loaded.doc.so_lieu.phan_bo.values_mut() {
-        let Some(spec) = distribution.bang.clone() else {
-            continue;
-        };
-        let (groups, file) = crate::family::groups(path, &loaded.source, &spec, report)?;
-        for (name, n) in groups {
-            distribution.nhom.insert(
-                name,
-                Spanned::new(
-                    crate::model::Quantity::Number(n),
-                    Location::UNKNOWN,
-                    Location::UNKNOWN,
-                ),
-            );
-        }
-        tables.push(file);
-    }
-    if let Some(fam) = loaded.doc.ho.clone() {
-        let sheet = match crate::family::read(path, &loaded.source, &fam) {
-            Ok(s) => s,
-            Err(d) => {
-                report.push(*d);
-                return None;
-            }
-        };
-        // Every bad row is reported by each build that reads the table; only this member's
-        // own row stops it.
-        let mut rows = Report::default();
-        let members = crate::family::members(path, &loaded.source, &fam, &sheet, &mut rows);
-        // Without a name (`prepare` of a family file, as the tests and `check` of one file
-        // do): the first member.
-        let found = match member {
-            Some(name) => members.into_iter().find(|m| m.name == name),
-            None => members.into_iter().next(),
-        };
-        let Some(m) = found else {
-            if member == Some(crate::family::BAD_ROWS) || member.is_none() {
-                report.items.extend(rows.items);
-            }
-            if !report.has_errors() {
-                report.push(Diagnostic::error(
-                    path,
-                    None,
-                    t!("họ văn bản không còn bản này: hàng của nó đã đổi hoặc bị lọc bỏ"),
-                ));
-            }
-            return None;
-        };
-        if let Some(n) = m.so {
-            loaded.doc.so = Some(crate::family::spanned_so(n));
-        }
-        let (texts, numbers) = crate::family::cite_names(&fam, &m);
-        loaded.row_texts = texts;
-        loaded.row_numbers = numbers;
+    // Tables kept in spreadsheets are read as if typed in the YAML; a family member takes
+    // its row. The sheets are inputs: editing one rebuilds the document.
+    let tables = crate::family::feed(path, &mut loaded, report)?;
+    if loaded.doc.ho.is_some() {
+        crate::family::select(path, &mut loaded, member, report)?;
     }
     let mut prepared = context::build(&loaded, &shared.fonts, report);
     if report.has_errors() {
         return None;
     }
-    // A matrix's sheet is an input: editing it rebuilds the document.
     prepared.deps.extend(tables);
     Some(prepared)
 }
@@ -429,12 +330,7 @@ pub fn process(
             lap(2);
             let doc = doc?;
             if opts.write {
-                let standard = ctx
-                    .layout
-                    .chuan_pdf
-                    .as_deref()
-                    .unwrap_or(&opts.pdf_standard);
-                let bytes = pdf::export(&doc, date, standard, &mut report);
+                let bytes = pdf::export(&doc, date, opts.standard_for(&ctx), &mut report);
                 lap(3);
                 files.push(("pdf", bytes?));
             }
@@ -503,9 +399,8 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
                 let prepared = prepare_member(&job.input, Some(&m.name), shared, &mut own)?;
                 reads.files.extend(prepared.deps.iter().cloned());
                 let ctx = prepared.ctx;
-                if let Some(s) = &ctx.layout.chuan_pdf {
-                    standard = s.clone();
-                }
+                // Every copy comes from the same YAML: the same standard.
+                standard = opts.standard_for(&ctx).to_string();
                 let template = source.template_for(&ctx);
                 reads.templates.extend(source.templates_of(&template));
                 let typ = source.render(&ctx, &mut own)?;
