@@ -56,6 +56,21 @@ fn with_figures(prose: &str, so_lieu: &str) -> String {
     format!("{doc}so_lieu:\n{so_lieu}")
 }
 
+/// Writes the same document typed (`typed.yaml`) and fed from a sheet (`sheet.yaml`, with
+/// its table) into `dir`, builds both and returns their PDF texts.
+fn typed_and_from_sheet(
+    dir: &Path,
+    typed: String,
+    table: (&str, &str),
+    sheet: String,
+) -> (String, String) {
+    std::fs::write(dir.join("typed.yaml"), typed).unwrap();
+    std::fs::write(dir.join(table.0), table.1).unwrap();
+    std::fs::write(dir.join("sheet.yaml"), sheet).unwrap();
+    let text = |f: &str| pdf_text(&common::build(&dir.join(f)).pdf);
+    (text("typed.yaml"), text("sheet.yaml"))
+}
+
 fn table(work: &Path) -> PathBuf {
     work.join("data/xa-ntm-2019.csv")
 }
@@ -325,24 +340,13 @@ fn funding_lines_read_from_a_sheet_compute_as_typed() {
             &format!("  nguon_von:\n    von:\n      don_vi: tỷ đồng\n      chu_so: 1\n      tong_ghi: 3002.8\n{funding}"),
         )
     };
-    std::fs::write(
-        work.join("typed.yaml"),
-        with("      dong:\n        truc_tiep: { dong: { trung_uong: 495.1, dia_phuong: 157.7 } }\n        tin_dung: { so_tien: 1800 }\n        khac: { con_lai: true }\n"),
-    )
-    .unwrap();
     // The same lines as a planning office keeps them; the remainder stays in the YAML.
-    std::fs::write(
-        work.join("von.csv"),
-        "Dòng,Dòng con,Số tiền (tỷ đồng)\ntruc_tiep,trung_uong,\"495,1\"\n,dia_phuong,\"157,7\"\ntin_dung,,1800\n",
-    )
-    .unwrap();
-    std::fs::write(
-        work.join("sheet.yaml"),
+    let (a, b) = typed_and_from_sheet(
+        &work,
+        with("      dong:\n        truc_tiep: { dong: { trung_uong: 495.1, dia_phuong: 157.7 } }\n        tin_dung: { so_tien: 1800 }\n        khac: { con_lai: true }\n"),
+        ("von.csv", "Dòng,Dòng con,Số tiền (tỷ đồng)\ntruc_tiep,trung_uong,\"495,1\"\n,dia_phuong,\"157,7\"\ntin_dung,,1800\n"),
         with("      dong: { khac: { con_lai: true } }\n      bang: { bang: von.csv, dong: Dòng, dong_con: Dòng con, so_tien: Số tiền (tỷ đồng) }\n"),
-    )
-    .unwrap();
-    let a = pdf_text(&common::build(&work.join("typed.yaml")).pdf);
-    let b = pdf_text(&common::build(&work.join("sheet.yaml")).pdf);
+    );
     assert!(
         a.contains("Tổng 3.002,8 tỷ đồng; trực tiếp 652,8 (21,7%), trong đó Trung ương 495,1; tín dụng 1.800 (59,9%); khác 550 (18,3%)."),
         "{a}"
@@ -491,23 +495,12 @@ fn averages_and_groups_read_from_a_sheet_compute_as_typed() {
     let work = project();
     let prose = "Bình quân {{tc.tb}} tiêu chí/xã trên {{tc.so}} xã; nhóm đạt {{xa.dat}} xã ({{xa.dat.ty_le}}%), chưa đạt {{xa.chua_dat}} xã ({{xa.chua_dat.ty_le}}%).";
     let with = |figures: &str| with_figures(prose, figures);
-    std::fs::write(
-        work.join("data/typed.yaml"),
+    let (a, b) = typed_and_from_sheet(
+        &work.join("data"),
         with("  binh_quan:\n    tc: { gia_tri: [19, 19, 17, 19, 18] }\n  phan_bo:\n    xa: { mau_so: 5, nhom: { dat: 3, chua_dat: 2 } }\n"),
-    )
-    .unwrap();
-    std::fs::write(
-        work.join("data/nhom.csv"),
-        "Nhóm,Số xã\ndat,3\nchua_dat,2\n",
-    )
-    .unwrap();
-    std::fs::write(
-        work.join("data/sheet.yaml"),
+        ("nhom.csv", "Nhóm,Số xã\ndat,3\nchua_dat,2\n"),
         with("  binh_quan:\n    tc: { bang: { bang: xa-ntm-2019.csv, cot: so_tieu_chi } }\n  phan_bo:\n    xa: { mau_so: 5, bang: { bang: nhom.csv, nhom: Nhóm, so: Số xã } }\n"),
-    )
-    .unwrap();
-    let a = pdf_text(&common::build(&work.join("data/typed.yaml")).pdf);
-    let b = pdf_text(&common::build(&work.join("data/sheet.yaml")).pdf);
+    );
     assert!(
         a.contains(
             "Bình quân 18,4 tiêu chí/xã trên 05 xã; nhóm đạt 03 xã (60%), chưa đạt 02 xã (40%)."
@@ -532,23 +525,12 @@ fn targets_read_from_a_sheet_compute_as_typed() {
     let prose = "Giao thông {{tc02.tong}}/{{so_xa}} xã ({{tc02.ty_le}}%); thủy lợi {{tc03.tong}}/{{so_xa}} xã ({{tc03.ty_le}}%).";
     let with =
         |figures: &str| with_figures(prose, &format!("  hang_so: {{ so_xa: 207 }}\n{figures}"));
-    std::fs::write(
-        work.join("data/typed.yaml"),
+    let (a, b) = typed_and_from_sheet(
+        &work.join("data"),
         with("  chi_tieu:\n    tc02: { da_dat: 49, them: 12, mau_so: so_xa }\n    tc03: { da_dat: 151, them: 9, mau_so: so_xa }\n"),
-    )
-    .unwrap();
-    std::fs::write(
-        work.join("data/chi-tieu.csv"),
-        "Chỉ tiêu,Đã đạt,Thêm\ntc02,49,12\ntc03,151,9\n",
-    )
-    .unwrap();
-    std::fs::write(
-        work.join("data/sheet.yaml"),
+        ("chi-tieu.csv", "Chỉ tiêu,Đã đạt,Thêm\ntc02,49,12\ntc03,151,9\n"),
         with("  chi_tieu_bang: { bang: chi-tieu.csv, ten: Chỉ tiêu, da_dat: Đã đạt, them: Thêm, mau_so: so_xa }\n"),
-    )
-    .unwrap();
-    let a = pdf_text(&common::build(&work.join("data/typed.yaml")).pdf);
-    let b = pdf_text(&common::build(&work.join("data/sheet.yaml")).pdf);
+    );
     assert!(
         a.contains("Giao thông 61/207 xã (29,5%); thủy lợi 160/207 xã (77,3%)."),
         "{a}"
