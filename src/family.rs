@@ -182,9 +182,20 @@ fn read_rows(
         .unwrap_or_default()
         .to_string_lossy()
         .to_string();
-    let grid = match ext.as_str() {
-        "csv" => read_csv(&file).map(|g| (name.clone(), g)),
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(&file, trang, doc, source, &name)?,
+    // A file that cannot be read is located at the `bang` that names it.
+    let unreadable = |e: String| {
+        Box::new(err(
+            doc,
+            source,
+            bang,
+            t!("không đọc được bảng `{file}`: {e}", file = name, e = e),
+        ))
+    };
+    let (display, grid) = match ext.as_str() {
+        "csv" => (name.clone(), read_csv(&file).map_err(unreadable)?),
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            read_workbook(&file, trang, doc, source, &name, unreadable)?
+        }
         _ => {
             return Err(Box::new(err(
                 doc,
@@ -194,14 +205,6 @@ fn read_rows(
             )))
         }
     };
-    let (display, grid) = grid.map_err(|e| {
-        Box::new(err(
-            doc,
-            source,
-            bang,
-            t!("không đọc được bảng `{file}`: {e}", file = name, e = e),
-        ))
-    })?;
     let grid = match header {
         Some(n) => grid.into_iter().skip(n.saturating_sub(1)).collect(),
         None => grid,
@@ -298,11 +301,12 @@ fn read_workbook(
     doc: &Path,
     source: &str,
     name: &str,
-) -> Result<Result<(String, Grid), String>, Box<Diagnostic>> {
+    unreadable: impl Fn(String) -> Box<Diagnostic>,
+) -> Result<(String, Grid), Box<Diagnostic>> {
     use calamine::{open_workbook_auto, Data, Reader};
     let mut book = match open_workbook_auto(file) {
         Ok(b) => b,
-        Err(e) => return Ok(Err(e.to_string())),
+        Err(e) => return Err(unreadable(e.to_string())),
     };
     let names = book.sheet_names();
     let sheet = match trang {
@@ -331,12 +335,12 @@ fn read_workbook(
         }
         None => match names.first() {
             Some(n) => n.clone(),
-            None => return Ok(Err(t!("tệp không có trang tính nào"))),
+            None => return Err(unreadable(t!("tệp không có trang tính nào"))),
         },
     };
     let range = match book.worksheet_range(&sheet) {
         Ok(r) => r,
-        Err(e) => return Ok(Err(e.to_string())),
+        Err(e) => return Err(unreadable(e.to_string())),
     };
     let (top, left) = range.start().unwrap_or((0, 0));
     // Row i of the grid is row i + 1 of the sheet, whatever the first filled row.
@@ -380,7 +384,7 @@ fn read_workbook(
         }
         grid.push(cells);
     }
-    Ok(Ok((format!("{name}, {sheet}"), grid)))
+    Ok((format!("{name}, {sheet}"), grid))
 }
 
 /// Excel's name of a cell: column letters and row number (`C7`), from 0-based indices.
