@@ -17,6 +17,7 @@ pub mod family;
 pub mod figures;
 pub mod fonts;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod messages;
 pub mod model;

@@ -116,6 +116,18 @@ enum Command {
         /// Tệp sẽ tạo (mặc định: <loại>.yaml); không ghi đè tệp đã có.
         file: Option<PathBuf>,
     },
+    /// Nhập một văn bản có sẵn (.docx, hoặc chữ lấy từ PDF) thành tệp YAML dựng lại được.
+    #[command(alias = "import")]
+    Nhap {
+        /// Tệp .docx hoặc tệp văn bản (.txt, .md).
+        file: PathBuf,
+        /// Tệp YAML sẽ ghi (mặc định: cùng tên, đuôi .yaml, cạnh tệp gốc).
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
+        /// Ghi đè tệp YAML đã có.
+        #[arg(long)]
+        force: bool,
+    },
     /// Ghi JSON Schema của định dạng YAML (để trình soạn thảo gợi ý và kiểm tra).
     Schema {
         /// Tệp sẽ ghi (mặc định: in ra màn hình).
@@ -149,6 +161,71 @@ const STARTERS: [(&str, &str); 13] = [
     ),
     ("quy_che", include_str!("starters/quy_che.yaml")),
 ];
+
+/// `vanban nhap`: writes the YAML, then lists on the terminal what the clerk must look at.
+fn nhap(file: &Path, out: Option<PathBuf>, force: bool) -> ExitCode {
+    let target = out.unwrap_or_else(|| file.with_extension("yaml"));
+    if target.exists() && !force {
+        eprintln!(
+            "{}",
+            t!(
+                "lỗi: {file} đã có; chọn tệp khác bằng -o, hoặc thêm --force để ghi đè",
+                file = target.display()
+            )
+        );
+        return ExitCode::from(2);
+    }
+    let imported = match vanban::import::import(file) {
+        Ok(i) => i,
+        Err(d) => {
+            eprint!("{d}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = std::fs::write(&target, &imported.yaml) {
+        eprintln!(
+            "{}",
+            t!(
+                "lỗi: không ghi được {file}: {e}",
+                file = target.display(),
+                e = e
+            )
+        );
+        return ExitCode::from(2);
+    }
+    for n in &imported.notes {
+        if n.at > 0 {
+            eprintln!(
+                "{}",
+                t!(
+                    "{file}:{line}: chưa nhận ra: {text}",
+                    file = file.display(),
+                    line = n.at,
+                    text = n.text
+                )
+            );
+        } else {
+            eprintln!(
+                "{}",
+                t!(
+                    "{file}: thiếu: {text}",
+                    file = file.display(),
+                    text = n.text
+                )
+            );
+        }
+    }
+    eprintln!(
+        "{}",
+        t!(
+            "đã ghi {out}: {n} điều cần xem lại, {f} tỷ lệ đưa vào so_lieu; kiểm tra bằng: vanban check {out}",
+            out = target.display(),
+            n = imported.notes.len(),
+            f = imported.figures
+        )
+    );
+    ExitCode::SUCCESS
+}
 
 fn starter(kind: &str) -> String {
     if let Some((_, t)) = STARTERS.iter().find(|(k, _)| *k == kind) {
@@ -354,6 +431,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Watch { input, output } => watch(&input, &output),
+        Command::Nhap { file, out, force } => nhap(&file, out, force),
         Command::New { kind, file } => {
             let file = file.unwrap_or_else(|| PathBuf::from(format!("{kind}.yaml")));
             let text = starter(&kind);

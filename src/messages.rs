@@ -924,6 +924,74 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "thụt đầu dòng {cm} cm không đúng quy định",
         "a first-line indent of {cm} cm is not allowed",
     ),
+    (
+        "không đọc được tệp: {e}",
+        "could not read the file: {e}",
+    ),
+    (
+        "kiểm tra lại đường dẫn",
+        "check the path",
+    ),
+    (
+        "tệp rỗng: không có gì để nhập",
+        "the file is empty: nothing to import",
+    ),
+    (
+        "chọn tệp .docx hoặc tệp văn bản (.txt) có nội dung văn bản",
+        "choose a .docx file or a text file (.txt) holding a document",
+    ),
+    (
+        "tệp không phải là tệp Word .docx (hoặc đã hỏng)",
+        "the file is not a Word .docx file (or it is damaged)",
+    ),
+    (
+        "mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx); tệp .doc cũ cũng cần lưu lại thành .docx",
+        "open the file in Word and save it as a Word Document (.docx); an old .doc file must also be saved as .docx",
+    ),
+    (
+        "tệp .docx bị hỏng: phần nội dung không đọc được ({e})",
+        "the .docx file is damaged: its content cannot be read ({e})",
+    ),
+    (
+        "mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx)",
+        "open the file in Word and save it as a Word Document (.docx)",
+    ),
+    (
+        "tệp không phải văn bản thuần (có thể là tệp .doc cũ hoặc PDF)",
+        "the file is not plain text (perhaps an old .doc file or a PDF)",
+    ),
+    (
+        "với Word: lưu lại thành .docx; với PDF: lấy chữ bằng `pdftotext tệp.pdf tệp.txt`",
+        "from Word: save it as .docx; from a PDF: extract the text with `pdftotext file.pdf file.txt`",
+    ),
+    (
+        "không nhận ra văn bản: không có tên loại (KẾ HOẠCH, QUYẾT ĐỊNH…), dòng Số: hay Kính gửi",
+        "no document recognised: no document type (KẾ HOẠCH, QUYẾT ĐỊNH…), no Số: line and no Kính gửi",
+    ),
+    (
+        "vanban nhập văn bản hành chính theo Nghị định 30/2020/NĐ-CP; kiểm tra tệp có phần đầu văn bản",
+        "vanban imports administrative documents of Decree 30/2020/NĐ-CP; check that the file has a document header",
+    ),
+    (
+        "không nhận ra văn bản: không có phần đầu văn bản nào",
+        "no document recognised: there is no part of a document header",
+    ),
+    (
+        "lỗi: {file} đã có; chọn tệp khác bằng -o, hoặc thêm --force để ghi đè",
+        "error: {file} already exists; choose another file with -o, or add --force to overwrite it",
+    ),
+    (
+        "{file}:{line}: chưa nhận ra: {text}",
+        "{file}:{line}: not recognised: {text}",
+    ),
+    (
+        "{file}: thiếu: {text}",
+        "{file}: missing: {text}",
+    ),
+    (
+        "đã ghi {out}: {n} điều cần xem lại, {f} tỷ lệ đưa vào so_lieu; kiểm tra bằng: vanban check {out}",
+        "wrote {out}: {n} things to look at, {f} shares put in so_lieu; check it with: vanban check {out}",
+    ),
 ];
 
 /// The command line's help texts (the doc comments of `main.rs`) and their English, for
@@ -1006,5 +1074,21 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "In script tự hoàn thành lệnh cho shell (bash, zsh, fish, elvish, powershell).",
         "Print shell completions (bash, zsh, fish, elvish, powershell).",
+    ),
+    (
+        "Nhập một văn bản có sẵn (.docx, hoặc chữ lấy từ PDF) thành tệp YAML dựng lại được.",
+        "Import an existing document (.docx, or the text of a PDF) into a YAML file that rebuilds it.",
+    ),
+    (
+        "Tệp .docx hoặc tệp văn bản (.txt, .md).",
+        "A .docx file or a text file (.txt, .md).",
+    ),
+    (
+        "Tệp YAML sẽ ghi (mặc định: cùng tên, đuôi .yaml, cạnh tệp gốc).",
+        "The YAML file to write (default: the same name with .yaml, beside the original).",
+    ),
+    (
+        "Ghi đè tệp YAML đã có.",
+        "Overwrite an existing YAML file.",
     ),
 ];

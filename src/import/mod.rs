@@ -1,0 +1,370 @@
+//! `vanban nhap`: an existing document — a Word file, or the text of a PDF — back into a
+//! vanban YAML that rebuilds it. The pipeline mirrors the build's: read ([`read`]) →
+//! recognise the decree's parts ([`parse`]) → propose figures ([`figures`]) → write YAML.
+//! Nothing is dropped silently: what is not recognised stays a paragraph and is listed, with
+//! its line, at the top of the YAML and on the terminal.
+
+pub mod figures;
+pub mod parse;
+pub mod read;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+use crate::model::Kind;
+use parse::{Draft, Node, Note};
+
+/// The YAML written for a document, and what the clerk should look at.
+pub struct Imported {
+    pub yaml: String,
+    /// Lines kept as plain paragraphs or left out, and fields the document lacks.
+    pub notes: Vec<Note>,
+    pub figures: usize,
+}
+
+/// Reads `path` and writes the YAML text; an unreadable file or a text with no part of a
+/// document's header is one located error.
+pub fn import(path: &Path) -> Result<Imported, Box<Diagnostic>> {
+    let fail =
+        |msg: String, hint: String| Box::new(Diagnostic::error(path, None, msg).with_hint(hint));
+    let (source, items) = read::read(path).map_err(|e| match e {
+        read::ReadError::Io(e) => fail(
+            crate::t!("không đọc được tệp: {e}", e = e),
+            crate::t!("kiểm tra lại đường dẫn"),
+        ),
+        read::ReadError::Empty => fail(
+            crate::t!("tệp rỗng: không có gì để nhập"),
+            crate::t!("chọn tệp .docx hoặc tệp văn bản (.txt) có nội dung văn bản"),
+        ),
+        read::ReadError::NotZip | read::ReadError::NoDocument => fail(
+            crate::t!("tệp không phải là tệp Word .docx (hoặc đã hỏng)"),
+            crate::t!("mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx); tệp .doc cũ cũng cần lưu lại thành .docx"),
+        ),
+        read::ReadError::Xml(e) => fail(
+            crate::t!("tệp .docx bị hỏng: phần nội dung không đọc được ({e})", e = e),
+            crate::t!("mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx)"),
+        ),
+        read::ReadError::Binary => fail(
+            crate::t!("tệp không phải văn bản thuần (có thể là tệp .doc cũ hoặc PDF)"),
+            crate::t!("với Word: lưu lại thành .docx; với PDF: lấy chữ bằng `pdftotext tệp.pdf tệp.txt`"),
+        ),
+    })?;
+    let mut draft = parse::recognise(source, items);
+    let Some(kind) = draft
+        .kind
+        .or_else(|| (!draft.kinh_gui.is_empty()).then_some(Kind::CongVan))
+    else {
+        return Err(Box::new(
+            Diagnostic::error(
+                path,
+                Some(crate::diag::Pos { line: 1, column: 1 }),
+                crate::t!("không nhận ra văn bản: không có tên loại (KẾ HOẠCH, QUYẾT ĐỊNH…), dòng Số: hay Kính gửi"),
+            )
+            .with_hint(crate::t!("vanban nhập văn bản hành chính theo Nghị định 30/2020/NĐ-CP; kiểm tra tệp có phần đầu văn bản")),
+        ));
+    };
+    if draft.header_seen == 0 && draft.body.is_empty() {
+        return Err(fail(
+            crate::t!("không nhận ra văn bản: không có phần đầu văn bản nào"),
+            crate::t!("vanban nhập văn bản hành chính theo Nghị định 30/2020/NĐ-CP; kiểm tra tệp có phần đầu văn bản"),
+        ));
+    }
+    draft.kind = Some(kind);
+    let mut proposals = Vec::new();
+    figures::propose(&mut draft.body, &mut proposals);
+    for a in &mut draft.annexes {
+        figures::propose(&mut a.body, &mut proposals);
+    }
+    let missing = fill_missing(&mut draft);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let yaml = emit(&draft, kind, &proposals, &missing, &name);
+    let mut notes = draft.unrecognised.clone();
+    notes.extend(missing.iter().map(|m| Note {
+        at: 0,
+        text: m.clone(),
+    }));
+    Ok(Imported {
+        yaml,
+        notes,
+        figures: proposals.len(),
+    })
+}
+
+/// Fields a document needs that the source does not show (a text extraction that lost the
+/// header): each is filled so that the YAML builds, and listed for the clerk to correct.
+fn fill_missing(d: &mut Draft) -> Vec<String> {
+    let mut missing = Vec::new();
+    if d.ban_hanh.is_empty() {
+        d.ban_hanh = vec!["CƠ QUAN BAN HÀNH".into()];
+        missing.push("co_quan.ban_hanh: văn bản gốc không có tên cơ quan ban hành".into());
+    }
+    if d.viet_tat.is_none() {
+        let guess = if d.ban_hanh[0].starts_with("ỦY BAN NHÂN DÂN")
+            || d.ban_hanh[0].starts_with("UỶ BAN NHÂN DÂN")
+        {
+            "UBND".to_string()
+        } else {
+            d.ban_hanh
+                .join(" ")
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_alphabetic())
+                .collect()
+        };
+        missing.push(format!(
+            "co_quan.viet_tat: văn bản gốc không có dòng Số:, đoán là {guess}"
+        ));
+        d.viet_tat = Some(guess);
+    }
+    if d.dia_danh.is_none() {
+        d.dia_danh = Some("Địa danh".into());
+        missing.push("dia_danh: văn bản gốc không có địa danh".into());
+    }
+    if d.ngay.is_none() {
+        d.ngay = Some("../../2000".into());
+        missing.push("ngay: văn bản gốc không có ngày, ghi tạm năm 2000".into());
+    }
+    if d.trich_yeu.is_none()
+        && d.kind.is_some_and(|k| {
+            matches!(
+                k,
+                Kind::CongVan
+                    | Kind::QuyetDinh
+                    | Kind::KeHoach
+                    | Kind::ToTrinh
+                    | Kind::BaoCao
+                    | Kind::ThongBao
+            )
+        })
+    {
+        d.trich_yeu = Some("Trích yếu".into());
+        missing.push("trich_yeu: không thấy trích yếu (V/v …)".into());
+    }
+    if d.chuc_vu.is_none() {
+        d.chuc_vu = Some("CHỨC VỤ".into());
+        missing.push("nguoi_ky.chuc_vu: không thấy chức vụ người ký".into());
+    }
+    if d.ho_ten.is_none() {
+        d.ho_ten = Some(String::new());
+        missing.push("nguoi_ky.ho_ten: không thấy họ tên người ký".into());
+    }
+    missing
+}
+
+/// A YAML double-quoted scalar: always valid, whatever the text holds.
+fn q(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn list(out: &mut String, key: &str, items: &[String], indent: &str) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{indent}{key}:");
+    for i in items {
+        let _ = writeln!(out, "{indent}  - {}", q(i));
+    }
+}
+
+fn lines(items: &[String]) -> String {
+    if items.len() == 1 {
+        q(&items[0])
+    } else {
+        format!(
+            "[{}]",
+            items.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ")
+        )
+    }
+}
+
+fn emit(
+    d: &Draft,
+    kind: Kind,
+    proposals: &[figures::Proposal],
+    missing: &[String],
+    name: &str,
+) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "# Nhập từ {name} bằng `vanban nhap`. Dựng lại bằng `vanban build`."
+    );
+    if !d.unrecognised.is_empty() {
+        let _ = writeln!(
+            o,
+            "#\n# Chưa nhận ra (giữ thành đoạn văn thường hoặc bỏ qua), cần xem lại:"
+        );
+        for n in &d.unrecognised {
+            let _ = writeln!(o, "#   dòng {}: {}", n.at, n.text.replace('\n', " "));
+        }
+    }
+    if !missing.is_empty() {
+        let _ = writeln!(
+            o,
+            "#\n# Văn bản gốc thiếu, vanban ghi tạm để dựng được, cần sửa:"
+        );
+        for m in missing {
+            let _ = writeln!(o, "#   {m}");
+        }
+    }
+    if !proposals.is_empty() {
+        let _ = writeln!(
+            o,
+            "#\n# Số liệu: {} tỷ lệ ghi trong văn bản được đưa vào so_lieu (ty_le_ghi giữ số cũ);\n# chạy `vanban check` để xem tỷ lệ nào ghi sai.",
+            proposals.len()
+        );
+    }
+    let _ = writeln!(o, "\nloai: {}\n", kind.key());
+    let _ = writeln!(o, "co_quan:");
+    if !d.chu_quan.is_empty() {
+        let _ = writeln!(o, "  chu_quan: {}", lines(&d.chu_quan));
+    }
+    let _ = writeln!(o, "  ban_hanh: {}", lines(&d.ban_hanh));
+    let _ = writeln!(o, "  viet_tat: {}", q(d.viet_tat.as_deref().unwrap_or("")));
+    if let Some(so) = d.so {
+        let _ = writeln!(o, "so: {so}");
+    }
+    if let Some(u) = &d.don_vi_soan_thao {
+        let _ = writeln!(o, "don_vi_soan_thao: {}", q(u));
+    }
+    let _ = writeln!(o, "dia_danh: {}", q(d.dia_danh.as_deref().unwrap_or("")));
+    let _ = writeln!(o, "ngay: {}", q(d.ngay.as_deref().unwrap_or("")));
+    if let Some(t) = &d.trich_yeu {
+        let _ = writeln!(o, "\ntrich_yeu: {}", q(t));
+    }
+    if let Some(t) = &d.tham_quyen {
+        let _ = writeln!(o, "tham_quyen: {}", q(t));
+    }
+    if !d.can_cu.is_empty() {
+        o.push('\n');
+        list(&mut o, "can_cu", &d.can_cu, "");
+    }
+    if !d.kinh_gui.is_empty() {
+        o.push('\n');
+        list(&mut o, "kinh_gui", &d.kinh_gui, "");
+    }
+    if !proposals.is_empty() {
+        let _ = writeln!(o, "\nso_lieu:\n  chi_tieu:");
+        for p in proposals {
+            let _ = writeln!(o, "    # dòng {}: {}", p.at, p.quote.replace('\n', " "));
+            let decimals = if p.decimals == 1 {
+                String::new()
+            } else {
+                format!(", chu_so: {}", p.decimals)
+            };
+            let _ = writeln!(
+                o,
+                "    {}: {{ da_dat: {}, mau_so: {}, ty_le_ghi: {}{decimals} }}",
+                p.name,
+                p.count,
+                p.total,
+                q(&p.stated)
+            );
+        }
+    }
+    if !d.body.is_empty() {
+        let _ = writeln!(o, "\nnoi_dung:");
+        nodes(&mut o, &d.body, "  ");
+    }
+    let _ = writeln!(o, "\nnguoi_ky:");
+    if !d.quyen_han.is_empty() {
+        let _ = writeln!(
+            o,
+            "  quyen_han: [{}]",
+            d.quyen_han
+                .iter()
+                .map(|s| q(s))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let _ = writeln!(o, "  chuc_vu: {}", q(d.chuc_vu.as_deref().unwrap_or("")));
+    let _ = writeln!(o, "  ho_ten: {}", q(d.ho_ten.as_deref().unwrap_or("")));
+    if !d.noi_nhan.is_empty() {
+        o.push('\n');
+        list(&mut o, "noi_nhan", &d.noi_nhan, "");
+    }
+    if !d.luu.is_empty() {
+        let _ = writeln!(
+            o,
+            "luu: [{}]",
+            d.luu.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ")
+        );
+    }
+    if let Some(n) = &d.nguoi_soan {
+        let _ = writeln!(o, "nguoi_soan: {}", q(n));
+    }
+    if let Some(n) = d.so_ban {
+        let _ = writeln!(o, "so_ban: {n}");
+    }
+    if !d.annexes.is_empty() {
+        let _ = writeln!(o, "\nphu_luc:");
+        for a in &d.annexes {
+            let _ = writeln!(o, "  - tieu_de: {}", q(&a.tieu_de));
+            if a.ngang {
+                let _ = writeln!(o, "    ngang: true");
+            }
+            if !a.body.is_empty() {
+                let _ = writeln!(o, "    noi_dung:");
+                nodes(&mut o, &a.body, "      ");
+            }
+            if !a.matrix.is_empty() {
+                let _ = writeln!(o, "    ma_tran:");
+                for g in &a.matrix {
+                    let _ = writeln!(o, "      - nhom: {}", q(&g.nhom));
+                    let _ = writeln!(o, "        viec:");
+                    for v in &g.viec {
+                        let keys = ["noi_dung", "chi_dao", "thuc_hien", "phoi_hop", "thoi_gian"];
+                        let mut first = true;
+                        for (k, val) in keys.iter().zip(v) {
+                            if val.is_empty() && *k != "noi_dung" {
+                                continue;
+                            }
+                            let lead = if first {
+                                "          - "
+                            } else {
+                                "            "
+                            };
+                            first = false;
+                            let _ = writeln!(o, "{lead}{k}: {}", q(&escape_plain(val)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    o
+}
+
+/// Table cells come without emphasis: only vanban's syntax characters are escaped.
+fn escape_plain(s: &str) -> String {
+    s.replace('*', "\\*").replace("{{", "\\{{")
+}
+
+fn nodes(o: &mut String, list: &[Node], indent: &str) {
+    for n in list {
+        let _ = writeln!(o, "{indent}- {}: {}", n.level, q(&n.text));
+        if let Some(dam) = n.dam {
+            let _ = writeln!(o, "{indent}  dam: {dam}");
+        }
+        if !n.children.is_empty() {
+            let _ = writeln!(o, "{indent}  noi_dung:");
+            nodes(o, &n.children, &format!("{indent}    "));
+        }
+    }
+}

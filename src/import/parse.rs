@@ -1,0 +1,1343 @@
+//! Recognising the parts of the decree in the paragraphs of a document: ô 1–2 (chủ quản, ban
+//! hành), ô 3 (Số, ký hiệu), ô 4 (địa danh, ngày), ô 5 (tên loại, trích yếu, V/v), căn cứ,
+//! Kính gửi, ô 6 (the body's levels), ô 7 (quyền hạn, chức vụ, họ tên), ô 9 (Nơi nhận, Lưu)
+//! and the phụ lục. What is not recognised stays a paragraph and is noted with its line.
+
+use super::read::{Item, Line, Source, Table};
+use crate::model::{Kind, KINDS};
+
+/// A part of the body: one level of the decree and its text in vanban's prose syntax.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub level: &'static str,
+    pub text: String,
+    pub dam: Option<bool>,
+    pub children: Vec<Node>,
+    pub at: usize,
+}
+
+/// A task group of a phụ lục's responsibility matrix.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    pub nhom: String,
+    pub viec: Vec<[String; 5]>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Annex {
+    pub tieu_de: String,
+    pub ngang: bool,
+    pub body: Vec<Node>,
+    pub matrix: Vec<Group>,
+}
+
+/// Something the reader saw but could not place, or a field the document lacks.
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub at: usize,
+    pub text: String,
+}
+
+/// What the recogniser found: the fields of a vanban document.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub kind: Option<Kind>,
+    pub chu_quan: Vec<String>,
+    pub ban_hanh: Vec<String>,
+    pub viet_tat: Option<String>,
+    pub so: Option<u32>,
+    pub don_vi_soan_thao: Option<String>,
+    pub dia_danh: Option<String>,
+    pub ngay: Option<String>,
+    pub trich_yeu: Option<String>,
+    pub tham_quyen: Option<String>,
+    pub can_cu: Vec<String>,
+    pub kinh_gui: Vec<String>,
+    pub body: Vec<Node>,
+    pub quyen_han: Vec<String>,
+    pub chuc_vu: Option<String>,
+    pub ho_ten: Option<String>,
+    pub noi_nhan: Vec<String>,
+    pub luu: Vec<String>,
+    pub nguoi_soan: Option<String>,
+    pub so_ban: Option<u32>,
+    pub annexes: Vec<Annex>,
+    /// Lines kept as plain paragraphs or left out, with why.
+    pub unrecognised: Vec<Note>,
+    /// Parts of the header found in the document at all (to tell a text with no header).
+    pub header_seen: usize,
+}
+
+enum P {
+    Line(Line),
+    Table(Table),
+}
+
+impl P {
+    fn at(&self) -> usize {
+        match self {
+            P::Line(l) => l.at,
+            P::Table(t) => t.at,
+        }
+    }
+}
+
+/// Upper case text: every letter a capital, at least two letters.
+pub fn is_upper(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.trim_start_matches(['"', '“', '(', '*', '\''])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The marker of a body level at the start of a line, and its length in characters.
+fn marker(s: &str) -> Option<(&'static str, usize, String)> {
+    let t = s;
+    let word_num = |prefix: &str| -> Option<(usize, String)> {
+        let rest = t.strip_prefix(prefix)?;
+        let num: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if num.is_empty() || !(num.chars().all(|c| c.is_ascii_digit()) || is_roman(&num)) {
+            return None;
+        }
+        let after = &rest[num.len()..];
+        let punct: String = after
+            .chars()
+            .take_while(|c| matches!(c, '.' | ':' | ' '))
+            .collect();
+        Some((
+            prefix.chars().count() + num.chars().count() + punct.chars().count(),
+            num,
+        ))
+    };
+    for (prefix, level) in [
+        ("Chương ", "chuong"),
+        ("CHƯƠNG ", "chuong"),
+        ("Điều ", "dieu"),
+        ("Mục ", "muc_chuong"),
+        ("MỤC ", "muc_chuong"),
+        ("Phần ", "phan"),
+        ("PHẦN ", "phan"),
+    ] {
+        if let Some((n, num)) = word_num(prefix) {
+            return Some((level, n, num));
+        }
+    }
+    // I. / 1. / a) / - / +
+    let num: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let rest = &t[num.len()..];
+    if !num.is_empty() {
+        if let Some(after) = rest.strip_prefix('.') {
+            if after.starts_with(' ') || after.is_empty() {
+                let len = num.len() + 1 + (after.len() - after.trim_start().len());
+                if num.chars().all(|c| c.is_ascii_digit()) && num.len() <= 3 {
+                    return Some(("khoan", len, num));
+                }
+                if is_roman(&num) && num.chars().all(|c| c.is_ascii_uppercase()) {
+                    return Some(("muc", len, num));
+                }
+            }
+        }
+    }
+    let letter: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+    if letter.chars().count() == 1 && letter.chars().all(char::is_lowercase) {
+        let rest = &t[letter.len()..];
+        if let Some(after) = rest.strip_prefix(')') {
+            let len = 2 + (after.len() - after.trim_start().len());
+            return Some(("diem", len, letter));
+        }
+    }
+    for (m, level) in [
+        ("- ", "gach"),
+        ("– ", "gach"),
+        ("• ", "gach"),
+        ("+ ", "cong"),
+    ] {
+        if let Some(after) = t.strip_prefix(m) {
+            let len = m.chars().count() + (after.len() - after.trim_start().len());
+            return Some((level, len, String::new()));
+        }
+    }
+    None
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 6
+        && s.chars().all(|c| "IVXLC".contains(c))
+        && roman_value(s).is_some()
+}
+
+fn roman_value(s: &str) -> Option<usize> {
+    (1..=100).find(|n| crate::numfmt::roman(*n) == s)
+}
+
+/// A number written in a marker: arabic, roman or a letter of the điểm alphabet.
+fn marker_number(level: &str, num: &str) -> Option<usize> {
+    match level {
+        "diem" => (1..=23).find(|n| crate::numfmt::letter(*n) == num),
+        _ => num.parse().ok().or_else(|| roman_value(num)),
+    }
+}
+
+const SIGNER_PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+
+fn is_signer_cue(s: &str) -> bool {
+    SIGNER_PREFIXES
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(is_upper))
+}
+
+fn is_noi_nhan(s: &str) -> bool {
+    let s = s.trim_start_matches('*');
+    s.starts_with("Nơi nhận") || s.starts_with("NƠI NHẬN")
+}
+
+fn is_annex_start(s: &str) -> bool {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("Phụ lục")
+        .or_else(|| s.strip_prefix("PHỤ LỤC"));
+    rest.is_some_and(|r| {
+        let r = r.trim().trim_end_matches([':', '.']);
+        r.is_empty() || r.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+    })
+}
+
+/// The kind whose tên loại is this line (`KẾ HOẠCH`).
+fn title_kind(s: &str) -> Option<Kind> {
+    let s = s.trim().trim_end_matches(':');
+    if !is_upper(s) {
+        return None;
+    }
+    KINDS
+        .iter()
+        .find(|row| row.0 != Kind::CongVan && row.2.to_uppercase() == s)
+        .map(|row| row.0)
+}
+
+fn kind_by_abbreviation(a: &str) -> Option<Kind> {
+    KINDS.iter().find(|row| row.3 == Some(a)).map(|row| row.0)
+}
+
+/// Joins the lines of a text extraction back into paragraphs: a paragraph of justified text
+/// fills the width except on its last line, so a short line, or a line ending a sentence
+/// followed by a capital, a marker or a known opening word, ends a paragraph.
+fn paragraphs(source: Source, items: Vec<Item>) -> Vec<P> {
+    if source != Source::Text {
+        let mut out: Vec<P> = Vec::new();
+        for item in items {
+            match item {
+                Item::Line(l) => {
+                    // A paragraph cut by a page break of the PDF the Markdown was made
+                    // from: no sentence end before, a small letter after.
+                    if source == Source::Markdown {
+                        if let Some(P::Line(prev)) = out.last_mut() {
+                            let p = prev.plain();
+                            let t = l.plain();
+                            if !p.trim_end().ends_with(['.', ':', ';', '!', '?', '*'])
+                                && t.trim_start().starts_with(|c: char| c.is_lowercase())
+                                && !prev.cell
+                            {
+                                prev.runs.push(super::read::Run {
+                                    text: " ".into(),
+                                    bold: false,
+                                    italic: false,
+                                });
+                                prev.runs.extend(l.runs);
+                                continue;
+                            }
+                        }
+                    }
+                    out.push(P::Line(l))
+                }
+                Item::Table(t) => out.push(P::Table(t)),
+                Item::Blank => {}
+            }
+        }
+        return out;
+    }
+    let mut widths: Vec<usize> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Line(l) => Some(l.plain().trim().chars().count()),
+            _ => None,
+        })
+        .collect();
+    widths.sort_unstable();
+    let typical = widths
+        .get(widths.len() * 9 / 10)
+        .copied()
+        .unwrap_or(80)
+        .max(20);
+    let short = typical * 3 / 4;
+    let mut out: Vec<P> = Vec::new();
+    for item in items {
+        let Item::Line(mut line) = item else {
+            continue;
+        };
+        let text = line.plain().trim().to_string();
+        line.runs = vec![super::read::Run {
+            text: text.clone(),
+            bold: false,
+            italic: false,
+        }];
+        let join = match out.last() {
+            Some(P::Line(prev)) => {
+                let p = prev.plain();
+                let p = p.trim_end();
+                let last_len = p.rsplit('\n').next().unwrap_or(p).chars().count();
+                let ends = p.ends_with(['.', ':', ';', '!', '?']);
+                let cue = marker(&text).is_some()
+                    || opening(&text)
+                    || is_noi_nhan(&text)
+                    || is_signer_cue(&text)
+                    || p.ends_with(':') && !text.starts_with(|c: char| c.is_lowercase());
+                let upper_change = is_upper(p) != is_upper(&text);
+                let both_upper = is_upper(p) && is_upper(&text);
+                !(cue
+                    || upper_change
+                    || (both_upper && last_len < short)
+                    || (ends && starts_upper(&text))
+                    || (last_len < short && starts_upper(&text)))
+            }
+            _ => false,
+        };
+        if join {
+            if let Some(P::Line(prev)) = out.last_mut() {
+                let p = &mut prev.runs[0].text;
+                // A word broken at a hyphen (COVID-/19) is joined without a space.
+                let glued =
+                    p.ends_with('-') && p.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
+                if !glued {
+                    p.push(' ');
+                }
+                p.push_str(&text);
+            }
+        } else {
+            out.push(P::Line(line));
+        }
+    }
+    out
+}
+
+/// Words that open a part of the document on a new line.
+fn opening(s: &str) -> bool {
+    [
+        "Căn cứ",
+        "Kính gửi",
+        "Số:",
+        "V/v",
+        "Theo đề nghị",
+        "Xét đề nghị",
+        "QUYẾT ĐỊNH",
+        "Lưu:",
+    ]
+    .iter()
+    .any(|c| s.starts_with(c))
+}
+
+struct Cursor {
+    ps: Vec<P>,
+    i: usize,
+}
+
+impl Cursor {
+    fn peek(&self) -> Option<&P> {
+        self.ps.get(self.i)
+    }
+    fn peek_text(&self) -> Option<String> {
+        match self.peek()? {
+            P::Line(l) => Some(l.plain().trim().to_string()),
+            P::Table(_) => None,
+        }
+    }
+}
+
+pub fn recognise(source: Source, items: Vec<Item>) -> Draft {
+    let ps = paragraphs(source, items);
+    let mut c = Cursor { ps, i: 0 };
+    let mut d = Draft::default();
+    header(&mut c, &mut d, source);
+    title(&mut c, &mut d, source);
+    kinh_gui(&mut c, &mut d, source);
+    let scheme = d.kind.and_then(Kind::enacting).is_some();
+    d.body = body(&mut c, &mut d, source, scheme, Stop::Tail);
+    tail(&mut c, &mut d);
+    annexes(&mut c, &mut d, source);
+    d
+}
+
+fn header(c: &mut Cursor, d: &mut Draft, source: Source) {
+    let mut agency: Vec<(String, Option<bool>)> = Vec::new();
+    let mut in_vv = false;
+    while let Some(p) = c.peek() {
+        let P::Line(line) = p else { break };
+        let text = line.plain().trim().to_string();
+        let bold = line.all_bold();
+        let stripped = text.trim_matches('*').trim().to_string();
+        if title_kind(&stripped).is_some() || stripped.starts_with("Kính gửi") {
+            break;
+        }
+        if let Some(pos) =
+            find_ci(&stripped, "CỘNG HÒA XÃ HỘI").or_else(|| find_ci(&stripped, "CỘNG HOÀ XÃ HỘI"))
+        {
+            d.header_seen += 1;
+            let before = stripped[..pos].trim();
+            if !before.is_empty() {
+                agency.push((before.to_string(), bold));
+            }
+            in_vv = false;
+            c.i += 1;
+            continue;
+        }
+        if let Some(pos) = stripped.find("Độc lập") {
+            d.header_seen += 1;
+            let before = stripped[..pos].trim();
+            if !before.is_empty() && is_upper(before) {
+                agency.push((before.to_string(), bold));
+            }
+            c.i += 1;
+            continue;
+        }
+        if let Some(rest) = stripped
+            .strip_prefix("Số:")
+            .or_else(|| stripped.strip_prefix("Số :"))
+        {
+            d.header_seen += 1;
+            let rest = number(rest, d);
+            if let Some(date_pos) = rest.find(", ngày") {
+                let start = rest[..date_pos].rfind("  ").map(|p| p + 2).unwrap_or(0);
+                date(&rest[start..], d);
+            }
+            in_vv = false;
+            c.i += 1;
+            continue;
+        }
+        if date(&stripped, d) {
+            d.header_seen += 1;
+            in_vv = false;
+            c.i += 1;
+            continue;
+        }
+        if let Some(rest) = stripped.strip_prefix("V/v") {
+            d.header_seen += 1;
+            d.trich_yeu = Some(rest.trim().to_string());
+            in_vv = true;
+            c.i += 1;
+            continue;
+        }
+        if in_vv && !is_upper(&stripped) && !stripped.is_empty() {
+            let t = d.trich_yeu.get_or_insert_with(String::new);
+            t.push(' ');
+            t.push_str(&stripped);
+            c.i += 1;
+            continue;
+        }
+        if is_upper(&stripped) && !stripped.contains(':') && marker(&stripped).is_none() {
+            if matches!(
+                stripped.as_str(),
+                "KHẨN" | "THƯỢNG KHẨN" | "HỎA TỐC" | "HOẢ TỐC"
+            ) {
+                d.unrecognised.push(Note {
+                    at: line.at,
+                    text: format!("{stripped} (dấu mức độ khẩn: ghi `do_khan` nếu cần)"),
+                });
+            } else {
+                d.header_seen += 1;
+                agency.push((stripped, bold));
+            }
+            c.i += 1;
+            continue;
+        }
+        break;
+    }
+    split_agency(agency, d, source);
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.to_uppercase()
+        .find(needle)
+        .filter(|p| hay.is_char_boundary(*p))
+}
+
+/// Chủ quản is upright and ban hành bold (Word); without emphasis, a people's committee
+/// (`ỦY BAN NHÂN DÂN` + `TỈNH …`) has no chủ quản line, otherwise the first line is it.
+fn split_agency(agency: Vec<(String, Option<bool>)>, d: &mut Draft, source: Source) {
+    if agency.is_empty() {
+        return;
+    }
+    let has_bold = source == Source::Word && agency.iter().any(|(_, b)| *b == Some(true));
+    if has_bold {
+        for (t, b) in agency {
+            if b == Some(true) {
+                d.ban_hanh.push(t);
+            } else if d.ban_hanh.is_empty() {
+                d.chu_quan.push(t);
+            } else {
+                d.ban_hanh.push(t);
+            }
+        }
+        return;
+    }
+    let lines: Vec<String> = agency.into_iter().map(|(t, _)| t).collect();
+    let council = ["ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"];
+    let unit = [
+        "TỈNH",
+        "HUYỆN",
+        "XÃ",
+        "THÀNH PHỐ",
+        "QUẬN",
+        "THỊ XÃ",
+        "PHƯỜNG",
+        "THỊ TRẤN",
+    ];
+    if lines.len() == 1
+        || (council.contains(&lines[0].as_str())
+            && lines.len() == 2
+            && unit.iter().any(|u| lines[1].starts_with(u)))
+    {
+        d.ban_hanh = lines;
+    } else {
+        d.chu_quan = vec![lines[0].clone()];
+        d.ban_hanh = lines[1..].to_vec();
+    }
+}
+
+/// `05/KH-UBND`: the number, the type abbreviation (→ the kind), the agency's code and, in a
+/// công văn, the drafting unit. Returns what follows the ký hiệu on the line.
+fn number<'a>(rest: &'a str, d: &mut Draft) -> &'a str {
+    let rest = rest.trim_start();
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let (token, after) = rest.split_at(end);
+    // `Số:      /KH-UBND`: the number left blank leaves the ký hiệu as the next word.
+    let (token, after) = if token.starts_with('/') || !token.contains('/') {
+        let t = after.trim_start();
+        if token.is_empty() || token == "/" || !token.contains('/') {
+            let e = t.find(char::is_whitespace).unwrap_or(t.len());
+            let joined = if token.contains('/') || t.starts_with('/') {
+                (format!("{token}{}", &t[..e]), &t[e..])
+            } else {
+                (token.to_string(), after)
+            };
+            (joined.0, joined.1)
+        } else {
+            (token.to_string(), after)
+        }
+    } else {
+        (token.to_string(), after)
+    };
+    if let Some((n, code)) = token.split_once('/') {
+        d.so = n.trim().parse().ok();
+        let parts: Vec<&str> = code.trim_end_matches(['.', ',']).split('-').collect();
+        match parts.first().and_then(|p| kind_by_abbreviation(p)) {
+            Some(k) if parts.len() >= 2 => {
+                d.kind.get_or_insert(k);
+                d.viet_tat = Some(parts[1..].join("-"));
+            }
+            _ => {
+                d.kind.get_or_insert(Kind::CongVan);
+                d.viet_tat = parts.first().map(|s| s.to_string());
+                if parts.len() >= 2 {
+                    d.don_vi_soan_thao = Some(parts[1..].join("-"));
+                }
+            }
+        }
+    }
+    after
+}
+
+/// `Lạng Sơn, ngày 05 tháng 02 năm 2019`, a blank day or month kept blank as `..`.
+fn date(s: &str, d: &mut Draft) -> bool {
+    let s = s.trim().trim_matches('*').trim();
+    let Some((place, rest)) = s.split_once(", ngày") else {
+        return false;
+    };
+    let Some((day, rest)) = rest.split_once("tháng") else {
+        return false;
+    };
+    let Some((month, year)) = rest.split_once("năm") else {
+        return false;
+    };
+    let year: String = year
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if year.len() != 4 || place.trim().is_empty() {
+        return false;
+    }
+    let part = |p: &str| {
+        let p = p.trim();
+        if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) {
+            "..".to_string()
+        } else {
+            p.to_string()
+        }
+    };
+    d.dia_danh = Some(place.trim().to_string());
+    d.ngay = Some(format!("{}/{}/{}", part(day), part(month), year));
+    true
+}
+
+fn title(c: &mut Cursor, d: &mut Draft, source: Source) {
+    let Some(text) = c.peek_text() else { return };
+    let Some(kind) = title_kind(text.trim_matches('*').trim()) else {
+        return;
+    };
+    d.header_seen += 1;
+    if d.kind.is_some_and(|k| k != kind) {
+        d.unrecognised.push(Note {
+            at: c.peek().map(P::at).unwrap_or(0),
+            text: format!(
+                "tên loại {} khác ký hiệu ở dòng Số: lấy theo tên loại",
+                kind.name().to_uppercase()
+            ),
+        });
+    }
+    d.kind = Some(kind);
+    c.i += 1;
+    // Trích yếu: the next paragraph(s), centred and bold in Word.
+    let mut parts: Vec<String> = Vec::new();
+    while let Some(P::Line(l)) = c.peek() {
+        let t = l.plain().trim().to_string();
+        if t.chars().all(|ch| "-_=*. ".contains(ch)) {
+            c.i += 1;
+            continue;
+        }
+        let first = parts.is_empty();
+        let centred_run = source == Source::Word && l.centered && !is_upper(&t);
+        if opening(&t) || marker(&t).is_some() || (is_upper(&t) && !first) {
+            break;
+        }
+        if !first && !centred_run {
+            break;
+        }
+        if is_upper(&t) && kind.enacting().is_some() {
+            break;
+        }
+        parts.push(l.markup(0, true, false));
+        c.i += 1;
+        if source != Source::Word {
+            break;
+        }
+    }
+    if !parts.is_empty() {
+        d.trich_yeu = Some(parts.join(" "));
+    }
+    if kind.enacting().is_none() {
+        return;
+    }
+    // Thẩm quyền ban hành, căn cứ, and the lead line QUYẾT ĐỊNH:.
+    while let Some(t) = c.peek_text() {
+        let bare = t.trim_matches('*').trim().to_string();
+        if bare.chars().all(|ch| "-_=*. ".contains(ch)) {
+            c.i += 1;
+            continue;
+        }
+        if Some(bare.as_str()) == kind.enacting()
+            || bare == kind.enacting().unwrap().trim_end_matches(':')
+        {
+            c.i += 1;
+            break;
+        }
+        if is_upper(&bare) && d.tham_quyen.is_none() && d.can_cu.is_empty() {
+            d.tham_quyen = Some(bare);
+            c.i += 1;
+            continue;
+        }
+        if ["Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét"]
+            .iter()
+            .any(|p| bare.trim_start_matches('*').starts_with(p))
+        {
+            let P::Line(l) = c.peek().unwrap() else { break };
+            let m = l.markup(0, false, true);
+            d.can_cu
+                .push(m.trim_end_matches([';', '.', ',']).trim().to_string());
+            c.i += 1;
+            continue;
+        }
+        break;
+    }
+}
+
+fn kinh_gui(c: &mut Cursor, d: &mut Draft, source: Source) {
+    let Some(t) = c.peek_text() else { return };
+    let Some(rest) = t.strip_prefix("Kính gửi") else {
+        return;
+    };
+    d.header_seen += 1;
+    c.i += 1;
+    let rest = rest.trim_start_matches([':', ' ']).trim();
+    if !rest.is_empty() {
+        let item = rest.trim_start_matches(['-', '–']).trim();
+        d.kinh_gui
+            .push(item.trim_end_matches([';', '.', ',']).trim().to_string());
+        if item.ends_with('.') || !item.ends_with([';', ',']) {
+            return;
+        }
+    }
+    while let Some(P::Line(l)) = c.peek() {
+        let t = l.plain().trim().to_string();
+        if t == "-" || t == "–" {
+            c.i += 1;
+            continue;
+        }
+        let listed = t.starts_with("- ") || t.starts_with("– ");
+        if source != Source::Text && !listed && !l.cell {
+            break;
+        }
+        if d.kinh_gui.len() >= 40 {
+            break;
+        }
+        let item = t.trim_start_matches(['-', '–']).trim();
+        d.kinh_gui
+            .push(item.trim_end_matches([';', '.', ',']).trim().to_string());
+        c.i += 1;
+        if item.ends_with('.') {
+            break;
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Stop {
+    /// The body of the document: ends at Nơi nhận or the signature.
+    Tail,
+    /// A phụ lục: ends at the next phụ lục.
+    Annex,
+}
+
+/// Levels a parent may hold, as the context checks them (context::body::allowed).
+fn allowed(parent: Option<&str>, child: &str, dieu: bool) -> bool {
+    if dieu && child == "muc_chuong" {
+        return matches!(parent, None | Some("chuong"));
+    }
+    match parent {
+        None => matches!(
+            child,
+            "chuong" | "dieu" | "muc" | "khoan" | "diem" | "gach" | "doan"
+        ),
+        Some("chuong") | Some("muc_chuong") => matches!(child, "dieu" | "doan"),
+        Some("dieu") | Some("muc") => matches!(child, "khoan" | "diem" | "gach" | "doan"),
+        Some("khoan") => matches!(child, "diem" | "gach" | "doan"),
+        Some("diem") => matches!(child, "gach" | "doan"),
+        Some("gach") => matches!(child, "cong" | "doan"),
+        Some("cong") => matches!(child, "doan"),
+        _ => false,
+    }
+}
+
+/// The default emphasis of a level's text, as the context sets it.
+fn default_bold(level: &str, dieu: bool) -> Option<bool> {
+    match level {
+        "muc" | "chuong" | "muc_chuong" => Some(true),
+        "khoan" => Some(!dieu),
+        "dieu" => None,
+        _ => Some(false),
+    }
+}
+
+fn body(c: &mut Cursor, d: &mut Draft, source: Source, enacting: bool, stop: Stop) -> Vec<Node> {
+    let dieu = enacting
+        || c.ps[c.i..].iter().any(|p| match p {
+            P::Line(l) => {
+                let t = l.plain();
+                let t = t.trim().trim_start_matches('*');
+                t.starts_with("Điều ") && marker(t).is_some_and(|m| m.0 == "dieu")
+            }
+            _ => false,
+        });
+    let mut root: Vec<Node> = Vec::new();
+    // Path of indices from the root to the innermost open node.
+    let mut path: Vec<usize> = Vec::new();
+    let mut counters = (0usize, 0usize); // chuong, dieu run on through the document
+    while let Some(p) = c.peek() {
+        let at = p.at();
+        let line = match p {
+            P::Table(t) => {
+                let t = t.clone();
+                c.i += 1;
+                d.unrecognised.push(Note {
+                    at,
+                    text: format!(
+                        "bảng {} hàng × {} cột giữ thành đoạn văn (mỗi hàng một đoạn)",
+                        t.rows.len(),
+                        t.rows.iter().map(Vec::len).max().unwrap_or(0)
+                    ),
+                });
+                for row in t.rows {
+                    let cells: Vec<String> = row.into_iter().filter(|s| !s.is_empty()).collect();
+                    if !cells.is_empty() {
+                        let text = super::read::Line {
+                            runs: vec![super::read::Run {
+                                text: cells.join(" | "),
+                                bold: false,
+                                italic: false,
+                            }],
+                            at,
+                            centered: false,
+                            cell: false,
+                            auto: None,
+                        }
+                        .markup(0, false, false);
+                        push_node(
+                            &mut root,
+                            &mut path,
+                            Node {
+                                level: "doan",
+                                text,
+                                dam: None,
+                                children: vec![],
+                                at,
+                            },
+                            dieu,
+                        );
+                    }
+                }
+                continue;
+            }
+            P::Line(l) => l.clone(),
+        };
+        let plain = line.plain().trim().to_string();
+        let bare = plain.trim_start_matches('*').trim_start();
+        if stop == Stop::Tail && (is_noi_nhan(bare) || is_signer_cue(bare.trim_end_matches('*'))) {
+            break;
+        }
+        if is_annex_start(bare.trim_end_matches('*')) {
+            break;
+        }
+        if stop == Stop::Tail
+            && title_kind(bare.trim_end_matches('*')).is_some()
+            && !root.is_empty()
+        {
+            // An attached document (a Quy chế issued by the Quyết định) starts here.
+            break;
+        }
+        c.i += 1;
+        let lead = plain.chars().take_while(|ch| *ch == '*').count();
+        let emphasis = source != Source::Text;
+        let (mut level, mut skip, num) = match line.auto {
+            Some(level) => (level, 0, String::new()),
+            None => match marker(&plain[lead..]) {
+                Some((level, len, num)) => (level, lead + len, num),
+                None => ("doan", 0, String::new()),
+            },
+        };
+        if level == "muc_chuong" && !dieu {
+            level = "doan";
+            skip = 0;
+        }
+        if level == "phan" {
+            d.unrecognised.push(Note {
+                at,
+                text: format!(
+                    "“{}”: vanban không có cấp Phần, giữ thành đoạn văn",
+                    short(&plain)
+                ),
+            });
+            level = "doan";
+            skip = 0;
+        }
+        // A title on the next line: `Chương I` / `QUY ĐỊNH CHUNG`.
+        let mut text = line.markup(skip, true, false);
+        let marker_only = text.trim_matches(['*', '.', ':', ' ']).is_empty();
+        if matches!(level, "chuong" | "muc_chuong") && marker_only {
+            if let Some(P::Line(next)) = c.peek() {
+                text = next.markup(0, true, false);
+                c.i += 1;
+            }
+        }
+        // The number must follow on from the one before, or the tool would print another.
+        if !num.is_empty() && level != "doan" {
+            let expected = match level {
+                "chuong" => counters.0 + 1,
+                "dieu" => counters.1 + 1,
+                _ => expected_number(&root, &path, level, dieu),
+            };
+            if marker_number(level, &num) != Some(expected) {
+                d.unrecognised.push(Note {
+                    at,
+                    text: format!(
+                        "“{}”: số thứ tự {num} không nối tiếp (vanban sẽ đánh {}), giữ thành đoạn văn",
+                        short(&plain),
+                        expected
+                    ),
+                });
+                level = "doan";
+                text = line.markup(0, true, false);
+            }
+        }
+        match level {
+            "chuong" => counters.0 += 1,
+            "dieu" => counters.1 += 1,
+            _ => {}
+        }
+        let level = if level == "muc_chuong" { "muc" } else { level };
+        let dam = if emphasis {
+            let whole = line.all_bold().unwrap_or(false) && !text.contains("**");
+            let def = default_bold(
+                if level == "muc" && dieu {
+                    "muc_chuong"
+                } else {
+                    level
+                },
+                dieu,
+            );
+            match def {
+                Some(def) if def != whole => Some(whole),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        // Bold only on the marker (`**Điều 1.** text`) is the level's own emphasis.
+        let dam = if level == "dieu" { None } else { dam };
+        if text.is_empty() {
+            continue;
+        }
+        let node = Node {
+            level,
+            text,
+            dam,
+            children: Vec::new(),
+            at,
+        };
+        if !push_node(&mut root, &mut path, node.clone(), dieu) {
+            d.unrecognised.push(Note {
+                at,
+                text: format!(
+                    "“{}”: cấp {} không đứng được ở đây, giữ thành đoạn văn",
+                    short(&plain),
+                    level
+                ),
+            });
+            let text = line.markup(0, true, false);
+            push_node(
+                &mut root,
+                &mut path,
+                Node {
+                    level: "doan",
+                    text,
+                    dam: None,
+                    children: vec![],
+                    at,
+                },
+                dieu,
+            );
+        }
+    }
+    root
+}
+
+fn short(s: &str) -> String {
+    let t: String = s.chars().take(60).collect();
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+fn node_at<'a>(root: &'a mut [Node], path: &[usize]) -> &'a mut Node {
+    let (first, rest) = path.split_first().unwrap();
+    let mut n = &mut root[*first];
+    for i in rest {
+        n = &mut n.children[*i];
+    }
+    n
+}
+
+fn children_at<'a>(root: &'a [Node], path: &[usize]) -> &'a [Node] {
+    let mut list = root;
+    for i in path {
+        list = &list[*i].children;
+    }
+    list
+}
+
+/// The number the context will print for a new node of `level` where it would be placed.
+fn expected_number(root: &[Node], path: &[usize], level: &str, dieu: bool) -> usize {
+    let mut p = path.to_vec();
+    loop {
+        let parent = if p.is_empty() {
+            None
+        } else {
+            let mut list = root;
+            let mut node = None;
+            for i in &p {
+                node = Some(&list[*i]);
+                list = &list[*i].children;
+            }
+            node.map(|n| n.level)
+        };
+        let parent = parent.map(|l| if l == "muc" && dieu { "muc_chuong" } else { l });
+        let lvl = if level == "muc_chuong" {
+            "muc_chuong"
+        } else {
+            level
+        };
+        if allowed(parent, lvl, dieu) || p.is_empty() {
+            let siblings = children_at(root, &p);
+            let target = if level == "muc_chuong" { "muc" } else { level };
+            return siblings.iter().filter(|n| n.level == target).count() + 1;
+        }
+        p.pop();
+    }
+}
+
+/// Places a node under the innermost open node that may hold it; a paragraph goes under the
+/// innermost heading (not into a dash list). False when no place takes it.
+fn push_node(root: &mut Vec<Node>, path: &mut Vec<usize>, node: Node, dieu: bool) -> bool {
+    let level_key = |l: &'static str| if l == "muc" && dieu { "muc_chuong" } else { l };
+    loop {
+        let parent = if path.is_empty() {
+            None
+        } else {
+            Some(level_key(node_at(root, path).level))
+        };
+        let ok = if node.level == "doan" {
+            !matches!(parent, Some("gach") | Some("cong") | Some("diem"))
+        } else {
+            allowed(parent, level_key(node.level), dieu)
+        };
+        if ok {
+            let holds_children = node.level != "doan";
+            let list = if path.is_empty() {
+                &mut *root
+            } else {
+                &mut node_at(root, path).children
+            };
+            list.push(node);
+            if holds_children {
+                path.push(list.len() - 1);
+            }
+            return true;
+        }
+        if path.is_empty() {
+            return false;
+        }
+        path.pop();
+    }
+}
+
+/// Nơi nhận, Lưu, and the signature: quyền hạn, chức vụ, họ tên.
+fn tail(c: &mut Cursor, d: &mut Draft) {
+    let mut in_list = false;
+    while let Some(p) = c.peek() {
+        let at = p.at();
+        let P::Line(l) = p else { break };
+        let t = l.plain().trim().to_string();
+        let bare = t.trim_matches('*').trim().to_string();
+        if is_annex_start(&bare) || (title_kind(&bare).is_some() && d.ho_ten.is_some()) {
+            break;
+        }
+        if title_kind(&bare).is_some() && !d.quyen_han.is_empty() && d.chuc_vu.is_some() {
+            break;
+        }
+        c.i += 1;
+        if is_noi_nhan(&bare) {
+            d.header_seen += 1;
+            in_list = true;
+            let rest = bare
+                .split_once(':')
+                .map(|(_, r)| r.trim().trim_matches('*').trim())
+                .unwrap_or("");
+            if !rest.is_empty() {
+                list_item(rest, d);
+            }
+            continue;
+        }
+        if in_list && (bare.starts_with('-') || bare.starts_with('–')) {
+            list_item(bare.trim_start_matches(['-', '–']).trim(), d);
+            continue;
+        }
+        if bare.starts_with("Lưu") {
+            list_item(&bare, d);
+            continue;
+        }
+        if is_signer_cue(&bare) {
+            d.quyen_han.push(bare);
+            in_list = false;
+            continue;
+        }
+        if is_upper(&bare) && d.chuc_vu.is_none() {
+            d.chuc_vu = Some(bare);
+            in_list = false;
+            continue;
+        }
+        if is_name(&bare) && d.ho_ten.is_none() && (d.chuc_vu.is_some() || !d.quyen_han.is_empty())
+        {
+            d.ho_ten = Some(bare);
+            continue;
+        }
+        d.unrecognised.push(Note {
+            at,
+            text: format!("“{}”: không rõ thuộc phần nào, bỏ qua", short(&bare)),
+        });
+    }
+    // `KT. CHỦ TỊCH` with no second line: the chức vụ is the quyền hạn's own title.
+    if d.chuc_vu.is_none() {
+        if let Some(q) = d.quyen_han.pop() {
+            let title = q.split_once('.').map(|(_, r)| r.trim()).unwrap_or(&q);
+            d.chuc_vu = Some(title.to_string());
+        }
+    }
+}
+
+/// A person's name: two to six words, each capitalised, not all capitals.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && !is_upper(s)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn list_item(item: &str, d: &mut Draft) {
+    let item = item.trim();
+    if let Some(rest) = item.strip_prefix("Lưu") {
+        let rest = rest
+            .trim_start_matches([':', ' '])
+            .trim()
+            .trim_end_matches('.');
+        let mut parts: Vec<String> = rest.split(',').map(|s| s.trim().to_string()).collect();
+        // `…, NVB.(45)`: the drafter's initials and the number of copies.
+        if let Some(last) = parts.last().cloned() {
+            if let Some((who, n)) = last.split_once(".(") {
+                if let Ok(n) = n.trim_end_matches(')').parse::<u32>() {
+                    d.so_ban = Some(n);
+                    d.nguoi_soan = Some(who.trim().to_string());
+                    parts.pop();
+                }
+            }
+        }
+        d.luu.extend(parts.into_iter().filter(|s| !s.is_empty()));
+        return;
+    }
+    let item = item.trim_end_matches([';', '.', ',']).trim();
+    if !item.is_empty() {
+        d.noi_nhan.push(item.to_string());
+    }
+}
+
+fn annexes(c: &mut Cursor, d: &mut Draft, source: Source) {
+    while let Some(p) = c.peek() {
+        let at = p.at();
+        let text = c.peek_text().unwrap_or_default();
+        let bare = text.trim_matches('*').trim().to_string();
+        if !is_annex_start(&bare) {
+            c.i += 1;
+            if let Some(kind) = title_kind(&bare) {
+                d.unrecognised.push(Note {
+                    at,
+                    text: format!(
+                        "văn bản kèm theo ({}) chưa nhập được: phần sau dòng này bị bỏ qua",
+                        kind.name()
+                    ),
+                });
+                // Skip to the next phụ lục, if any.
+                while let Some(t) = c.peek_text().or(Some(String::new())) {
+                    if c.peek().is_none() || is_annex_start(t.trim_matches('*').trim()) {
+                        break;
+                    }
+                    c.i += 1;
+                }
+                continue;
+            }
+            if !bare.is_empty() {
+                d.unrecognised.push(Note {
+                    at,
+                    text: format!(
+                        "“{}”: sau chữ ký, không thuộc phụ lục nào, bỏ qua",
+                        short(&bare)
+                    ),
+                });
+            }
+            continue;
+        }
+        c.i += 1;
+        let mut annex = Annex::default();
+        // Title lines, then the `(Kèm theo …)` line that vanban writes itself.
+        while let Some(P::Line(l)) = c.peek() {
+            let t = l.plain().trim().to_string();
+            let bare = t.trim_matches('*').trim();
+            if bare.starts_with("(Kèm theo") || bare.starts_with("Kèm theo") {
+                c.i += 1;
+                // A wrapped `(Kèm theo …)` line ends at its closing parenthesis.
+                if !bare.ends_with(')') {
+                    while let Some(t) = c.peek_text() {
+                        c.i += 1;
+                        if t.trim().trim_matches('*').ends_with(')') {
+                            break;
+                        }
+                    }
+                }
+                break;
+            }
+            if !(annex.tieu_de.is_empty() || source == Source::Word && l.centered) {
+                break;
+            }
+            if marker(bare).is_some() {
+                break;
+            }
+            if !annex.tieu_de.is_empty() {
+                annex.tieu_de.push(' ');
+            }
+            annex.tieu_de.push_str(bare);
+            c.i += 1;
+        }
+        // The body of the phụ lục: a responsibility matrix, or text.
+        let mut nodes = Vec::new();
+        loop {
+            match c.peek() {
+                Some(P::Table(t)) if matrix(t).is_some() => {
+                    annex.matrix.extend(matrix(t).unwrap());
+                    annex.ngang = true;
+                    c.i += 1;
+                }
+                Some(_) => {
+                    let start = c.i;
+                    let part = body(c, d, source, false, Stop::Annex);
+                    nodes.extend(part);
+                    if c.i == start {
+                        break;
+                    }
+                    if matches!(c.peek(), Some(P::Table(t)) if matrix(t).is_some()) {
+                        continue;
+                    }
+                    break;
+                }
+                None => break,
+            }
+        }
+        annex.body = nodes;
+        if annex.tieu_de.is_empty() {
+            annex.tieu_de = "Phụ lục".into();
+        }
+        d.annexes.push(annex);
+    }
+}
+
+/// A responsibility matrix (Nội dung / Chỉ đạo / Thực hiện / Phối hợp / Thời gian): columns
+/// mapped by their heading; group rows are those numbered I, II … or holding one cell.
+fn matrix(t: &Table) -> Option<Vec<Group>> {
+    let head = t.rows.first()?;
+    let mut cols: [Option<usize>; 5] = [None; 5];
+    let mut number_col = None;
+    for (i, h) in head.iter().enumerate() {
+        let h = h.to_lowercase();
+        let slot = if h == "tt" || h == "stt" {
+            number_col = Some(i);
+            continue;
+        } else if h.contains("nội dung") || h.contains("nhiệm vụ") {
+            0
+        } else if h.contains("chỉ đạo") {
+            1
+        } else if h.contains("phối hợp") {
+            3
+        } else if h.contains("thực hiện") || h.contains("chủ trì") {
+            2
+        } else if h.contains("thời gian") || h.contains("tiến độ") {
+            4
+        } else {
+            continue;
+        };
+        cols[slot].get_or_insert(i);
+    }
+    cols[0]?;
+    if cols.iter().filter(|c| c.is_some()).count() < 3 {
+        return None;
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for row in &t.rows[1..] {
+        let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        let num = number_col
+            .and_then(|i| row.get(i))
+            .map(|s| s.trim())
+            .unwrap_or("");
+        let cell = |slot: usize| {
+            cols[slot]
+                .and_then(|i| row.get(i))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let group_row = is_roman(num)
+            || (filled.len() == 1 && num.is_empty())
+            || (filled.len() == 2 && !num.is_empty() && num.parse::<u32>().is_err());
+        if group_row {
+            let name = filled
+                .iter()
+                .find(|c| c.trim() != num)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            groups.push(Group {
+                nhom: name,
+                viec: Vec::new(),
+            });
+            continue;
+        }
+        if groups.is_empty() {
+            groups.push(Group::default());
+        }
+        groups
+            .last_mut()
+            .unwrap()
+            .viec
+            .push([cell(0), cell(1), cell(2), cell(3), cell(4)]);
+    }
+    Some(groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(marker("I. MỤC TIÊU").map(|m| m.0), Some("muc"));
+        assert_eq!(
+            marker("12. Tiêu chí").map(|m| (m.0, m.1)),
+            Some(("khoan", 4))
+        );
+        assert_eq!(marker("a) Đối với").map(|m| m.0), Some("diem"));
+        assert_eq!(marker("- Số xã").map(|m| m.0), Some("gach"));
+        assert_eq!(marker("+ Năm").map(|m| m.0), Some("cong"));
+        assert_eq!(
+            marker("Điều 3. Chánh").map(|m| (m.0, m.2)),
+            Some(("dieu", "3".into()))
+        );
+        assert_eq!(marker("1.1. Mục"), None);
+        assert_eq!(marker("2019 là năm"), None);
+        assert_eq!(marker("Chương II"), Some(("chuong", 10, "II".into())));
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        let mut d = Draft::default();
+        number(" 05/KH-UBND", &mut d);
+        assert_eq!(
+            (d.so, d.kind, d.viet_tat.as_deref()),
+            (Some(5), Some(Kind::KeHoach), Some("UBND"))
+        );
+        let mut d = Draft::default();
+        number("      /UBND-PNN", &mut d);
+        assert_eq!(d.kind, Some(Kind::CongVan));
+        assert_eq!(d.so, None);
+        assert_eq!(d.don_vi_soan_thao.as_deref(), Some("PNN"));
+        assert!(date("Bắc Sơn, ngày tháng 9 năm 2024", &mut d));
+        assert_eq!(d.ngay.as_deref(), Some("../9/2024"));
+        assert_eq!(d.dia_danh.as_deref(), Some("Bắc Sơn"));
+    }
+}

@@ -1,0 +1,600 @@
+//! Reading a document back: a `.docx` (WordprocessingML) or a text extraction (what
+//! `pdftotext` gives, or Markdown) becomes one list of [`Item`]s — paragraphs with their bold
+//! and italic runs, and data tables — each remembering the line or paragraph it came from.
+
+use std::io::Read;
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A run of text with its emphasis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// Emphasis is unknown in a plain-text extraction: the recogniser then keeps the defaults.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Source {
+    Word,
+    Text,
+    Markdown,
+}
+
+/// One paragraph (or one line of a header cell).
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub runs: Vec<Run>,
+    /// 1-based line of a text file, or paragraph number of a .docx.
+    pub at: usize,
+    pub centered: bool,
+    /// From a layout table (header, signature): never joined with its neighbours.
+    pub cell: bool,
+    /// Level given by Word's automatic numbering (`numPr`): `muc`, `khoan`, `diem`, `gach`, `cong`.
+    pub auto: Option<&'static str>,
+}
+
+impl Line {
+    pub fn plain(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    /// Every letter is bold (`None` when no run has a letter).
+    pub fn all_bold(&self) -> Option<bool> {
+        let mut any = false;
+        for r in &self.runs {
+            if r.text.chars().any(char::is_alphanumeric) {
+                any = true;
+                if !r.bold {
+                    return Some(false);
+                }
+            }
+        }
+        any.then_some(true)
+    }
+
+    pub fn all_italic(&self) -> bool {
+        let lettered: Vec<&Run> = self
+            .runs
+            .iter()
+            .filter(|r| r.text.chars().any(char::is_alphanumeric))
+            .collect();
+        !lettered.is_empty() && lettered.iter().all(|r| r.italic)
+    }
+
+    /// The text from the `skip`th character on, trimmed, with `**bold**` and `*italic*` marks
+    /// where the runs change; literal `*` and `{{` are escaped for vanban's text syntax.
+    /// `plain_emphasis` drops a mark that covers the whole text (it becomes `dam`).
+    pub fn markup(&self, skip: usize, drop_whole_bold: bool, drop_whole_italic: bool) -> String {
+        let mut runs: Vec<Run> = Vec::new();
+        let mut left = skip;
+        for r in &self.runs {
+            let n = r.text.chars().count();
+            if left >= n {
+                left -= n;
+                continue;
+            }
+            let text: String = r.text.chars().skip(left).collect();
+            left = 0;
+            match runs.last_mut() {
+                Some(last) if last.bold == r.bold && last.italic == r.italic => {
+                    last.text.push_str(&text)
+                }
+                _ => runs.push(Run { text, ..r.clone() }),
+            }
+        }
+        let lettered = |r: &&Run| r.text.chars().any(char::is_alphanumeric);
+        let whole_bold = drop_whole_bold && runs.iter().filter(lettered).all(|r| r.bold);
+        let whole_italic = drop_whole_italic && runs.iter().filter(lettered).all(|r| r.italic);
+        let mut out = String::new();
+        for r in &runs {
+            let text = escape(&r.text);
+            let bold = r.bold && !whole_bold && r.text.chars().any(char::is_alphanumeric);
+            let italic =
+                r.italic && !bold && !whole_italic && r.text.chars().any(char::is_alphanumeric);
+            let mark = if bold {
+                "**"
+            } else if italic {
+                "*"
+            } else {
+                ""
+            };
+            if mark.is_empty() {
+                out.push_str(&text);
+                continue;
+            }
+            // Spaces stay outside the marks so that they always close.
+            let core = text.trim();
+            let lead = &text[..text.len() - text.trim_start().len()];
+            let tail = &text[text.trim_end().len()..];
+            out.push_str(lead);
+            out.push_str(mark);
+            out.push_str(core);
+            out.push_str(mark);
+            out.push_str(tail);
+        }
+        out.trim().replace("****", "")
+    }
+}
+
+/// Characters that vanban's prose syntax reads: a literal `*` and `{{`.
+fn escape(s: &str) -> String {
+    s.replace('*', "\\*").replace("{{", "\\{{")
+}
+
+/// A table of data (not a layout table of the header or signature block).
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub rows: Vec<Vec<String>>,
+    pub at: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum Item {
+    Line(Line),
+    Table(Table),
+    /// An empty paragraph or blank line: a paragraph boundary in Word and in Markdown.
+    Blank,
+}
+
+/// Why a file could not be read; the caller words it for the clerk.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    Empty,
+    NotZip,
+    NoDocument,
+    Xml(String),
+    Binary,
+}
+
+/// Reads `path` by its extension: `.docx`, `.md`, anything else as text.
+pub fn read(path: &Path) -> Result<(Source, Vec<Item>), ReadError> {
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ReadError::Empty);
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "docx" | "docm" => Ok((Source::Word, read_docx(&bytes)?)),
+        _ if bytes.starts_with(b"PK\x03\x04") => Ok((Source::Word, read_docx(&bytes)?)),
+        "md" | "markdown" => Ok((Source::Markdown, read_markdown(&text_of(&bytes)?))),
+        _ => Ok((Source::Text, read_text(&text_of(&bytes)?))),
+    }
+}
+
+fn text_of(bytes: &[u8]) -> Result<String, ReadError> {
+    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) || bytes.contains(&0) {
+        return Err(ReadError::Binary);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        // A text saved by Excel or Notepad on a Vietnamese Windows.
+        Err(_) => encoding_rs::WINDOWS_1258.decode(bytes).0.into_owned(),
+    };
+    Ok(clean(text.trim_start_matches('\u{feff}')))
+}
+
+/// NFC (Vietnamese typed with combining marks), no-break and odd spaces as spaces.
+fn clean(s: &str) -> String {
+    s.nfc()
+        .map(|c| match c {
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\t' => ' ',
+            c => c,
+        })
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{c}'))
+        .collect()
+}
+
+fn plain_line(text: &str, at: usize) -> Line {
+    Line {
+        runs: vec![Run {
+            text: text.to_string(),
+            bold: false,
+            italic: false,
+        }],
+        at,
+        centered: false,
+        cell: false,
+        auto: None,
+    }
+}
+
+/// A text extraction: one item per line, blank lines kept (the recogniser joins the lines
+/// broken by the extraction).
+fn read_text(text: &str) -> Vec<Item> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if l.trim().is_empty() {
+                Item::Blank
+            } else {
+                Item::Line(plain_line(l.trim_end(), i + 1))
+            }
+        })
+        .collect()
+}
+
+/// Markdown: `#` headings lose their marks; `**`/`*` are already vanban's emphasis; a line
+/// ending in two spaces or `\` is a hard break, other lines of a paragraph are joined.
+fn read_markdown(text: &str) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut current: Option<Line> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let hard = raw.ends_with("  ") || raw.ends_with('\\');
+        let l = raw.trim().trim_end_matches('\\').trim();
+        if l.is_empty() {
+            if let Some(c) = current.take() {
+                out.push(Item::Line(c));
+            }
+            out.push(Item::Blank);
+            continue;
+        }
+        let l = l.trim_start_matches('#').trim();
+        // A line starting a list item or a table is always its own paragraph.
+        let starts_item = l.starts_with("- ") || l.starts_with("+ ") || l.starts_with('|');
+        let runs = markdown_runs(l);
+        match current.as_mut() {
+            Some(c) if !starts_item => {
+                c.runs.push(Run {
+                    text: " ".into(),
+                    bold: false,
+                    italic: false,
+                });
+                c.runs.extend(runs);
+            }
+            _ => {
+                if let Some(c) = current.take() {
+                    out.push(Item::Line(c));
+                }
+                current = Some(Line {
+                    runs,
+                    ..plain_line("", i + 1)
+                });
+            }
+        }
+        if hard {
+            if let Some(c) = current.take() {
+                out.push(Item::Line(c));
+            }
+        }
+    }
+    if let Some(c) = current.take() {
+        out.push(Item::Line(c));
+    }
+    out
+}
+
+/// `**bold**` and `*italic*` of a Markdown line as runs (an escaped `\*` is a star).
+fn markdown_runs(l: &str) -> Vec<Run> {
+    crate::context::parse_rich(l)
+        .into_iter()
+        .map(|s| Run {
+            text: s.t,
+            bold: s.b,
+            italic: s.i,
+        })
+        .collect()
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| ReadError::NotZip)?;
+    let part = |zip: &mut zip::ZipArchive<_>, name: &str| -> Option<Result<String, ReadError>> {
+        let mut f = zip.by_name(name).ok()?;
+        let mut s = String::new();
+        Some(
+            f.read_to_string(&mut s)
+                .map(|_| s)
+                .map_err(|e| ReadError::Xml(e.to_string())),
+        )
+    };
+    let document = part(&mut zip, "word/document.xml").ok_or(ReadError::NoDocument)??;
+    let numbering = match part(&mut zip, "word/numbering.xml") {
+        Some(Ok(s)) => Numbering::parse(&s),
+        _ => Numbering::default(),
+    };
+    let doc = roxmltree::Document::parse_with_options(
+        &document,
+        roxmltree::ParsingOptions {
+            allow_dtd: false,
+            nodes_limit: 5_000_000,
+            ..Default::default()
+        },
+    )
+    .map_err(|e| ReadError::Xml(e.to_string()))?;
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| n.has_tag_name((W, "body")))
+        .ok_or(ReadError::NoDocument)?;
+    let mut reader = DocxReader {
+        out: Vec::new(),
+        para: 0,
+        numbering,
+    };
+    reader.block_children(body);
+    Ok(reader.out)
+}
+
+struct DocxReader {
+    out: Vec<Item>,
+    para: usize,
+    numbering: Numbering,
+}
+
+/// Words that show a table is the layout of the header or signature block, not data.
+const LAYOUT_CUES: [&str; 8] = [
+    "CỘNG HÒA XÃ HỘI",
+    "CỘNG HOÀ XÃ HỘI",
+    "Số:",
+    "Nơi nhận",
+    "Kính gửi",
+    "TM. ",
+    "KT. ",
+    "Độc lập",
+];
+
+impl DocxReader {
+    fn block_children(&mut self, parent: roxmltree::Node) {
+        for n in parent.children().filter(|n| n.is_element()) {
+            match n.tag_name().name() {
+                "p" => self.paragraph(n, false),
+                "tbl" => self.table(n),
+                "sdt" | "sdtContent" | "customXml" => self.block_children(n),
+                _ => {}
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: roxmltree::Node, cell: bool) {
+        self.para += 1;
+        let mut runs: Vec<Run> = Vec::new();
+        collect_runs(p, &mut runs);
+        let ppr = child(p, "pPr");
+        let centered = ppr
+            .and_then(|ppr| child(ppr, "jc"))
+            .and_then(|jc| attr(jc, "val"))
+            .is_some_and(|v| v == "center");
+        let auto = ppr
+            .and_then(|ppr| child(ppr, "numPr"))
+            .and_then(|np| self.numbering.level_of(np));
+        // A line break inside a paragraph splits lines in a layout cell, and is a space
+        // in running text.
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        if text.trim().is_empty() {
+            self.out.push(Item::Blank);
+            return;
+        }
+        for (i, runs) in split_runs(runs, '\n').into_iter().enumerate() {
+            if runs.iter().all(|r| r.text.trim().is_empty()) {
+                continue;
+            }
+            let line = Line {
+                runs,
+                at: self.para,
+                centered,
+                cell,
+                auto: if i == 0 { auto } else { None },
+            };
+            if !cell && i > 0 {
+                if let Some(Item::Line(prev)) = self.out.last_mut() {
+                    prev.runs.push(Run {
+                        text: " ".into(),
+                        bold: false,
+                        italic: false,
+                    });
+                    prev.runs.extend(line.runs);
+                    continue;
+                }
+            }
+            self.out.push(Item::Line(line));
+        }
+    }
+
+    fn table(&mut self, tbl: roxmltree::Node) {
+        let rows: Vec<roxmltree::Node> = tbl
+            .children()
+            .filter(|n| n.has_tag_name((W, "tr")))
+            .collect();
+        let all_text: String = tbl
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "t")))
+            .filter_map(|n| n.text())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let columns = rows
+            .iter()
+            .map(|r| r.children().filter(|c| c.has_tag_name((W, "tc"))).count())
+            .max()
+            .unwrap_or(0);
+        let layout = columns < 2
+            || rows.len() < 2
+            || LAYOUT_CUES.iter().any(|c| all_text.contains(c))
+            || (rows.len() <= 2 && columns <= 2);
+        if layout {
+            for row in rows {
+                for tc in row.children().filter(|c| c.has_tag_name((W, "tc"))) {
+                    self.out.push(Item::Blank);
+                    for n in tc.children().filter(|n| n.is_element()) {
+                        match n.tag_name().name() {
+                            "p" => self.paragraph(n, true),
+                            "tbl" => self.table(n),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            self.out.push(Item::Blank);
+            return;
+        }
+        self.para += 1;
+        let at = self.para;
+        let mut out_rows = Vec::new();
+        for row in rows {
+            let mut cells = Vec::new();
+            for tc in row.children().filter(|c| c.has_tag_name((W, "tc"))) {
+                let mut paras = Vec::new();
+                for p in tc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+                    let mut runs = Vec::new();
+                    collect_runs(p, &mut runs);
+                    let t: String = runs.iter().map(|r| r.text.as_str()).collect();
+                    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !t.is_empty() {
+                        paras.push(t);
+                    }
+                }
+                // A horizontally merged cell counts for the columns it spans.
+                let span = child(tc, "tcPr")
+                    .and_then(|p| child(p, "gridSpan"))
+                    .and_then(|g| attr(g, "val"))
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(1);
+                cells.push(paras.join(" "));
+                for _ in 1..span {
+                    cells.push(String::new());
+                }
+            }
+            out_rows.push(cells);
+        }
+        self.out.push(Item::Table(Table { rows: out_rows, at }));
+    }
+}
+
+fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    n.children().find(|c| c.has_tag_name((W, name)))
+}
+
+fn attr<'a>(n: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+    n.attribute((W, name))
+}
+
+/// A `w:b`/`w:i` toggle: on unless `w:val` is false.
+fn on(rpr: Option<roxmltree::Node>, name: &str) -> bool {
+    rpr.and_then(|r| child(r, name))
+        .is_some_and(|b| !matches!(attr(b, "val"), Some("0" | "false" | "off")))
+}
+
+/// The runs of a paragraph in order, through hyperlinks, insertions, fields and smart tags;
+/// deleted text is left out.
+fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
+    for c in n.children().filter(|c| c.is_element()) {
+        match c.tag_name().name() {
+            "r" => {
+                let rpr = child(c, "rPr");
+                let bold = on(rpr, "b");
+                let italic = on(rpr, "i");
+                for t in c.children().filter(|t| t.is_element()) {
+                    let text = match t.tag_name().name() {
+                        "t" => clean(t.text().unwrap_or("")),
+                        "tab" => " ".into(),
+                        "br" | "cr" => "\n".into(),
+                        "noBreakHyphen" => "-".into(),
+                        _ => continue,
+                    };
+                    match out.last_mut() {
+                        Some(last) if last.bold == bold && last.italic == italic => {
+                            last.text.push_str(&text)
+                        }
+                        _ => out.push(Run { text, bold, italic }),
+                    }
+                }
+            }
+            "del" | "pPr" | "rPr" | "moveFrom" => {}
+            _ => collect_runs(c, out),
+        }
+    }
+}
+
+/// Splits runs at a character, keeping emphasis.
+fn split_runs(runs: Vec<Run>, at: char) -> Vec<Vec<Run>> {
+    let mut out = vec![Vec::new()];
+    for r in runs {
+        let mut parts = r.text.split(at).peekable();
+        while let Some(p) = parts.next() {
+            if !p.is_empty() {
+                out.last_mut().unwrap().push(Run {
+                    text: p.to_string(),
+                    ..r.clone()
+                });
+            }
+            if parts.peek().is_some() {
+                out.push(Vec::new());
+            }
+        }
+    }
+    out
+}
+
+/// Word's automatic numbering: which level of the decree a numbered paragraph is, from the
+/// number format of its list level.
+#[derive(Default)]
+struct Numbering {
+    /// numId → abstractNumId
+    nums: std::collections::HashMap<String, String>,
+    /// (abstractNumId, ilvl) → (numFmt, lvlText)
+    levels: std::collections::HashMap<(String, String), (String, String)>,
+}
+
+impl Numbering {
+    fn parse(xml: &str) -> Numbering {
+        let mut n = Numbering::default();
+        let Ok(doc) = roxmltree::Document::parse(xml) else {
+            return n;
+        };
+        for el in doc.root_element().children().filter(|c| c.is_element()) {
+            match el.tag_name().name() {
+                "abstractNum" => {
+                    let id = attr(el, "abstractNumId").unwrap_or("").to_string();
+                    for lvl in el.children().filter(|c| c.has_tag_name((W, "lvl"))) {
+                        let ilvl = attr(lvl, "ilvl").unwrap_or("0").to_string();
+                        let fmt = child(lvl, "numFmt")
+                            .and_then(|f| attr(f, "val"))
+                            .unwrap_or("")
+                            .to_string();
+                        let text = child(lvl, "lvlText")
+                            .and_then(|f| attr(f, "val"))
+                            .unwrap_or("")
+                            .to_string();
+                        n.levels.insert((id.clone(), ilvl), (fmt, text));
+                    }
+                }
+                "num" => {
+                    let id = attr(el, "numId").unwrap_or("").to_string();
+                    if let Some(a) = child(el, "abstractNumId").and_then(|a| attr(a, "val")) {
+                        n.nums.insert(id, a.to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        n
+    }
+
+    fn level_of(&self, num_pr: roxmltree::Node) -> Option<&'static str> {
+        let id = child(num_pr, "numId").and_then(|n| attr(n, "val"))?;
+        let ilvl = child(num_pr, "ilvl")
+            .and_then(|n| attr(n, "val"))
+            .unwrap_or("0");
+        let abs = self.nums.get(id)?;
+        let (fmt, text) = self.levels.get(&(abs.clone(), ilvl.to_string()))?;
+        match fmt.as_str() {
+            "upperRoman" => Some("muc"),
+            "decimal" | "decimalZero" if !text.contains('.') || text.matches('%').count() == 1 => {
+                Some("khoan")
+            }
+            "lowerLetter" => Some("diem"),
+            "bullet" if text.contains('+') => Some("cong"),
+            "bullet" => Some("gach"),
+            _ => None,
+        }
+    }
+}
