@@ -236,6 +236,9 @@ fn emit(
     }
     let _ = writeln!(o, "  ban_hanh: {}", lines(&d.ban_hanh));
     let _ = writeln!(o, "  viet_tat: {}", q(d.viet_tat.as_deref().unwrap_or("")));
+    if let Some(t) = &d.ten {
+        let _ = writeln!(o, "  ten: {}", q(t));
+    }
     if let Some(so) = d.so {
         let _ = writeln!(o, "so: {so}");
     }
@@ -244,6 +247,9 @@ fn emit(
     }
     let _ = writeln!(o, "dia_danh: {}", q(d.dia_danh.as_deref().unwrap_or("")));
     let _ = writeln!(o, "ngay: {}", q(d.ngay.as_deref().unwrap_or("")));
+    if let Some(u) = d.do_khan {
+        let _ = writeln!(o, "do_khan: {u}");
+    }
     if let Some(t) = &d.trich_yeu {
         let _ = writeln!(o, "\ntrich_yeu: {}", q(t));
     }
@@ -258,8 +264,52 @@ fn emit(
         o.push('\n');
         list(&mut o, "kinh_gui", &d.kinh_gui, "");
     }
+    for (section, fields) in &d.forms {
+        let _ = writeln!(o, "\n{section}:");
+        for (k, v) in fields {
+            let _ = writeln!(o, "  {k}: {}", q(v));
+        }
+        if *section == "cuoc_hop" && !d.thanh_phan.is_empty() {
+            list(&mut o, "thanh_phan", &d.thanh_phan, "  ");
+        }
+    }
+    if !proposals.is_empty() || !d.results.is_empty() {
+        let _ = writeln!(o, "\nso_lieu:");
+    }
+    // A kế hoạch with decimals is a constant (`ke_hoach` takes a whole number or a name).
+    let decimal_plans: Vec<&[String; 5]> =
+        d.results.iter().filter(|r| r[3].contains('.')).collect();
+    if !decimal_plans.is_empty() {
+        let _ = writeln!(o, "  hang_so:");
+        for r in &decimal_plans {
+            let _ = writeln!(o, "    {}_ke_hoach: {}", r[0], r[3]);
+        }
+    }
+    if !d.results.is_empty() {
+        let _ = writeln!(
+            o,
+            "  # Bảng kết quả: vanban tính lại cột tỷ lệ.\n  thuc_hien:"
+        );
+        for [name, ten, don_vi, ke_hoach, dat] in &d.results {
+            let unit = if don_vi.is_empty() {
+                String::new()
+            } else {
+                format!(", don_vi: {}", q(don_vi))
+            };
+            let _ = writeln!(
+                o,
+                "    {name}: {{ ten: {}{unit}, ke_hoach: {}, dat: {dat} }}",
+                q(&escape_plain(ten)),
+                if ke_hoach.contains('.') {
+                    format!("{name}_ke_hoach")
+                } else {
+                    ke_hoach.clone()
+                }
+            );
+        }
+    }
     if !proposals.is_empty() {
-        let _ = writeln!(o, "\nso_lieu:\n  chi_tieu:");
+        let _ = writeln!(o, "  chi_tieu:");
         for p in proposals {
             let _ = writeln!(o, "    # dòng {}: {}", p.at, p.quote.replace('\n', " "));
             let decimals = if p.decimals == 1 {
@@ -280,6 +330,14 @@ fn emit(
     if !d.body.is_empty() {
         let _ = writeln!(o, "\nnoi_dung:");
         nodes(&mut o, &d.body, "  ");
+    }
+    if let Some((chuc_vu, ho_ten)) = &d.dong_ky {
+        let _ = writeln!(
+            o,
+            "\ndong_ky:\n  chuc_vu: {}\n  ho_ten: {}",
+            q(chuc_vu),
+            q(ho_ten)
+        );
     }
     let _ = writeln!(o, "\nnguoi_ky:");
     if !d.quyen_han.is_empty() {
@@ -311,6 +369,31 @@ fn emit(
     }
     if let Some(n) = d.so_ban {
         let _ = writeln!(o, "so_ban: {n}");
+    }
+    if let Some(k) = &d.kem_theo {
+        let _ = writeln!(o, "\nkem_theo:\n  loai: {}", k.kind.key());
+        let _ = writeln!(o, "  trich_yeu: {}", q(&k.trich_yeu));
+        if let Some(c) = &k.cua {
+            let _ = writeln!(o, "  cua: {}", q(c));
+        }
+        let _ = writeln!(o, "  noi_dung:");
+        nodes(&mut o, &k.body, "    ");
+        if let Some(chuc_vu) = &k.chuc_vu {
+            let _ = writeln!(o, "  nguoi_ky:");
+            if !k.quyen_han.is_empty() {
+                let _ = writeln!(
+                    o,
+                    "    quyen_han: [{}]",
+                    k.quyen_han
+                        .iter()
+                        .map(|s| q(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            let _ = writeln!(o, "    chuc_vu: {}", q(chuc_vu));
+            let _ = writeln!(o, "    ho_ten: {}", q(k.ho_ten.as_deref().unwrap_or("")));
+        }
     }
     if !d.annexes.is_empty() {
         let _ = writeln!(o, "\nphu_luc:");
@@ -358,6 +441,10 @@ fn escape_plain(s: &str) -> String {
 
 fn nodes(o: &mut String, list: &[Node], indent: &str) {
     for n in list {
+        if n.level == "bang_ket_qua" {
+            let _ = writeln!(o, "{indent}- bang_ket_qua: [{}]", n.text);
+            continue;
+        }
         let _ = writeln!(o, "{indent}- {}: {}", n.level, q(&n.text));
         if let Some(dam) = n.dam {
             let _ = writeln!(o, "{indent}  dam: {dam}");

@@ -31,6 +31,18 @@ pub struct Annex {
     pub matrix: Vec<Group>,
 }
 
+/// A document issued with the main one (the Quy chế of a Quyết định).
+#[derive(Debug, Clone)]
+pub struct Attached {
+    pub kind: Kind,
+    pub trich_yeu: String,
+    pub cua: Option<String>,
+    pub body: Vec<Node>,
+    pub quyen_han: Vec<String>,
+    pub chuc_vu: Option<String>,
+    pub ho_ten: Option<String>,
+}
+
 /// Something the reader saw but could not place, or a field the document lacks.
 #[derive(Debug, Clone)]
 pub struct Note {
@@ -62,6 +74,18 @@ pub struct Draft {
     pub nguoi_soan: Option<String>,
     pub so_ban: Option<u32>,
     pub annexes: Vec<Annex>,
+    /// Tên cơ quan viết trong câu (giấy mời, giấy giới thiệu).
+    pub ten: Option<String>,
+    pub do_khan: Option<&'static str>,
+    /// The fields of a form (`cuoc_hop`, `gioi_thieu`, `nghi_phep`, `dia_chi`), in order.
+    pub forms: Vec<(&'static str, Vec<(&'static str, String)>)>,
+    /// Thành phần tham dự of a biên bản.
+    pub thanh_phan: Vec<String>,
+    /// Người cùng ký (the thư ký of a biên bản): chức vụ, họ tên.
+    pub dong_ky: Option<(String, String)>,
+    pub kem_theo: Option<Attached>,
+    /// Results (so_lieu.thuc_hien) read from a bảng kết quả: name, tên, đơn vị, kế hoạch, đạt.
+    pub results: Vec<[String; 5]>,
     /// Lines kept as plain paragraphs or left out, with why.
     pub unrecognised: Vec<Note>,
     /// Parts of the header found in the document at all (to tell a text with no header).
@@ -186,6 +210,10 @@ fn marker_number(level: &str, num: &str) -> Option<usize> {
         _ => num.parse().ok().or_else(|| roman_value(num)),
     }
 }
+
+/// The fixed box of a giấy nghỉ phép (Mẫu 1.10), written by the context.
+const NGHI_PHEP_BOX: &str =
+    "Xác nhận của cơ quan, đơn vị hoặc chính quyền địa phương nơi nghỉ phép";
 
 const SIGNER_PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
 
@@ -362,15 +390,21 @@ impl Cursor {
 }
 
 pub fn recognise(source: Source, items: Vec<Item>) -> Draft {
-    let ps = paragraphs(source, items);
-    let mut c = Cursor { ps, i: 0 };
+    let mut ps = paragraphs(source, items);
     let mut d = Draft::default();
+    contact(&mut ps, &mut d);
+    let mut c = Cursor { ps, i: 0 };
     header(&mut c, &mut d, source);
     title(&mut c, &mut d, source);
     kinh_gui(&mut c, &mut d, source);
+    forms(&mut c, &mut d);
     let scheme = d.kind.and_then(Kind::enacting).is_some();
     d.body = body(&mut c, &mut d, source, scheme, Stop::Tail);
+    if d.kind == Some(Kind::BienBan) {
+        closing_of_minutes(&mut d);
+    }
     tail(&mut c, &mut d);
+    attached(&mut c, &mut d, source);
     annexes(&mut c, &mut d, source);
     d
 }
@@ -442,14 +476,8 @@ fn header(c: &mut Cursor, d: &mut Draft, source: Source) {
             continue;
         }
         if is_upper(&stripped) && !stripped.contains(':') && marker(&stripped).is_none() {
-            if matches!(
-                stripped.as_str(),
-                "KHẨN" | "THƯỢNG KHẨN" | "HỎA TỐC" | "HOẢ TỐC"
-            ) {
-                d.unrecognised.push(Note {
-                    at: line.at,
-                    text: format!("{stripped} (dấu mức độ khẩn: ghi `do_khan` nếu cần)"),
-                });
+            if let Some(u) = urgency(&stripped) {
+                d.do_khan = Some(u);
             } else {
                 d.header_seen += 1;
                 agency.push((stripped, bold));
@@ -617,7 +645,11 @@ fn title(c: &mut Cursor, d: &mut Draft, source: Source) {
         if opening(&t) || marker(&t).is_some() || (is_upper(&t) && !first) {
             break;
         }
-        if !first && !centred_run {
+        // The lead line of a form (`… trân trọng kính mời:`, `… điện:`) is not a trích yếu.
+        if t.trim_end_matches('*').ends_with(':') {
+            break;
+        }
+        if (!first || source == Source::Word) && !centred_run {
             break;
         }
         if is_upper(&t) && kind.enacting().is_some() {
@@ -765,6 +797,29 @@ fn body(c: &mut Cursor, d: &mut Draft, source: Source, enacting: bool, stop: Sto
             P::Table(t) => {
                 let t = t.clone();
                 c.i += 1;
+                if let Some(rows) = results_table(&t) {
+                    let first = d.results.len();
+                    let names: Vec<String> = (0..rows.len())
+                        .map(|i| format!("kq{:02}", first + i + 1))
+                        .collect();
+                    for (name, [ten, don_vi, ke_hoach, dat]) in names.iter().zip(rows) {
+                        d.results.push([name.clone(), ten, don_vi, ke_hoach, dat]);
+                    }
+                    let text = names.join(", ");
+                    push_node(
+                        &mut root,
+                        &mut path,
+                        Node {
+                            level: "bang_ket_qua",
+                            text,
+                            dam: None,
+                            children: vec![],
+                            at,
+                        },
+                        dieu,
+                    );
+                    continue;
+                }
                 d.unrecognised.push(Note {
                     at,
                     text: format!(
@@ -812,6 +867,24 @@ fn body(c: &mut Cursor, d: &mut Draft, source: Source, enacting: bool, stop: Sto
             break;
         }
         if is_annex_start(bare.trim_end_matches('*')) {
+            break;
+        }
+        // A signature with no quyền hạn (`GIÁM ĐỐC` over a name): a cell of Word's layout
+        // table, or a line in capitals followed by a name.
+        let bare_end = bare.trim_end_matches('*');
+        let next_is_name = match c.ps.get(c.i + 1) {
+            Some(P::Line(n)) => is_name(n.plain().trim().trim_matches('*').trim()),
+            _ => false,
+        };
+        if stop == Stop::Tail && bare_end == NGHI_PHEP_BOX {
+            break;
+        }
+        if stop == Stop::Tail
+            && is_upper(bare_end)
+            && marker(bare_end).is_none()
+            && (line.cell || next_is_name)
+            && !root.is_empty()
+        {
             break;
         }
         if stop == Stop::Tail
@@ -1003,13 +1076,14 @@ fn push_node(root: &mut Vec<Node>, path: &mut Vec<usize>, node: Node, dieu: bool
         } else {
             Some(level_key(node_at(root, path).level))
         };
-        let ok = if node.level == "doan" {
+        let leaf = matches!(node.level, "doan" | "bang_ket_qua");
+        let ok = if leaf {
             !matches!(parent, Some("gach") | Some("cong") | Some("diem"))
         } else {
             allowed(parent, level_key(node.level), dieu)
         };
         if ok {
-            let holds_children = node.level != "doan";
+            let holds_children = !leaf;
             let list = if path.is_empty() {
                 &mut *root
             } else {
@@ -1043,6 +1117,16 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
             break;
         }
         c.i += 1;
+        // The header again, before an attached document; the fixed box of a giấy nghỉ phép.
+        if find_ci(&bare, "CỘNG HÒA XÃ HỘI").is_some()
+            || find_ci(&bare, "CỘNG HOÀ XÃ HỘI").is_some()
+            || bare.starts_with("Độc lập")
+            || d.ban_hanh.contains(&bare)
+            || d.chu_quan.contains(&bare)
+            || bare == NGHI_PHEP_BOX
+        {
+            continue;
+        }
         if is_noi_nhan(&bare) {
             d.header_seen += 1;
             in_list = true;
@@ -1065,6 +1149,14 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
         }
         if is_signer_cue(&bare) {
             d.quyen_han.push(bare);
+            in_list = false;
+            continue;
+        }
+        if is_upper(&bare) && d.chuc_vu.is_some() && d.ho_ten.is_some() && d.dong_ky.is_none() {
+            // A second signature (the chủ tọa beside the thư ký of a biên bản).
+            let first = (d.chuc_vu.take().unwrap(), d.ho_ten.take().unwrap());
+            d.dong_ky = Some(first);
+            d.chuc_vu = Some(bare);
             in_list = false;
             continue;
         }
@@ -1340,4 +1432,368 @@ mod tests {
         assert_eq!(d.ngay.as_deref(), Some("../9/2024"));
         assert_eq!(d.dia_danh.as_deref(), Some("Bắc Sơn"));
     }
+}
+
+fn urgency(s: &str) -> Option<&'static str> {
+    match s {
+        "KHẨN" => Some("khan"),
+        "THƯỢNG KHẨN" => Some("thuong_khan"),
+        "HỎA TỐC" | "HOẢ TỐC" => Some("hoa_toc"),
+        _ => None,
+    }
+}
+
+/// Ô 13 (`Địa chỉ: …; ĐT: …; Email: …`), wherever the extraction put it.
+fn contact(ps: &mut Vec<P>, d: &mut Draft) {
+    let labels = [
+        ("Địa chỉ", "dia_chi"),
+        ("ĐT", "dien_thoai"),
+        ("Fax", "fax"),
+        ("Email", "email"),
+        ("Website", "website"),
+    ];
+    let pos = ps.iter().position(|p| match p {
+        P::Line(l) => {
+            let t = l.plain();
+            let t = t.trim();
+            t.starts_with("Địa chỉ:")
+                && ["; ĐT:", "; Fax:", "; Email:", "; Website:"]
+                    .iter()
+                    .any(|l| t.contains(l))
+        }
+        _ => false,
+    });
+    let Some(pos) = pos else { return };
+    let P::Line(l) = ps.remove(pos) else { return };
+    let text = l.plain();
+    let mut fields = Vec::new();
+    for part in text.trim().trim_end_matches('.').split("; ") {
+        if let Some((label, value)) = part.split_once(": ") {
+            if let Some((_, key)) = labels.iter().find(|(l, _)| *l == label.trim()) {
+                fields.push((*key, value.trim().to_string()));
+            }
+        }
+    }
+    if !fields.is_empty() {
+        d.forms.push(("dia_chi", fields));
+    }
+}
+
+/// `08 giờ 00 phút` → `08:00`.
+fn clock(s: &str) -> Option<String> {
+    let (h, rest) = s.trim().split_once(" giờ ")?;
+    let m = rest.trim().strip_suffix(" phút").unwrap_or(rest.trim());
+    let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
+    Some(format!("{h:02}:{m:02}"))
+}
+
+/// `ngày 16 tháng 7 năm 2019` → `16/07/2019`; `16/7/2019` → `16/07/2019`.
+fn full_date(s: &str) -> Option<String> {
+    let s = s.trim().trim_end_matches(['.', ',', '/']);
+    let (d, m, y) = if let Some(rest) = s.strip_prefix("ngày ") {
+        let (d, rest) = rest.split_once(" tháng ")?;
+        let (m, y) = rest.split_once(" năm ")?;
+        (d.trim(), m.trim(), y.trim())
+    } else {
+        let mut it = s.split('/');
+        (it.next()?, it.next()?, it.next()?)
+    };
+    let (d, m, y) = (
+        d.parse::<u32>().ok()?,
+        m.parse::<u32>().ok()?,
+        y.parse::<u32>().ok()?,
+    );
+    Some(format!("{d:02}/{m:02}/{y}"))
+}
+
+fn strip_end(s: &str) -> String {
+    s.trim()
+        .trim_end_matches("./.")
+        .trim_end_matches('.')
+        .trim()
+        .to_string()
+}
+
+/// The lines of Mẫu 1.7–1.10 that the context writes from fields: giấy mời, biên bản,
+/// giấy giới thiệu, giấy nghỉ phép, and the thẩm quyền line of a công điện.
+fn forms(c: &mut Cursor, d: &mut Draft) {
+    let Some(kind) = d.kind else { return };
+    let mut fields: Vec<(&'static str, String)> = Vec::new();
+    let section = match kind {
+        Kind::GiayMoi | Kind::BienBan => "cuoc_hop",
+        Kind::GiayGioiThieu => "gioi_thieu",
+        Kind::GiayNghiPhep => "nghi_phep",
+        Kind::CongDien => "",
+        _ => return,
+    };
+    while let Some(t) = c.peek_text() {
+        let t = t.trim_matches('*').trim().to_string();
+        let mut take = true;
+        if kind == Kind::CongDien {
+            match t.strip_suffix(" điện:") {
+                Some(who) => {
+                    d.tham_quyen = Some(who.trim().to_string());
+                    c.i += 1;
+                    while let Some(item) = c.peek_text() {
+                        let item = item.trim();
+                        let Some(rest) = item.strip_prefix("- ").or(item.strip_prefix("– "))
+                        else {
+                            break;
+                        };
+                        d.kinh_gui
+                            .push(rest.trim_end_matches([';', '.']).trim().to_string());
+                        c.i += 1;
+                    }
+                    return;
+                }
+                None => return,
+            }
+        }
+        if let Some(who) = t
+            .strip_suffix(" trân trọng kính mời:")
+            .or_else(|| t.strip_suffix(" trân trọng giới thiệu:"))
+        {
+            d.ten = Some(who.to_string());
+            c.i += 1;
+            while let Some(item) = c.peek_text() {
+                let Some(rest) = item.trim().strip_prefix("- ") else {
+                    break;
+                };
+                d.kinh_gui
+                    .push(rest.trim_end_matches([';', '.']).trim().to_string());
+                c.i += 1;
+            }
+            continue;
+        } else if let Some((who, one)) = t.split_once(" trân trọng kính mời: ") {
+            d.ten = Some(who.to_string());
+            d.kinh_gui.push(strip_end(one));
+        } else if let Some(v) = t.strip_prefix("Tới dự: ") {
+            fields.push(("toi_du", strip_end(v)));
+        } else if let Some(v) = t.strip_prefix("Thời gian bắt đầu: ") {
+            let (time, date) = v.split_once(", ").unwrap_or((v, ""));
+            if let (Some(time), Some(date)) = (clock(time), full_date(date)) {
+                fields.push(("bat_dau", format!("{time} {date}")));
+            }
+        } else if let Some(v) = t.strip_prefix("Thời gian: ") {
+            // `từ 08 giờ 00 phút đến 11 giờ 30 phút, thứ Ba, ngày 16 tháng 7 năm 2019.`
+            let parts: Vec<&str> = v.split(", ").collect();
+            let date = parts.last().and_then(|p| full_date(p));
+            let (start, end) = match parts[0].strip_prefix("từ ") {
+                Some(r) => match r.split_once(" đến ") {
+                    Some((a, b)) => (clock(a), clock(b)),
+                    None => (clock(r), None),
+                },
+                None => (clock(parts[0]), None),
+            };
+            match (start, date) {
+                (Some(st), Some(date)) => {
+                    fields.push(("bat_dau", format!("{st} {date}")));
+                    if let Some(e) = end {
+                        fields.push(("ket_thuc", e));
+                    }
+                }
+                _ => take = false,
+            }
+        } else if let Some(v) = t.strip_prefix("Địa điểm: ") {
+            fields.push(("dia_diem", strip_end(v)));
+        } else if let Some(v) = t.strip_prefix("Thành phần tham dự:") {
+            let v = v.trim();
+            if v.is_empty() {
+                c.i += 1;
+                while let Some(item) = c.peek_text() {
+                    let Some(rest) = item.trim().strip_prefix("- ") else {
+                        break;
+                    };
+                    d.thanh_phan
+                        .push(rest.trim_end_matches([';', '.']).trim().to_string());
+                    c.i += 1;
+                }
+                continue;
+            }
+            d.thanh_phan.push(strip_end(v));
+        } else if let Some(v) = t.strip_prefix("Chủ trì (chủ tọa): ") {
+            fields.push(("chu_tri", strip_end(v)));
+        } else if let Some(v) = t.strip_prefix("Thư ký (người ghi biên bản): ") {
+            fields.push(("thu_ky", strip_end(v)));
+        } else if t == "Nội dung:" && kind == Kind::BienBan {
+            c.i += 1;
+            break;
+        } else if let Some(v) = t.strip_prefix("Ông (bà): ") {
+            fields.push(("ho_ten", v.trim().to_string()));
+        } else if let Some(v) = t
+            .strip_prefix("Chức vụ, đơn vị công tác: ")
+            .or_else(|| t.strip_prefix("Chức vụ: "))
+        {
+            fields.push(("chuc_vu", v.trim().to_string()));
+        } else if let Some(v) = t.strip_prefix("Được cử đến: ") {
+            fields.push(("cu_den", v.trim().to_string()));
+        } else if let Some(v) = t.strip_prefix("Về việc: ") {
+            fields.push(("ve_viec", strip_end(v)));
+        } else if t
+            == "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."
+        {
+        } else if let Some(v) = t.strip_prefix("Giấy này có giá trị đến hết ngày ") {
+            match full_date(&strip_end(v)) {
+                Some(date) => fields.push(("gia_tri_den", date)),
+                None => take = false,
+            }
+        } else if let Some(v) = t.strip_prefix("Xét Đơn đề nghị nghỉ phép ngày ") {
+            match v.split_once(" của ").and_then(|(date, _)| full_date(date)) {
+                Some(date) => fields.push(("ngay_don", date)),
+                None => take = false,
+            }
+        } else if let Some(v) = t.strip_suffix(" cấp cho:") {
+            fields.push(("nguoi_cap", v.trim().to_string()));
+        } else if let Some(v) = t.strip_prefix("Được nghỉ phép trong thời gian: ") {
+            // `12 ngày, kể từ ngày 08/7/2019 đến hết ngày 19/7/2019 tại …./.`
+            let from = v.split_once("kể từ ngày ").map(|x| x.1);
+            let parsed = from.and_then(|f| {
+                let (a, rest) = f.split_once(" đến hết ngày ")?;
+                let (b, place) = rest.split_once(" tại ")?;
+                Some((full_date(a)?, full_date(b)?, strip_end(place)))
+            });
+            match parsed {
+                Some((a, b, place)) => {
+                    fields.push(("tu_ngay", a));
+                    fields.push(("den_ngay", b));
+                    fields.push(("noi_nghi", place));
+                }
+                None => take = false,
+            }
+        } else {
+            take = false;
+        }
+        if !take {
+            break;
+        }
+        c.i += 1;
+    }
+    if !fields.is_empty() || !d.thanh_phan.is_empty() {
+        d.forms.push((section, fields));
+    }
+}
+
+/// The closing line of a biên bản, which the context writes from `ket_thuc` and `hinh_thuc`.
+fn closing_of_minutes(d: &mut Draft) {
+    // The last paragraph of the body, however deep it sits.
+    let mut list = &mut d.body;
+    while list.last().is_some_and(|n| !n.children.is_empty()) {
+        list = &mut list.last_mut().unwrap().children;
+    }
+    let Some(last) = list.last() else { return };
+    let text = last.text.clone();
+    let Some((event, rest)) = text.split_once(" kết thúc vào ") else {
+        return;
+    };
+    if !rest.contains("biên bản đã được đọc lại") {
+        return;
+    }
+    let (time, rest) = rest.split_once(", ").unwrap_or((rest, ""));
+    let when = rest.split(';').next().unwrap_or("");
+    let Some(time) = clock(time) else { return };
+    let end = if when.trim() == "cùng ngày" {
+        time
+    } else {
+        match full_date(when) {
+            Some(date) => format!("{time} {date}"),
+            None => return,
+        }
+    };
+    list.pop();
+    let section = d.forms.iter_mut().find(|(k, _)| *k == "cuoc_hop");
+    let fields = match section {
+        Some((_, f)) => f,
+        None => {
+            d.forms.push(("cuoc_hop", Vec::new()));
+            &mut d.forms.last_mut().unwrap().1
+        }
+    };
+    fields.push(("ket_thuc", end));
+    if event != "Cuộc họp" {
+        fields.insert(0, ("hinh_thuc", event.to_string()));
+    }
+}
+
+/// A document issued with this one (the Quy chế of a Quyết định): its own header again,
+/// tên loại, trích yếu, `(Ban hành kèm theo … của …)`, body and signature.
+fn attached(c: &mut Cursor, d: &mut Draft, source: Source) {
+    let Some(t) = c.peek_text() else { return };
+    let Some(kind) = title_kind(t.trim_matches('*').trim()) else {
+        return;
+    };
+    let at = c.peek().map(P::at).unwrap_or(0);
+    c.i += 1;
+    let mut trich_yeu = String::new();
+    let mut cua = None;
+    while let Some(P::Line(l)) = c.peek() {
+        let t = l.plain().trim().trim_matches('*').trim().to_string();
+        if let Some(rest) = t
+            .strip_prefix("(Ban hành kèm theo")
+            .or_else(|| t.strip_prefix("(Kèm theo"))
+        {
+            cua = rest
+                .rsplit_once(" của ")
+                .map(|(_, who)| who.trim_end_matches(')').trim().to_string());
+            c.i += 1;
+            break;
+        }
+        if marker(&t).is_some() || !trich_yeu.is_empty() && !(source == Source::Word && l.centered)
+        {
+            break;
+        }
+        if !trich_yeu.is_empty() {
+            trich_yeu.push(' ');
+        }
+        trich_yeu.push_str(&l.markup(0, true, false));
+        c.i += 1;
+    }
+    let body = body(c, d, source, false, Stop::Tail);
+    let mut signer = Draft::default();
+    tail(c, &mut signer);
+    d.unrecognised.extend(signer.unrecognised);
+    if body.is_empty() {
+        d.unrecognised.push(Note {
+            at,
+            text: format!("{} kèm theo không có nội dung, bỏ qua", kind.name()),
+        });
+        return;
+    }
+    d.kem_theo = Some(Attached {
+        kind,
+        trich_yeu,
+        cua,
+        body,
+        quyen_han: signer.quyen_han,
+        chuc_vu: signer.chuc_vu,
+        ho_ten: signer.ho_ten,
+    });
+}
+
+/// A number as printed in Vietnamese (`3.002,8`) → `3002.8`.
+fn number_vi(s: &str) -> Option<String> {
+    let t = s.trim().replace('.', "").replace(',', ".");
+    t.parse::<f64>().ok().map(|_| t)
+}
+
+/// A bảng kết quả (Chỉ tiêu / Đơn vị tính / Kế hoạch / Thực hiện / Tỷ lệ): its rows as
+/// tên, đơn vị, kế hoạch, đạt; the tỷ lệ column is computed again by vanban.
+fn results_table(t: &Table) -> Option<Vec<[String; 4]>> {
+    let head: Vec<String> = t.rows.first()?.iter().map(|h| h.to_lowercase()).collect();
+    let col = |words: &[&str]| {
+        head.iter()
+            .position(|h| words.iter().any(|w| h.contains(w)))
+    };
+    let ten = col(&["chỉ tiêu", "nội dung"])?;
+    let plan = col(&["kế hoạch"])?;
+    let done = col(&["thực hiện", "đạt"])?;
+    let unit = col(&["đơn vị"]);
+    let mut rows = Vec::new();
+    for r in &t.rows[1..] {
+        let cell = |i: usize| r.get(i).cloned().unwrap_or_default();
+        let (Some(k), Some(d)) = (number_vi(&cell(plan)), number_vi(&cell(done))) else {
+            return None;
+        };
+        rows.push([cell(ten), unit.map(cell).unwrap_or_default(), k, d]);
+    }
+    (!rows.is_empty()).then_some(rows)
 }

@@ -322,6 +322,36 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         numbering,
     };
     reader.block_children(body);
+    // Footers hold ô 13 (address, telephone, email) of the first page.
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/footer") && n.ends_with(".xml"))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    for name in names {
+        let Some(Ok(xml)) = part(&mut zip, &name) else {
+            continue;
+        };
+        let Ok(footer) = roxmltree::Document::parse(&xml) else {
+            continue;
+        };
+        for p in footer.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+            let mut runs = Vec::new();
+            collect_runs(p, &mut runs);
+            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            if text.trim_start().starts_with("Địa chỉ:") {
+                reader.para += 1;
+                reader.out.push(Item::Line(Line {
+                    runs,
+                    at: reader.para,
+                    centered: false,
+                    cell: true,
+                    auto: None,
+                }));
+            }
+        }
+    }
     Ok(reader.out)
 }
 
