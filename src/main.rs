@@ -198,7 +198,7 @@ fn nhap(file: &Path, out: Option<PathBuf>, force: bool) -> ExitCode {
             eprintln!(
                 "{}",
                 t!(
-                    "{file}:{line}: chưa nhận ra: {text}",
+                    "{file}:{line}: xem lại: {text}",
                     file = file.display(),
                     line = n.at,
                     text = n.text

@@ -981,8 +981,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "error: {file} already exists; choose another file with -o, or add --force to overwrite it",
     ),
     (
-        "{file}:{line}: chưa nhận ra: {text}",
-        "{file}:{line}: not recognised: {text}",
+        "{file}:{line}: xem lại: {text}",
+        "{file}:{line}: look at: {text}",
     ),
     (
         "{file}: thiếu: {text}",

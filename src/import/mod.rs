@@ -207,7 +207,7 @@ fn emit(
     if !d.unrecognised.is_empty() {
         let _ = writeln!(
             o,
-            "#\n# Chưa nhận ra (giữ thành đoạn văn thường hoặc bỏ qua), cần xem lại:"
+            "#\n# Cần xem lại (phần chưa nhận ra được giữ thành đoạn văn thường hoặc bỏ qua):"
         );
         for n in &d.unrecognised {
             let _ = writeln!(o, "#   dòng {}: {}", n.at, n.text.replace('\n', " "));

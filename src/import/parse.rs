@@ -584,6 +584,7 @@ fn number<'a>(rest: &'a str, d: &mut Draft) -> &'a str {
 
 /// `Lạng Sơn, ngày 05 tháng 02 năm 2019`, a blank day or month kept blank as `..`.
 fn date(s: &str, d: &mut Draft) -> bool {
+    let s = s.replace('_', " ");
     let s = s.trim().trim_matches('*').trim();
     let Some((place, rest)) = s.split_once(", ngày") else {
         return false;
@@ -641,7 +642,9 @@ fn title(c: &mut Cursor, d: &mut Draft, source: Source) {
             continue;
         }
         let first = parts.is_empty();
-        let centred_run = source == Source::Word && l.centered && !is_upper(&t);
+        let centred_run = source == Source::Word
+            && (l.centered || l.cell || l.all_bold() == Some(true))
+            && !is_upper(&t);
         if opening(&t) || marker(&t).is_some() || (is_upper(&t) && !first) {
             break;
         }
@@ -936,16 +939,20 @@ fn body(c: &mut Cursor, d: &mut Draft, source: Source, enacting: bool, stop: Sto
                 _ => expected_number(&root, &path, level, dieu),
             };
             if marker_number(level, &num) != Some(expected) {
+                // vanban numbers the levels itself: a skipped or repeated number of the
+                // source is put right, and the clerk is told.
+                let shown = match level {
+                    "muc" | "chuong" => crate::numfmt::roman(expected),
+                    "diem" => crate::numfmt::letter(expected),
+                    _ => expected.to_string(),
+                };
                 d.unrecognised.push(Note {
                     at,
                     text: format!(
-                        "“{}”: số thứ tự {num} không nối tiếp (vanban sẽ đánh {}), giữ thành đoạn văn",
-                        short(&plain),
-                        expected
+                        "“{}”: số thứ tự {num} không nối tiếp, vanban đánh lại thành {shown}",
+                        short(&plain)
                     ),
                 });
-                level = "doan";
-                text = line.markup(0, true, false);
             }
         }
         match level {
@@ -1148,8 +1155,7 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
             continue;
         }
         if is_signer_cue(&bare) {
-            d.quyen_han.push(bare);
-            in_list = false;
+            d.quyen_han.push(spaced_prefix(&bare));
             continue;
         }
         if is_upper(&bare) && d.chuc_vu.is_some() && d.ho_ten.is_some() && d.dong_ky.is_none() {
@@ -1157,12 +1163,10 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
             let first = (d.chuc_vu.take().unwrap(), d.ho_ten.take().unwrap());
             d.dong_ky = Some(first);
             d.chuc_vu = Some(bare);
-            in_list = false;
             continue;
         }
         if is_upper(&bare) && d.chuc_vu.is_none() {
             d.chuc_vu = Some(bare);
-            in_list = false;
             continue;
         }
         if is_name(&bare) && d.ho_ten.is_none() && (d.chuc_vu.is_some() || !d.quyen_han.is_empty())
@@ -1184,8 +1188,39 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
     }
 }
 
-/// A person's name: two to six words, each capitalised, not all capitals.
+/// `TL.CHỦ TỊCH` → `TL. CHỦ TỊCH`.
+fn spaced_prefix(s: &str) -> String {
+    for p in SIGNER_PREFIXES {
+        if let Some(rest) = s.strip_prefix(p) {
+            return format!("{p} {}", rest.trim_start());
+        }
+    }
+    s.to_string()
+}
+
+/// Ranks of the army and the police, written before a signer's name (ô 7c).
+const RANKS: [&str; 12] = [
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+];
+
+/// A person's name: two to six words, each capitalised, not all capitals; a rank may come
+/// first (`Thiếu tướng Trương Minh Đương`).
 fn is_name(s: &str) -> bool {
+    let s = RANKS
+        .iter()
+        .find_map(|r| s.strip_prefix(r).map(str::trim_start))
+        .unwrap_or(s);
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && !is_upper(s)
@@ -1390,48 +1425,6 @@ fn matrix(t: &Table) -> Option<Vec<Group>> {
             .push([cell(0), cell(1), cell(2), cell(3), cell(4)]);
     }
     Some(groups)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markers() {
-        assert_eq!(marker("I. MỤC TIÊU").map(|m| m.0), Some("muc"));
-        assert_eq!(
-            marker("12. Tiêu chí").map(|m| (m.0, m.1)),
-            Some(("khoan", 4))
-        );
-        assert_eq!(marker("a) Đối với").map(|m| m.0), Some("diem"));
-        assert_eq!(marker("- Số xã").map(|m| m.0), Some("gach"));
-        assert_eq!(marker("+ Năm").map(|m| m.0), Some("cong"));
-        assert_eq!(
-            marker("Điều 3. Chánh").map(|m| (m.0, m.2)),
-            Some(("dieu", "3".into()))
-        );
-        assert_eq!(marker("1.1. Mục"), None);
-        assert_eq!(marker("2019 là năm"), None);
-        assert_eq!(marker("Chương II"), Some(("chuong", 10, "II".into())));
-    }
-
-    #[test]
-    fn numbers_and_dates() {
-        let mut d = Draft::default();
-        number(" 05/KH-UBND", &mut d);
-        assert_eq!(
-            (d.so, d.kind, d.viet_tat.as_deref()),
-            (Some(5), Some(Kind::KeHoach), Some("UBND"))
-        );
-        let mut d = Draft::default();
-        number("      /UBND-PNN", &mut d);
-        assert_eq!(d.kind, Some(Kind::CongVan));
-        assert_eq!(d.so, None);
-        assert_eq!(d.don_vi_soan_thao.as_deref(), Some("PNN"));
-        assert!(date("Bắc Sơn, ngày tháng 9 năm 2024", &mut d));
-        assert_eq!(d.ngay.as_deref(), Some("../9/2024"));
-        assert_eq!(d.dia_danh.as_deref(), Some("Bắc Sơn"));
-    }
 }
 
 fn urgency(s: &str) -> Option<&'static str> {
@@ -1737,8 +1730,7 @@ fn attached(c: &mut Cursor, d: &mut Draft, source: Source) {
             c.i += 1;
             break;
         }
-        if marker(&t).is_some() || !trich_yeu.is_empty() && !(source == Source::Word && l.centered)
-        {
+        if marker(&t).is_some() || !(trich_yeu.is_empty() || source == Source::Word && l.centered) {
             break;
         }
         if !trich_yeu.is_empty() {
@@ -1796,4 +1788,46 @@ fn results_table(t: &Table) -> Option<Vec<[String; 4]>> {
         rows.push([cell(ten), unit.map(cell).unwrap_or_default(), k, d]);
     }
     (!rows.is_empty()).then_some(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(marker("I. MỤC TIÊU").map(|m| m.0), Some("muc"));
+        assert_eq!(
+            marker("12. Tiêu chí").map(|m| (m.0, m.1)),
+            Some(("khoan", 4))
+        );
+        assert_eq!(marker("a) Đối với").map(|m| m.0), Some("diem"));
+        assert_eq!(marker("- Số xã").map(|m| m.0), Some("gach"));
+        assert_eq!(marker("+ Năm").map(|m| m.0), Some("cong"));
+        assert_eq!(
+            marker("Điều 3. Chánh").map(|m| (m.0, m.2)),
+            Some(("dieu", "3".into()))
+        );
+        assert_eq!(marker("1.1. Mục"), None);
+        assert_eq!(marker("2019 là năm"), None);
+        assert_eq!(marker("Chương II"), Some(("chuong", 10, "II".into())));
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        let mut d = Draft::default();
+        number(" 05/KH-UBND", &mut d);
+        assert_eq!(
+            (d.so, d.kind, d.viet_tat.as_deref()),
+            (Some(5), Some(Kind::KeHoach), Some("UBND"))
+        );
+        let mut d = Draft::default();
+        number("      /UBND-PNN", &mut d);
+        assert_eq!(d.kind, Some(Kind::CongVan));
+        assert_eq!(d.so, None);
+        assert_eq!(d.don_vi_soan_thao.as_deref(), Some("PNN"));
+        assert!(date("Bắc Sơn, ngày tháng 9 năm 2024", &mut d));
+        assert_eq!(d.ngay.as_deref(), Some("../9/2024"));
+        assert_eq!(d.dia_danh.as_deref(), Some("Bắc Sơn"));
+    }
 }
