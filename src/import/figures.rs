@@ -151,6 +151,53 @@ mod tests {
     }
 
     #[test]
+    fn funding_lines_that_add_up() {
+        let n = |level: &'static str, text: &str, children: Vec<Node>| Node {
+            level,
+            text: text.into(),
+            dam: None,
+            children,
+            at: 1,
+        };
+        let mut nodes = vec![
+            n("doan", "Tổng vốn là 1.000,5 tỷ đồng, trong đó:", vec![]),
+            n("khoan", "Vốn trung ương: 600 tỷ đồng, chiếm 60%.", vec![]),
+            n(
+                "khoan",
+                "Vốn địa phương: 400,5 tỷ đồng, chiếm 40,1%.",
+                vec![],
+            ),
+            n("doan", "Sau đó.", vec![]),
+        ];
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        propose_funding(&mut nodes, &mut out, &mut notes);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].total, "1000.5");
+        assert_eq!(
+            nodes[0].text,
+            "Tổng vốn là {{von01.tong}} tỷ đồng, trong đó:"
+        );
+        assert_eq!(
+            nodes[2].text,
+            "Vốn địa phương: {{von01.d2}} tỷ đồng, chiếm {{von01.d2.ty_le}}%."
+        );
+        // 600/1000,5 = 59,97 → 60 with no decimals: right; 400,5 → 40,03 → 40,0, not 40,1.
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].text.contains("40,1%"));
+        // Lines that do not add up stay text, and are noted.
+        let mut wrong = vec![
+            n("doan", "Tổng vốn là 900 tỷ đồng, trong đó:", vec![]),
+            n("khoan", "Vốn A: 600 tỷ đồng.", vec![]),
+            n("khoan", "Vốn B: 400 tỷ đồng.", vec![]),
+        ];
+        let (mut out, mut notes) = (Vec::new(), Vec::new());
+        propose_funding(&mut wrong, &mut out, &mut notes);
+        assert!(out.is_empty());
+        assert_eq!(wrong[1].text, "Vốn A: 600 tỷ đồng.");
+        assert!(notes[0].text.contains("1.000"), "{notes:?}");
+    }
+
+    #[test]
     fn uncertain_stays_text() {
         for s in [
             "ngày 16/8/2016 đạt 50%",
@@ -164,4 +211,310 @@ mod tests {
             assert!(f.is_empty(), "{s}");
         }
     }
+}
+
+/// A line of a funding group: its key, its amount, and its sub-lines (key, amount).
+pub type FundingLineProposal = (String, String, Vec<(String, String)>);
+
+/// One proposed `so_lieu.nguon_von` group: a stated total and its lines, which add up to it.
+#[derive(Debug, Clone)]
+pub struct FundingProposal {
+    pub name: String,
+    pub unit: String,
+    pub total: String,
+    pub decimals: usize,
+    /// (key, amount, sub-lines (key, amount)), amounts as YAML numbers.
+    pub lines: Vec<FundingLineProposal>,
+    pub at: usize,
+    pub quote: String,
+}
+
+/// A number as Vietnamese prints it (`3.002,8`, `365`) at the start of `s`: its length in
+/// bytes and its value as a YAML number (`3002.8`).
+fn amount_at(s: &str) -> Option<(usize, String)> {
+    let len = s
+        .char_indices()
+        .take_while(|(i, c)| {
+            c.is_ascii_digit()
+                || ((*c == '.' || *c == ',')
+                    && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .last()?;
+    let text = &s[..len];
+    let (int, frac) = text.split_once(',').unwrap_or((text, ""));
+    // Thousands come in groups of three after the first.
+    let groups: Vec<&str> = int.split('.').collect();
+    if groups[1..].iter().any(|g| g.len() != 3) || frac.contains('.') || groups[0].is_empty() {
+        return None;
+    }
+    let int = groups.concat();
+    let int = match int.trim_start_matches('0') {
+        "" => "0",
+        t => t,
+    };
+    let value = if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    };
+    Some((len, value))
+}
+
+const UNITS: [&str; 3] = ["tỷ ", "triệu ", "nghìn "];
+
+fn decimal(v: &str) -> Option<rust_decimal::Decimal> {
+    v.parse().ok()
+}
+
+/// `Tên dòng: 652,8 tỷ đồng, chiếm 21,7%.` → (name end, amount span, value, share span).
+struct LineMatch {
+    amount: (usize, usize),
+    value: String,
+    leading_zero: bool,
+    share: Option<(usize, usize)>,
+}
+
+fn funding_line(text: &str, unit_word: &str) -> Option<LineMatch> {
+    let colon = text.find(": ")?;
+    let start = colon + 2;
+    let (len, value) = amount_at(&text[start..])?;
+    let after = &text[start + len..];
+    if !after.starts_with(&format!(" {unit_word}")) {
+        return None;
+    }
+    let leading_zero =
+        text[start..].starts_with('0') && len > 1 && !text[start..].starts_with("0,");
+    // The share, if stated: `chiếm 21,7%` within the same sentence.
+    let share = after.find("chiếm ").and_then(|p| {
+        let s = start + len + p + "chiếm ".len();
+        let s = s + (text[s..].len() - text[s..].trim_start_matches("tỷ lệ ").len());
+        let (l, _) = amount_at(&text[s..])?;
+        text[s + l..]
+            .trim_start()
+            .starts_with('%')
+            .then_some((s, l))
+    });
+    Some(LineMatch {
+        amount: (start, len),
+        value,
+        leading_zero,
+        share,
+    })
+}
+
+/// Funding stated in prose: a paragraph giving a total (`… là 3.002,8 tỷ đồng, trong đó:`)
+/// and the lines after it (`1. Vốn …: 652,8 tỷ đồng, chiếm 21,7%`), with sub-lines under a
+/// line. When the lines add up to the total, the prose cites the computed values; when they
+/// do not, the text is kept and the difference is noted.
+pub fn propose_funding(
+    nodes: &mut [Node],
+    out: &mut Vec<FundingProposal>,
+    notes: &mut Vec<super::parse::Note>,
+) {
+    let mut i = 0;
+    while i < nodes.len() {
+        if let Some(found) = funding_at(nodes, i, out.len() + 1, notes) {
+            let (next, proposal) = found;
+            out.push(proposal);
+            i = next;
+            continue;
+        }
+        propose_funding(&mut nodes[i].children, out, notes);
+        i += 1;
+    }
+}
+
+/// Tries a funding group whose total is stated in `nodes[i]`; returns where to go on.
+fn funding_at(
+    nodes: &mut [Node],
+    i: usize,
+    number: usize,
+    notes: &mut Vec<super::parse::Note>,
+) -> Option<(usize, FundingProposal)> {
+    use rust_decimal::Decimal;
+    let text = nodes[i].text.clone();
+    let lead = text.trim_end();
+    if !(lead.ends_with("trong đó:")
+        || lead.ends_with("cụ thể:")
+        || lead.ends_with("cụ thể như sau:"))
+    {
+        return None;
+    }
+    // The last amount followed by a unit before the ending.
+    let (t_start, t_len, t_value, unit) = text
+        .char_indices()
+        .rev()
+        .filter(|(p, _)| {
+            *p == 0 || !text[..*p].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+        })
+        .filter_map(|(p, _)| {
+            let (len, value) = amount_at(&text[p..])?;
+            let rest = text[p + len..].strip_prefix(' ')?;
+            let unit = UNITS.iter().find(|u| rest.starts_with(*u))?;
+            let word = rest[unit.len()..].split([' ', ',', ';', '.']).next()?;
+            Some((p, len, value, format!("{}{word}", unit)))
+        })
+        .next()?;
+    let unit_word = unit.split(' ').next().unwrap().to_string();
+    // The lines: the paragraph's children, or else the siblings after it.
+    let (in_children, candidates): (bool, Vec<usize>) = if nodes[i]
+        .children
+        .first()
+        .is_some_and(|c| funding_line(&c.text, &unit_word).is_some())
+    {
+        (true, (0..nodes[i].children.len()).collect())
+    } else {
+        (false, (i + 1..nodes.len()).collect())
+    };
+    let list: Vec<Node> = if in_children {
+        nodes[i].children.clone()
+    } else {
+        nodes.to_vec()
+    };
+    let mut lines = Vec::new();
+    for &k in &candidates {
+        let Some(m) = funding_line(&list[k].text, &unit_word) else {
+            break;
+        };
+        let subs: Vec<(usize, LineMatch)> = list[k]
+            .children
+            .iter()
+            .enumerate()
+            .map_while(|(j, c)| funding_line(&c.text, &unit_word).map(|m| (j, m)))
+            .collect();
+        lines.push((k, m, subs));
+    }
+    if lines.len() < 2 {
+        return None;
+    }
+    let total = decimal(&t_value)?;
+    let sum: Decimal = lines.iter().filter_map(|(_, m, _)| decimal(&m.value)).sum();
+    let at = nodes[i].at;
+    if sum != total {
+        notes.push(super::parse::Note {
+            at,
+            text: format!(
+                "tổng nguồn vốn ghi {} nhưng các dòng cộng lại được {}: giữ nguyên văn bản, xem lại số liệu",
+                &text[t_start..t_start + t_len],
+                crate::numfmt::decimal(sum, 6)
+            ),
+        });
+        return None;
+    }
+    for (_, m, subs) in &lines {
+        if subs.len() >= 2 {
+            let s: Decimal = subs.iter().filter_map(|(_, sm)| decimal(&sm.value)).sum();
+            if Some(s) != decimal(&m.value) {
+                notes.push(super::parse::Note {
+                    at,
+                    text: format!(
+                        "dòng vốn ghi {} nhưng các dòng con cộng lại được {}: giữ nguyên văn bản, xem lại số liệu",
+                        m.value.replace('.', ","),
+                        crate::numfmt::decimal(s, 6)
+                    ),
+                });
+                return None;
+            }
+        }
+    }
+    let name = format!("von{number:02}");
+    let mut chu_so = 1;
+    let mut proposal_lines = Vec::new();
+    let mut wrong_shares = Vec::new();
+    let mut new_list = list.clone();
+    for (n, (k, m, subs)) in lines.iter().enumerate() {
+        let key = format!("d{}", n + 1);
+        let cite = format!("{name}.{key}");
+        let text = &list[*k].text;
+        if let Some((s, l)) = m.share {
+            let places = text[s..s + l]
+                .split_once(',')
+                .map(|x| x.1.len())
+                .unwrap_or(0);
+            chu_so = if n == 0 { places } else { chu_so.max(places) };
+        }
+        new_list[*k].text = cite_line(text, m, &cite, total, &mut wrong_shares);
+        let mut sub_out = Vec::new();
+        if subs.len() >= 2 {
+            for (j, (c, sm)) in subs.iter().enumerate() {
+                let skey = format!("c{}", j + 1);
+                let scite = format!("{cite}.{skey}");
+                let stext = list[*k].children[*c].text.clone();
+                new_list[*k].children[*c].text =
+                    cite_line(&stext, sm, &scite, total, &mut wrong_shares);
+                sub_out.push((skey, sm.value.clone()));
+            }
+        }
+        proposal_lines.push((key, m.value.clone(), sub_out));
+    }
+    let mut head = text.clone();
+    head.replace_range(t_start..t_start + t_len, &format!("{{{{{name}.tong}}}}"));
+    for note in wrong_shares {
+        notes.push(super::parse::Note { at, text: note });
+    }
+    let proposal = FundingProposal {
+        name,
+        unit,
+        total: t_value,
+        decimals: chu_so,
+        lines: proposal_lines,
+        at,
+        quote: short_quote(&text),
+    };
+    if in_children {
+        nodes[i].text = head;
+        nodes[i].children = new_list;
+        Some((i + 1, proposal))
+    } else {
+        let last = lines.last().unwrap().0;
+        nodes[i].text = head;
+        nodes[i + 1..=last].clone_from_slice(&new_list[i + 1..=last]);
+        Some((last + 1, proposal))
+    }
+}
+
+fn short_quote(s: &str) -> String {
+    let t: String = s.chars().take(80).collect();
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+/// The line's text citing its computed amount and share; a stated share that the computed
+/// one does not round to is noted.
+fn cite_line(
+    text: &str,
+    m: &LineMatch,
+    cite: &str,
+    total: rust_decimal::Decimal,
+    wrong: &mut Vec<String>,
+) -> String {
+    let mut out = text.to_string();
+    // Replace from the end so that the earlier span stays valid.
+    if let Some((s, l)) = m.share {
+        let stated = &text[s..s + l];
+        let places = stated.split_once(',').map(|x| x.1.len()).unwrap_or(0) as u32;
+        if let (Some(v), Some(st)) = (decimal(&m.value), decimal(&stated.replace(',', "."))) {
+            let share = (v * rust_decimal::Decimal::ONE_HUNDRED / total).round_dp_with_strategy(
+                places,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            );
+            if share != st {
+                wrong.push(format!(
+                    "“{}”: tỷ lệ ghi {stated}% khác tỷ lệ tính được {}% (vanban in tỷ lệ tính được)",
+                    short_quote(text),
+                    share.to_string().replace('.', ",")
+                ));
+            }
+        }
+        out.replace_range(s..s + l, &format!("{{{{{cite}.ty_le}}}}"));
+    }
+    if !m.leading_zero {
+        let (s, l) = m.amount;
+        out.replace_range(s..s + l, &format!("{{{{{cite}}}}}"));
+    }
+    out
 }

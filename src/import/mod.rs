@@ -71,6 +71,10 @@ pub fn import(path: &Path) -> Result<Imported, Box<Diagnostic>> {
         ));
     }
     draft.kind = Some(kind);
+    let mut funding = Vec::new();
+    let mut funding_notes = Vec::new();
+    figures::propose_funding(&mut draft.body, &mut funding, &mut funding_notes);
+    draft.unrecognised.extend(funding_notes);
     let mut proposals = Vec::new();
     figures::propose(&mut draft.body, &mut proposals);
     for a in &mut draft.annexes {
@@ -81,7 +85,7 @@ pub fn import(path: &Path) -> Result<Imported, Box<Diagnostic>> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let yaml = emit(&draft, kind, &proposals, &missing, &name);
+    let yaml = emit(&draft, kind, &proposals, &funding, &missing, &name);
     let mut notes = draft.unrecognised.clone();
     notes.extend(missing.iter().map(|m| Note {
         at: 0,
@@ -90,7 +94,7 @@ pub fn import(path: &Path) -> Result<Imported, Box<Diagnostic>> {
     Ok(Imported {
         yaml,
         notes,
-        figures: proposals.len(),
+        figures: proposals.len() + funding.len(),
     })
 }
 
@@ -196,6 +200,7 @@ fn emit(
     d: &Draft,
     kind: Kind,
     proposals: &[figures::Proposal],
+    funding: &[figures::FundingProposal],
     missing: &[String],
     name: &str,
 ) -> String {
@@ -221,6 +226,13 @@ fn emit(
         for m in missing {
             let _ = writeln!(o, "#   {m}");
         }
+    }
+    if !funding.is_empty() {
+        let _ = writeln!(
+            o,
+            "#\n# Nguồn vốn: {} nhóm có tổng và các dòng cộng lại đúng được đưa vào so_lieu.nguon_von;\n# vanban tính tỷ lệ của từng dòng.",
+            funding.len()
+        );
     }
     if !proposals.is_empty() {
         let _ = writeln!(
@@ -273,8 +285,31 @@ fn emit(
             list(&mut o, "thanh_phan", &d.thanh_phan, "  ");
         }
     }
-    if !proposals.is_empty() || !d.results.is_empty() {
+    if !proposals.is_empty() || !d.results.is_empty() || !funding.is_empty() {
         let _ = writeln!(o, "\nso_lieu:");
+    }
+    if !funding.is_empty() {
+        let _ = writeln!(o, "  nguon_von:");
+        for f in funding {
+            let _ = writeln!(o, "    # dòng {}: {}", f.at, f.quote.replace('\n', " "));
+            let _ = writeln!(o, "    {}:", f.name);
+            let _ = writeln!(o, "      don_vi: {}", q(&f.unit));
+            if f.decimals != 1 {
+                let _ = writeln!(o, "      chu_so: {}", f.decimals);
+            }
+            let _ = writeln!(o, "      tong_ghi: {}", f.total);
+            let _ = writeln!(o, "      dong:");
+            for (key, amount, subs) in &f.lines {
+                if subs.is_empty() {
+                    let _ = writeln!(o, "        {key}: {{ so_tien: {amount} }}");
+                } else {
+                    let _ = writeln!(o, "        {key}:\n          dong:");
+                    for (k, v) in subs {
+                        let _ = writeln!(o, "            {k}: {v}");
+                    }
+                }
+            }
+        }
     }
     // A kế hoạch with decimals is a constant (`ke_hoach` takes a whole number or a name).
     let decimal_plans: Vec<&[String; 5]> =

@@ -1810,7 +1810,7 @@ mod tests {
         );
         assert_eq!(marker("1.1. Mục"), None);
         assert_eq!(marker("2019 là năm"), None);
-        assert_eq!(marker("Chương II"), Some(("chuong", 10, "II".into())));
+        assert_eq!(marker("Chương II"), Some(("chuong", 9, "II".into())));
     }
 
     #[test]
