@@ -340,3 +340,66 @@ fn the_command_writes_beside_the_input_and_does_not_overwrite() {
         String::from_utf8_lossy(&built.stderr)
     );
 }
+
+mod mangled {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines a document is made of, and noise: any mix must import without a panic, and
+    /// what imports must build.
+    fn line() -> impl Strategy<Value = String> {
+        let text = "[a-zA-Z0-9 #$_@<>\\[\\]\\\\`~/=+\\-\"'{}%!?:;,.()&^|*ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệĐ]{0,50}";
+        prop_oneof![
+            Just("ỦY BAN NHÂN DÂN".to_string()),
+            Just("TỈNH LẠNG SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string()),
+            Just("Số: 05/KH-UBND Lạng Sơn, ngày 10 tháng 02 năm 2019".to_string()),
+            Just("Số:    /UBND-VP".to_string()),
+            Just("V/v đẩy nhanh tiến độ".to_string()),
+            Just("KẾ HOẠCH".to_string()),
+            Just("QUYẾT ĐỊNH".to_string()),
+            Just("Kính gửi:".to_string()),
+            Just("Căn cứ Luật Tổ chức chính quyền địa phương;".to_string()),
+            Just("Tổng vốn là 1.000 tỷ đồng, trong đó:".to_string()),
+            Just("Nơi nhận:".to_string()),
+            Just("KT. CHỦ TỊCH".to_string()),
+            Just("Nguyễn Văn A".to_string()),
+            Just("Phụ lục".to_string()),
+            Just("Thời gian: từ 08 giờ 00 phút đến 11 giờ 30 phút, thứ Ba, ngày 16 tháng 7 năm 2019.".to_string()),
+            text.prop_map(|s| format!("I. {s}")),
+            text.prop_map(|s| format!("1. {s}")),
+            text.prop_map(|s| format!("a) {s}")),
+            text.prop_map(|s| format!("- {s}: 12,5 tỷ đồng, chiếm 3%")),
+            text.prop_map(|s| format!("+ {s}")),
+            text.prop_map(|s| format!("Điều 2. {s}")),
+            text.prop_map(|s| format!("Chương {s}")),
+            text.prop_map(|s| format!("{s} 61/207 xã, chiếm 29,5%")),
+            text,
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_text_imports_without_panic_and_what_imports_builds(
+            start in prop_oneof![
+                Just(""), Just("KẾ HOẠCH"), Just("QUYẾT ĐỊNH"), Just("GIẤY MỜI"), Just("BIÊN BẢN"),
+                Just("GIẤY GIỚI THIỆU"), Just("GIẤY NGHỈ PHÉP"), Just("CÔNG ĐIỆN"), Just("TỜ TRÌNH"),
+                Just("Số: 12/GM-UBND"), Just("Kính gửi: Sở Nội vụ."),
+            ],
+            lines in proptest::collection::vec(line(), 1..30),
+            markdown in any::<bool>(),
+        ) {
+            let dir = tempdir();
+            let file = dir.join(if markdown { "x.md" } else { "x.txt" });
+            std::fs::write(&file, format!("{start}\n{}", lines.join("\n"))).unwrap();
+            if let Ok(imported) = vanban::import::import(&file) {
+                let yaml = dir.join("x.yaml");
+                std::fs::write(&yaml, &imported.yaml).unwrap();
+                let built = try_build(&yaml);
+                prop_assert!(built.is_ok(), "{}\n--- YAML ---\n{}", built.err().unwrap(), imported.yaml);
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}

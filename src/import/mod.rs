@@ -119,10 +119,40 @@ fn fill_missing(d: &mut Draft) -> Vec<String> {
                 .filter(|c| c.is_alphabetic())
                 .collect()
         };
+        let guess = if guess.is_empty() {
+            "CQ".to_string()
+        } else {
+            guess
+        };
         missing.push(format!(
             "co_quan.viet_tat: văn bản gốc không có dòng Số:, đoán là {guess}"
         ));
         d.viet_tat = Some(guess);
+    }
+    if d.so == Some(0) {
+        d.so = None;
+    }
+    if d.kind != Some(Kind::CongVan) {
+        if let Some(u) = d.don_vi_soan_thao.take() {
+            missing.push(format!(
+                "don_vi_soan_thao: {u} bỏ đi, chỉ công văn có đơn vị soạn thảo trong ký hiệu"
+            ));
+        }
+    }
+    if d.ngay
+        .as_deref()
+        .is_some_and(|n| crate::context::parse_date(n).is_err())
+    {
+        missing.push(format!(
+            "ngay: ngày {} không có thật, để trống ngày và tháng",
+            d.ngay.as_deref().unwrap_or("")
+        ));
+        let year = d
+            .ngay
+            .as_deref()
+            .and_then(|n| n.rsplit('/').next())
+            .unwrap_or("");
+        d.ngay = Some(format!("../../{year}")).filter(|n| crate::context::parse_date(n).is_ok());
     }
     if d.dia_danh.is_none() {
         d.dia_danh = Some("Địa danh".into());
@@ -132,22 +162,15 @@ fn fill_missing(d: &mut Draft) -> Vec<String> {
         d.ngay = Some("../../2000".into());
         missing.push("ngay: văn bản gốc không có ngày, ghi tạm năm 2000".into());
     }
+    // Every kind but a giấy giới thiệu or giấy nghỉ phép has a trích yếu (title.rs).
     if d.trich_yeu.is_none()
-        && d.kind.is_some_and(|k| {
-            matches!(
-                k,
-                Kind::CongVan
-                    | Kind::QuyetDinh
-                    | Kind::KeHoach
-                    | Kind::ToTrinh
-                    | Kind::BaoCao
-                    | Kind::ThongBao
-            )
-        })
+        && d.kind
+            .is_some_and(|k| !matches!(k, Kind::GiayGioiThieu | Kind::GiayNghiPhep))
     {
         d.trich_yeu = Some("Trích yếu".into());
         missing.push("trich_yeu: không thấy trích yếu (V/v …)".into());
     }
+    form_fields(d, &mut missing);
     if d.chuc_vu.is_none() {
         d.chuc_vu = Some("CHỨC VỤ".into());
         missing.push("nguoi_ky.chuc_vu: không thấy chức vụ người ký".into());
@@ -157,6 +180,132 @@ fn fill_missing(d: &mut Draft) -> Vec<String> {
         missing.push("nguoi_ky.ho_ten: không thấy họ tên người ký".into());
     }
     missing
+}
+
+/// The fields a kind needs (kinds.rs) filled, and those it does not take dropped, so that
+/// the YAML builds; each is listed for the clerk.
+fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
+    use Kind::*;
+    let Some(kind) = d.kind else { return };
+    let takes_authority = matches!(kind, QuyetDinh | NghiQuyet | CongDien);
+    match (&d.tham_quyen, takes_authority) {
+        (None, true) => {
+            d.tham_quyen = Some("THẨM QUYỀN BAN HÀNH".into());
+            missing.push("tham_quyen: không thấy dòng thẩm quyền ban hành".into());
+        }
+        (Some(t), false) => {
+            missing.push(format!(
+                "tham_quyen: {} bỏ đi, {} không có dòng này",
+                t,
+                kind.name().to_lowercase()
+            ));
+            d.tham_quyen = None;
+        }
+        _ => {}
+    }
+    if d.dong_ky.is_some() && !matches!(kind, BienBan | HopDong | BanGhiNho | BanThoaThuan) {
+        // Not a second signature after all: keep its words in the notes.
+        let (c, h) = d.dong_ky.take().unwrap();
+        missing.push(format!(
+            "chữ ký thứ hai ({c} {h}) bỏ đi: {} chỉ có một người ký",
+            kind.name().to_lowercase()
+        ));
+    }
+    if d.dong_ky.is_none() && kind == BienBan {
+        d.dong_ky = Some(("THƯ KÝ".into(), String::new()));
+        missing.push("dong_ky: không thấy chữ ký của thư ký".into());
+    }
+    if d.kem_theo
+        .as_ref()
+        .is_some_and(|k| kind != QuyetDinh || k.kind.mau() != "1.4" || k.kind == QuyetDinh)
+    {
+        let k = d.kem_theo.take().unwrap();
+        missing.push(format!(
+            "văn bản kèm theo ({}) bỏ đi: {} không ban hành kèm theo được",
+            k.kind.name(),
+            kind.name().to_lowercase()
+        ));
+    }
+    if d.kinh_gui.is_empty() && kind == GiayMoi {
+        d.kinh_gui = vec!["Người được mời".into()];
+        missing.push("kinh_gui: không thấy người được mời".into());
+    }
+    if d.ten.is_none() && matches!(kind, GiayMoi | GiayGioiThieu) {
+        // Capitals of proper names cannot be told from the IN HOA header: the clerk mends them.
+        let name = d.ban_hanh.join(" ").to_lowercase();
+        let mut chars = name.chars();
+        let ten = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        missing.push(format!(
+            "co_quan.ten: tên cơ quan viết trong câu, ghi tạm “{ten}”"
+        ));
+        d.ten = Some(ten);
+    }
+    let date = d
+        .ngay
+        .as_deref()
+        .filter(|n| !n.contains(".."))
+        .unwrap_or("01/01/2000")
+        .to_string();
+    let needed: &[(&str, &str)] = match kind {
+        GiayMoi => &[("bat_dau", "08:00 DATE"), ("dia_diem", "Địa điểm")],
+        BienBan => &[
+            ("bat_dau", "08:00 DATE"),
+            ("ket_thuc", "11:00"),
+            ("dia_diem", "Địa điểm"),
+        ],
+        GiayGioiThieu => &[
+            ("ho_ten", "Họ và tên"),
+            ("chuc_vu", "Chức vụ"),
+            ("cu_den", "Nơi được cử đến"),
+            ("ve_viec", "Về việc"),
+            ("gia_tri_den", "DATE"),
+        ],
+        GiayNghiPhep => &[
+            ("nguoi_cap", "Người cấp giấy"),
+            ("ho_ten", "Họ và tên"),
+            ("chuc_vu", "Chức vụ"),
+            ("tu_ngay", "DATE"),
+            ("den_ngay", "DATE"),
+            ("noi_nghi", "Nơi nghỉ"),
+        ],
+        _ => {
+            let forms: Vec<&str> = d
+                .forms
+                .iter()
+                .map(|f| f.0)
+                .filter(|f| *f != "dia_chi")
+                .collect();
+            if !forms.is_empty() {
+                missing.push(format!(
+                    "{} bỏ đi: {} không có phần này",
+                    forms.join(", "),
+                    kind.name().to_lowercase()
+                ));
+                d.forms.retain(|f| f.0 == "dia_chi");
+            }
+            return;
+        }
+    };
+    let section = match kind {
+        GiayMoi | BienBan => "cuoc_hop",
+        GiayGioiThieu => "gioi_thieu",
+        _ => "nghi_phep",
+    };
+    if !d.forms.iter().any(|f| f.0 == section) {
+        d.forms.push((section, Vec::new()));
+    }
+    let fields = &mut d.forms.iter_mut().find(|f| f.0 == section).unwrap().1;
+    for (key, value) in needed {
+        if !fields.iter().any(|(k, _)| k == key) {
+            fields.push((key, value.replace("DATE", &date)));
+            missing.push(format!(
+                "{section}.{key}: không thấy trong văn bản gốc, ghi tạm"
+            ));
+        }
+    }
 }
 
 /// A YAML double-quoted scalar: always valid, whatever the text holds.

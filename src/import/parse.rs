@@ -398,14 +398,16 @@ pub fn recognise(source: Source, items: Vec<Item>) -> Draft {
     title(&mut c, &mut d, source);
     kinh_gui(&mut c, &mut d, source);
     forms(&mut c, &mut d);
-    let scheme = d.kind.and_then(Kind::enacting).is_some();
-    d.body = body(&mut c, &mut d, source, scheme, Stop::Tail);
+    let mut numbering = Numbering::default();
+    d.body = body(&mut c, &mut d, source, &mut numbering, Stop::Tail);
+    // Phụ lục are numbered on from the body, in its scheme.
+    numbering.dieu = Some(tree_uses_dieu(&d.body));
     if d.kind == Some(Kind::BienBan) {
         closing_of_minutes(&mut d);
     }
     tail(&mut c, &mut d);
     attached(&mut c, &mut d, source);
-    annexes(&mut c, &mut d, source);
+    annexes(&mut c, &mut d, source, &mut numbering);
     d
 }
 
@@ -780,20 +782,50 @@ fn default_bold(level: &str, dieu: bool) -> Option<bool> {
     }
 }
 
-fn body(c: &mut Cursor, d: &mut Draft, source: Source, enacting: bool, stop: Stop) -> Vec<Node> {
-    let dieu = enacting
-        || c.ps[c.i..].iter().any(|p| match p {
-            P::Line(l) => {
-                let t = l.plain();
-                let t = t.trim().trim_start_matches('*');
-                t.starts_with("Điều ") && marker(t).is_some_and(|m| m.0 == "dieu")
-            }
-            _ => false,
-        });
+/// How the levels of a body are numbered, as the context will number them: whether it is
+/// made of Chương/Điều (`None`: decided from the body itself), and the Chương and Điều counts
+/// so far (they run on from the body into its phụ lục).
+#[derive(Clone, Copy, Default)]
+struct Numbering {
+    dieu: Option<bool>,
+    counters: (usize, usize),
+}
+
+/// Whether a parsed body uses Chương or Điều (context::body::uses_dieu).
+fn tree_uses_dieu(nodes: &[Node]) -> bool {
+    nodes
+        .iter()
+        .any(|n| matches!(n.level, "chuong" | "dieu") || tree_uses_dieu(&n.children))
+}
+
+fn body(
+    c: &mut Cursor,
+    d: &mut Draft,
+    source: Source,
+    numbering: &mut Numbering,
+    stop: Stop,
+) -> Vec<Node> {
+    // The context decides from the body's own nodes: look for an Điều before the body ends.
+    let dieu = numbering.dieu.unwrap_or_else(|| {
+        c.ps[c.i..]
+            .iter()
+            .map_while(|p| match p {
+                P::Line(l) => {
+                    let t = l.plain();
+                    let t = t.trim().trim_matches('*').trim().to_string();
+                    let end = is_annex_start(&t)
+                        || stop == Stop::Tail && (is_noi_nhan(&t) || is_signer_cue(&t));
+                    (!end).then_some(Some(t))
+                }
+                P::Table(_) => Some(None),
+            })
+            .flatten()
+            .any(|t| t.starts_with("Điều ") && marker(&t).is_some_and(|m| m.0 == "dieu"))
+    });
     let mut root: Vec<Node> = Vec::new();
     // Path of indices from the root to the innermost open node.
     let mut path: Vec<usize> = Vec::new();
-    let mut counters = (0usize, 0usize); // chuong, dieu run on through the document
+    let mut counters = numbering.counters;
     while let Some(p) = c.peek() {
         let at = p.at();
         let line = match p {
@@ -1014,6 +1046,7 @@ fn body(c: &mut Cursor, d: &mut Draft, source: Source, enacting: bool, stop: Sto
             );
         }
     }
+    numbering.counters = counters;
     root
 }
 
@@ -1256,7 +1289,7 @@ fn list_item(item: &str, d: &mut Draft) {
     }
 }
 
-fn annexes(c: &mut Cursor, d: &mut Draft, source: Source) {
+fn annexes(c: &mut Cursor, d: &mut Draft, source: Source, numbering: &mut Numbering) {
     while let Some(p) = c.peek() {
         let at = p.at();
         let text = c.peek_text().unwrap_or_default();
@@ -1333,7 +1366,7 @@ fn annexes(c: &mut Cursor, d: &mut Draft, source: Source) {
                 }
                 Some(_) => {
                     let start = c.i;
-                    let part = body(c, d, source, false, Stop::Annex);
+                    let part = body(c, d, source, numbering, Stop::Annex);
                     nodes.extend(part);
                     if c.i == start {
                         break;
@@ -1477,7 +1510,7 @@ fn clock(s: &str) -> Option<String> {
     let (h, rest) = s.trim().split_once(" giờ ")?;
     let m = rest.trim().strip_suffix(" phút").unwrap_or(rest.trim());
     let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
-    Some(format!("{h:02}:{m:02}"))
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
 /// `ngày 16 tháng 7 năm 2019` → `16/07/2019`; `16/7/2019` → `16/07/2019`.
@@ -1496,7 +1529,10 @@ fn full_date(s: &str) -> Option<String> {
         m.parse::<u32>().ok()?,
         y.parse::<u32>().ok()?,
     );
-    Some(format!("{d:02}/{m:02}/{y}"))
+    // Only a date that exists, in the years the context accepts.
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d)
+        .filter(|_| (1945..=2200).contains(&y))
+        .map(|_| format!("{d:02}/{m:02}/{y}"))
 }
 
 fn strip_end(s: &str) -> String {
@@ -1522,6 +1558,7 @@ fn forms(c: &mut Cursor, d: &mut Draft) {
     while let Some(t) = c.peek_text() {
         let t = t.trim_matches('*').trim().to_string();
         let mut take = true;
+        let before = fields.len();
         if kind == Kind::CongDien {
             match t.strip_suffix(" điện:") {
                 Some(who) => {
@@ -1542,10 +1579,12 @@ fn forms(c: &mut Cursor, d: &mut Draft) {
                 None => return,
             }
         }
-        if let Some(who) = t
-            .strip_suffix(" trân trọng kính mời:")
-            .or_else(|| t.strip_suffix(" trân trọng giới thiệu:"))
-        {
+        let lead = match kind {
+            Kind::GiayMoi => t.strip_suffix(" trân trọng kính mời:"),
+            Kind::GiayGioiThieu => t.strip_suffix(" trân trọng giới thiệu:"),
+            _ => None,
+        };
+        if let Some(who) = lead {
             d.ten = Some(who.to_string());
             c.i += 1;
             while let Some(item) = c.peek_text() {
@@ -1557,7 +1596,10 @@ fn forms(c: &mut Cursor, d: &mut Draft) {
                 c.i += 1;
             }
             continue;
-        } else if let Some((who, one)) = t.split_once(" trân trọng kính mời: ") {
+        } else if let Some((who, one)) = t
+            .split_once(" trân trọng kính mời: ")
+            .filter(|_| kind == Kind::GiayMoi)
+        {
             d.ten = Some(who.to_string());
             d.kinh_gui.push(strip_end(one));
         } else if let Some(v) = t.strip_prefix("Tới dự: ") {
@@ -1589,7 +1631,10 @@ fn forms(c: &mut Cursor, d: &mut Draft) {
             }
         } else if let Some(v) = t.strip_prefix("Địa điểm: ") {
             fields.push(("dia_diem", strip_end(v)));
-        } else if let Some(v) = t.strip_prefix("Thành phần tham dự:") {
+        } else if let Some(v) = t
+            .strip_prefix("Thành phần tham dự:")
+            .filter(|_| kind == Kind::BienBan)
+        {
             let v = v.trim();
             if v.is_empty() {
                 c.i += 1;
@@ -1654,6 +1699,29 @@ fn forms(c: &mut Cursor, d: &mut Draft) {
                 None => take = false,
             }
         } else {
+            take = false;
+        }
+        // A label of another form is not this form's: it stays in the body.
+        let allowed: &[&str] = match kind {
+            Kind::GiayMoi => &["toi_du", "bat_dau", "ket_thuc", "dia_diem"],
+            Kind::BienBan => &["bat_dau", "dia_diem", "chu_tri", "thu_ky"],
+            Kind::GiayGioiThieu => &["ho_ten", "chuc_vu", "cu_den", "ve_viec", "gia_tri_den"],
+            _ => &[
+                "ngay_don",
+                "nguoi_cap",
+                "ho_ten",
+                "chuc_vu",
+                "tu_ngay",
+                "den_ngay",
+                "noi_nghi",
+            ],
+        };
+        if fields[before..].iter().any(|(k, _)| !allowed.contains(k))
+            || fields[before..]
+                .iter()
+                .any(|(k, _)| fields[..before].iter().any(|(o, _)| o == k))
+        {
+            fields.truncate(before);
             take = false;
         }
         if !take {
@@ -1739,7 +1807,7 @@ fn attached(c: &mut Cursor, d: &mut Draft, source: Source) {
         trich_yeu.push_str(&l.markup(0, true, false));
         c.i += 1;
     }
-    let body = body(c, d, source, false, Stop::Tail);
+    let body = body(c, d, source, &mut Numbering::default(), Stop::Tail);
     let mut signer = Draft::default();
     tail(c, &mut signer);
     d.unrecognised.extend(signer.unrecognised);
