@@ -137,6 +137,65 @@ fn first_difference(a: &[String], b: &[String]) -> Option<String> {
     ))
 }
 
+/// Every sample of `data/` through its PDF's text and back: build → pdftotext → import →
+/// build. The text has no emphasis and the extraction reorders the header's two columns,
+/// so the measure is the word ratio; most come back word for word.
+#[test]
+fn every_sample_survives_the_round_trip_through_the_pdf_text() {
+    let dir = tempdir();
+    let out = dir.join("out");
+    let built = common::vanban(&["build", "data", "--out", out.to_str().unwrap()], &root());
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let mut pdfs: Vec<PathBuf> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    assert!(pdfs.len() >= 19, "only {} PDFs written", pdfs.len());
+    let (mut same, mut failures) = (0, Vec::new());
+    for pdf in &pdfs {
+        let name = pdf.strip_prefix(&out).unwrap().display().to_string();
+        let txt = dir
+            .join(name.replace(['/', '\\'], "__"))
+            .with_extension("txt");
+        let status = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(pdf)
+            .arg(&txt)
+            .status()
+            .expect("pdftotext (Debian poppler-utils) must be installed: .ci/run installs it");
+        assert!(status.success());
+        let (yaml, _) = import_to(&txt, &dir);
+        let rebuilt = match try_build(&yaml) {
+            Ok(b) => b,
+            Err(e) => {
+                failures.push(format!("{name}: the imported YAML did not build:\n{e}"));
+                continue;
+            }
+        };
+        let a = words(&pdf_text(&std::fs::read(pdf).unwrap()));
+        let b = words(&pdf_text(&rebuilt.pdf));
+        let r = ratio(&a, &b);
+        println!("{name}: words {r:.4}");
+        if a == b {
+            same += 1;
+        } else if r < 0.99 {
+            failures.push(format!(
+                "{name}: words {r:.4} < 0.99; {}",
+                first_difference(&a, &b).unwrap()
+            ));
+        }
+    }
+    println!("{same} of {} samples came back word for word", pdfs.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// Every sample of `data/` through Word and back: build → .docx → import → build, with the
 /// same words in both PDFs (family members each on their own).
 #[test]

@@ -307,21 +307,36 @@ fn paragraphs(source: Source, items: Vec<Item>) -> Vec<P> {
         .max(20);
     let short = typical * 3 / 4;
     let mut out: Vec<P> = Vec::new();
+    // Length of the last physical line of the paragraph being built.
+    let mut last_len = usize::MAX;
     for item in items {
         let Item::Line(mut line) = item else {
             continue;
         };
         let text = line.plain().trim().to_string();
+
         line.runs = vec![super::read::Run {
             text: text.clone(),
             bold: false,
             italic: false,
         }];
         let join = match out.last() {
+            // A header split by the extraction: `Bắc Sơn, ngày` | `tháng 9 năm 2024`,
+            // `Số:` | `/UBND-PNN`.
+            Some(P::Line(prev))
+                if {
+                    let p = prev.plain();
+                    let p = p.trim_end();
+                    (p.ends_with(", ngày") || p.contains(", ngày ") && !p.contains("tháng"))
+                        && text.starts_with("tháng")
+                        || p == "Số:" && (text.starts_with('/') || text.contains('/'))
+                } =>
+            {
+                true
+            }
             Some(P::Line(prev)) => {
                 let p = prev.plain();
                 let p = p.trim_end();
-                let last_len = p.rsplit('\n').next().unwrap_or(p).chars().count();
                 let ends = p.ends_with(['.', ':', ';', '!', '?']);
                 let cue = marker(&text).is_some()
                     || opening(&text)
@@ -338,6 +353,7 @@ fn paragraphs(source: Source, items: Vec<Item>) -> Vec<P> {
             }
             _ => false,
         };
+        last_len = text.chars().count();
         if join {
             if let Some(P::Line(prev)) = out.last_mut() {
                 let p = &mut prev.runs[0].text;
@@ -367,6 +383,23 @@ fn opening(s: &str) -> bool {
         "Xét đề nghị",
         "QUYẾT ĐỊNH",
         "Lưu:",
+        // The labelled lines of the forms (Mẫu 1.7–1.10).
+        "Tới dự:",
+        "Thời gian:",
+        "Thời gian bắt đầu:",
+        "Địa điểm:",
+        "Thành phần tham dự:",
+        "Chủ trì (chủ tọa):",
+        "Thư ký (người ghi biên bản):",
+        "Nội dung:",
+        "Ông (bà):",
+        "Chức vụ:",
+        "Chức vụ, đơn vị công tác:",
+        "Được cử đến:",
+        "Về việc:",
+        "Giấy này có giá trị",
+        "Được nghỉ phép",
+        "Xét Đơn",
     ]
     .iter()
     .any(|c| s.starts_with(c))
@@ -907,10 +940,16 @@ fn body(
         // A signature with no quyền hạn (`GIÁM ĐỐC` over a name): a cell of Word's layout
         // table, or a line in capitals followed by a name.
         let bare_end = bare.trim_end_matches('*');
-        let next_is_name = match c.ps.get(c.i + 1) {
-            Some(P::Line(n)) => is_name(n.plain().trim().trim_matches('*').trim()),
-            _ => false,
-        };
+        // A name follows, maybe after a second title (two signatures side by side).
+        let next_is_name = c.ps[c.i + 1..]
+            .iter()
+            .take(3)
+            .map_while(|p| match p {
+                P::Line(n) => Some(n.plain().trim().trim_matches('*').trim().to_string()),
+                _ => None,
+            })
+            .take_while(|t| is_upper(t) || is_name(t))
+            .any(|t| is_name(&t));
         if stop == Stop::Tail && bare_end == NGHI_PHEP_BOX {
             break;
         }
@@ -1145,15 +1184,19 @@ fn push_node(root: &mut Vec<Node>, path: &mut Vec<usize>, node: Node, dieu: bool
 /// Nơi nhận, Lưu, and the signature: quyền hạn, chức vụ, họ tên.
 fn tail(c: &mut Cursor, d: &mut Draft) {
     let mut in_list = false;
+    // Chức vụ lines and names in the order they come: side by side (a biên bản's thư ký and
+    // chủ tọa) a text extraction gives both titles, then both names.
+    let mut titles: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     while let Some(p) = c.peek() {
         let at = p.at();
         let P::Line(l) = p else { break };
         let t = l.plain().trim().to_string();
         let bare = t.trim_matches('*').trim().to_string();
-        if is_annex_start(&bare) || (title_kind(&bare).is_some() && d.ho_ten.is_some()) {
-            break;
-        }
-        if title_kind(&bare).is_some() && !d.quyen_han.is_empty() && d.chuc_vu.is_some() {
+        if is_annex_start(&bare)
+            || (title_kind(&bare).is_some()
+                && (!names.is_empty() || !d.quyen_han.is_empty() && !titles.is_empty()))
+        {
             break;
         }
         c.i += 1;
@@ -1191,20 +1234,12 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
             d.quyen_han.push(spaced_prefix(&bare));
             continue;
         }
-        if is_upper(&bare) && d.chuc_vu.is_some() && d.ho_ten.is_some() && d.dong_ky.is_none() {
-            // A second signature (the chủ tọa beside the thư ký of a biên bản).
-            let first = (d.chuc_vu.take().unwrap(), d.ho_ten.take().unwrap());
-            d.dong_ky = Some(first);
-            d.chuc_vu = Some(bare);
+        if is_upper(&bare) && titles.len() < 2 {
+            titles.push(bare);
             continue;
         }
-        if is_upper(&bare) && d.chuc_vu.is_none() {
-            d.chuc_vu = Some(bare);
-            continue;
-        }
-        if is_name(&bare) && d.ho_ten.is_none() && (d.chuc_vu.is_some() || !d.quyen_han.is_empty())
-        {
-            d.ho_ten = Some(bare);
+        if is_name(&bare) && names.len() < 2 && (!titles.is_empty() || !d.quyen_han.is_empty()) {
+            names.push(bare);
             continue;
         }
         d.unrecognised.push(Note {
@@ -1213,12 +1248,21 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
         });
     }
     // `KT. CHỦ TỊCH` with no second line: the chức vụ is the quyền hạn's own title.
-    if d.chuc_vu.is_none() {
+    if titles.is_empty() {
         if let Some(q) = d.quyen_han.pop() {
             let title = q.split_once('.').map(|(_, r)| r.trim()).unwrap_or(&q);
-            d.chuc_vu = Some(title.to_string());
+            titles.push(title.to_string());
         }
     }
+    if titles.len() == 2 && names.len() == 2 {
+        // Two signatures: the first is the co-signer (the thư ký of a biên bản).
+        d.dong_ky = Some((titles.remove(0), names.remove(0)));
+    } else if titles.len() == 2 {
+        // A chức vụ on two lines.
+        titles = vec![titles.join(" ")];
+    }
+    d.chuc_vu = titles.pop();
+    d.ho_ten = names.pop();
 }
 
 /// `TL.CHỦ TỊCH` → `TL. CHỦ TỊCH`.
@@ -1679,6 +1723,12 @@ fn forms(c: &mut Cursor, d: &mut Draft) {
             match v.split_once(" của ").and_then(|(date, _)| full_date(date)) {
                 Some(date) => fields.push(("ngay_don", date)),
                 None => take = false,
+            }
+            // A text extraction may have joined the next line, `… cấp cho:`.
+            if let Some((_, rest)) = v.split_once(", ") {
+                if let Some(who) = rest.strip_suffix(" cấp cho:") {
+                    fields.push(("nguoi_cap", who.trim().to_string()));
+                }
             }
         } else if let Some(v) = t.strip_suffix(" cấp cho:") {
             fields.push(("nguoi_cap", v.trim().to_string()));

@@ -188,7 +188,7 @@ fn clean(s: &str) -> String {
             '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\t' => ' ',
             c => c,
         })
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{c}'))
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
         .collect()
 }
 
@@ -212,7 +212,12 @@ fn read_text(text: &str) -> Vec<Item> {
     text.lines()
         .enumerate()
         .map(|(i, l)| {
-            if l.trim().is_empty() {
+            // pdftotext starts each page with a form feed; a page number there is layout.
+            let page_number = l
+                .strip_prefix('\u{c}')
+                .is_some_and(|r| r.trim().chars().all(|c| c.is_ascii_digit()));
+            let l = l.trim_start_matches('\u{c}');
+            if l.trim().is_empty() || page_number {
                 Item::Blank
             } else {
                 Item::Line(plain_line(l.trim_end(), i + 1))
@@ -228,7 +233,11 @@ fn read_markdown(text: &str) -> Vec<Item> {
     let mut current: Option<Line> = None;
     for (i, raw) in text.lines().enumerate() {
         let hard = raw.ends_with("  ") || raw.ends_with('\\');
-        let l = raw.trim().trim_end_matches('\\').trim();
+        let l = raw
+            .trim_start_matches('\u{c}')
+            .trim()
+            .trim_end_matches('\\')
+            .trim();
         if l.is_empty() {
             if let Some(c) = current.take() {
                 out.push(Item::Line(c));
