@@ -137,27 +137,39 @@ fn first_difference(a: &[String], b: &[String]) -> Option<String> {
     ))
 }
 
+/// Builds every sample of `data/` in `format` into a fresh folder; returns the folder, the
+/// output folder and the files written with extension `ext`, sorted.
+fn built_samples(format: &str, ext: &str) -> (PathBuf, PathBuf, Vec<PathBuf>) {
+    let dir = tempdir();
+    let out = dir.join("out");
+    let args = [
+        "build",
+        "data",
+        "--format",
+        format,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let built = common::vanban(&args, &root());
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 19, "only {} .{ext} written", files.len());
+    (dir, out, files)
+}
+
 /// Every sample of `data/` through its PDF's text and back: build → pdftotext → import →
 /// build. The text has no emphasis and the extraction reorders the header's two columns,
 /// so the measure is the word ratio; most come back word for word.
 #[test]
 fn every_sample_survives_the_round_trip_through_the_pdf_text() {
-    let dir = tempdir();
-    let out = dir.join("out");
-    let built = common::vanban(&["build", "data", "--out", out.to_str().unwrap()], &root());
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
-    let mut pdfs: Vec<PathBuf> = walkdir::WalkDir::new(&out)
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    pdfs.sort();
-    assert!(pdfs.len() >= 19, "only {} PDFs written", pdfs.len());
+    let (dir, out, pdfs) = built_samples("pdf", "pdf");
     let (mut same, mut failures) = (0, Vec::new());
     for pdf in &pdfs {
         let name = pdf.strip_prefix(&out).unwrap().display().to_string();
@@ -200,32 +212,7 @@ fn every_sample_survives_the_round_trip_through_the_pdf_text() {
 /// same words in both PDFs (family members each on their own).
 #[test]
 fn every_sample_survives_the_round_trip_through_word() {
-    let dir = tempdir();
-    let out = dir.join("out");
-    let built = common::vanban(
-        &[
-            "build",
-            "data",
-            "--format",
-            "pdf,docx",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &root(),
-    );
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
-    let mut docx: Vec<PathBuf> = walkdir::WalkDir::new(&out)
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-        .collect();
-    docx.sort();
-    assert!(docx.len() >= 19, "only {} .docx written", docx.len());
+    let (dir, out, docx) = built_samples("pdf,docx", "docx");
     let mut failures = Vec::new();
     for file in &docx {
         let name = file.strip_prefix(&out).unwrap().display().to_string();

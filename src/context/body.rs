@@ -364,7 +364,7 @@ impl Builder<'_> {
 
 /// Which level may sit inside which: the decree's mục → khoản → điểm, then dashes and pluses;
 /// or, in the Chương/Điều scheme, chương → mục → điều → khoản → điểm.
-fn allowed(parent: Option<&str>, child: &str, dieu_scheme: bool) -> bool {
+pub fn allowed(parent: Option<&str>, child: &str, dieu_scheme: bool) -> bool {
     if dieu_scheme && child == "muc" {
         return matches!(parent, None | Some("chuong"));
     }

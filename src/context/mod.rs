@@ -40,6 +40,7 @@ mod signer;
 mod text;
 mod title;
 
+pub use body::allowed;
 pub use dates::parse_date;
 pub use text::parse_rich;
 

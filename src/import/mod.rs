@@ -483,7 +483,7 @@ fn emit(
             let _ = writeln!(
                 o,
                 "    {name}: {{ ten: {}{unit}, ke_hoach: {}, dat: {dat} }}",
-                q(&escape_plain(ten)),
+                q(&read::escape(ten)),
                 if ke_hoach.contains('.') {
                     format!("{name}_ke_hoach")
                 } else {
@@ -608,7 +608,7 @@ fn emit(
                                 "            "
                             };
                             first = false;
-                            let _ = writeln!(o, "{lead}{k}: {}", q(&escape_plain(val)));
+                            let _ = writeln!(o, "{lead}{k}: {}", q(&read::escape(val)));
                         }
                     }
                 }
@@ -616,11 +616,6 @@ fn emit(
         }
     }
     o
-}
-
-/// Table cells come without emphasis: only vanban's syntax characters are escaped.
-fn escape_plain(s: &str) -> String {
-    s.replace('*', "\\*").replace("{{", "\\{{")
 }
 
 fn nodes(o: &mut String, list: &[Node], indent: &str) {

@@ -16,6 +16,19 @@ pub struct Node {
     pub at: usize,
 }
 
+impl Node {
+    /// A paragraph or a results table: a node with no children of its own.
+    fn leaf(level: &'static str, text: String, at: usize) -> Node {
+        Node {
+            level,
+            text,
+            dam: None,
+            children: Vec::new(),
+            at,
+        }
+    }
+}
+
 /// A task group of a phụ lục's responsibility matrix.
 #[derive(Debug, Clone, Default)]
 pub struct Group {
@@ -785,24 +798,11 @@ enum Stop {
     Annex,
 }
 
-/// Levels a parent may hold, as the context checks them (context::body::allowed).
+/// Levels a parent may hold: the context's rule (`muc_chuong` is a Mục of a Chương, which
+/// the context calls `muc` as a child and `muc_chuong` as a parent).
 fn allowed(parent: Option<&str>, child: &str, dieu: bool) -> bool {
-    if dieu && child == "muc_chuong" {
-        return matches!(parent, None | Some("chuong"));
-    }
-    match parent {
-        None => matches!(
-            child,
-            "chuong" | "dieu" | "muc" | "khoan" | "diem" | "gach" | "doan"
-        ),
-        Some("chuong") | Some("muc_chuong") => matches!(child, "dieu" | "doan"),
-        Some("dieu") | Some("muc") => matches!(child, "khoan" | "diem" | "gach" | "doan"),
-        Some("khoan") => matches!(child, "diem" | "gach" | "doan"),
-        Some("diem") => matches!(child, "gach" | "doan"),
-        Some("gach") => matches!(child, "cong" | "doan"),
-        Some("cong") => matches!(child, "doan"),
-        _ => false,
-    }
+    let child = if child == "muc_chuong" { "muc" } else { child };
+    crate::context::allowed(parent, child, dieu)
 }
 
 /// The default emphasis of a level's text, as the context sets it.
@@ -874,18 +874,8 @@ fn body(
                         d.results.push([name.clone(), ten, don_vi, ke_hoach, dat]);
                     }
                     let text = names.join(", ");
-                    push_node(
-                        &mut root,
-                        &mut path,
-                        Node {
-                            level: "bang_ket_qua",
-                            text,
-                            dam: None,
-                            children: vec![],
-                            at,
-                        },
-                        dieu,
-                    );
+                    let node = Node::leaf("bang_ket_qua", text, at);
+                    push_node(&mut root, &mut path, node, dieu);
                     continue;
                 }
                 d.unrecognised.push(Note {
@@ -899,30 +889,9 @@ fn body(
                 for row in t.rows {
                     let cells: Vec<String> = row.into_iter().filter(|s| !s.is_empty()).collect();
                     if !cells.is_empty() {
-                        let text = super::read::Line {
-                            runs: vec![super::read::Run {
-                                text: cells.join(" | "),
-                                bold: false,
-                                italic: false,
-                            }],
-                            at,
-                            centered: false,
-                            cell: false,
-                            auto: None,
-                        }
-                        .markup(0, false, false);
-                        push_node(
-                            &mut root,
-                            &mut path,
-                            Node {
-                                level: "doan",
-                                text,
-                                dam: None,
-                                children: vec![],
-                                at,
-                            },
-                            dieu,
-                        );
+                        let text = super::read::escape(&cells.join(" | "));
+                        let node = Node::leaf("doan", text, at);
+                        push_node(&mut root, &mut path, node, dieu);
                     }
                 }
                 continue;
@@ -1071,18 +1040,7 @@ fn body(
                 ),
             });
             let text = line.markup(0, true, false);
-            push_node(
-                &mut root,
-                &mut path,
-                Node {
-                    level: "doan",
-                    text,
-                    dam: None,
-                    children: vec![],
-                    at,
-                },
-                dieu,
-            );
+            push_node(&mut root, &mut path, Node::leaf("doan", text, at), dieu);
         }
     }
     numbering.counters = counters;

@@ -120,7 +120,7 @@ impl Line {
 }
 
 /// Characters that vanban's prose syntax reads: a literal `*` and `{{`.
-fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     s.replace('*', "\\*").replace("{{", "\\{{")
 }
 
