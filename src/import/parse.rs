@@ -590,40 +590,27 @@ fn split_agency(agency: Vec<(String, Option<bool>)>, d: &mut Draft, source: Sour
 /// `05/KH-UBND`: the number, the type abbreviation (→ the kind), the agency's code and, in a
 /// công văn, the drafting unit. Returns what follows the ký hiệu on the line.
 fn number<'a>(rest: &'a str, d: &mut Draft) -> &'a str {
+    // `[số] / ký hiệu`, the number often left blank for the văn thư, spaces anywhere.
     let rest = rest.trim_start();
-    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let (token, after) = rest.split_at(end);
-    // `Số:      /KH-UBND`: the number left blank leaves the ký hiệu as the next word.
-    let (token, after) = if token.starts_with('/') || !token.contains('/') {
-        let t = after.trim_start();
-        if token.is_empty() || token == "/" || !token.contains('/') {
-            let e = t.find(char::is_whitespace).unwrap_or(t.len());
-            let joined = if token.contains('/') || t.starts_with('/') {
-                (format!("{token}{}", &t[..e]), &t[e..])
-            } else {
-                (token.to_string(), after)
-            };
-            (joined.0, joined.1)
-        } else {
-            (token.to_string(), after)
-        }
-    } else {
-        (token.to_string(), after)
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let Some(code) = rest[digits..].trim_start().strip_prefix('/') else {
+        return rest;
     };
-    if let Some((n, code)) = token.split_once('/') {
-        d.so = n.trim().parse().ok();
-        let parts: Vec<&str> = code.trim_end_matches(['.', ',']).split('-').collect();
-        match parts.first().and_then(|p| kind_by_abbreviation(p)) {
-            Some(k) if parts.len() >= 2 => {
-                d.kind.get_or_insert(k);
-                d.viet_tat = Some(parts[1..].join("-"));
-            }
-            _ => {
-                d.kind.get_or_insert(Kind::CongVan);
-                d.viet_tat = parts.first().map(|s| s.to_string());
-                if parts.len() >= 2 {
-                    d.don_vi_soan_thao = Some(parts[1..].join("-"));
-                }
+    let code = code.trim_start();
+    let end = code.find(char::is_whitespace).unwrap_or(code.len());
+    let (code, after) = code.split_at(end);
+    d.so = rest[..digits].parse().ok();
+    let parts: Vec<&str> = code.trim_end_matches(['.', ',']).split('-').collect();
+    match parts.first().and_then(|p| kind_by_abbreviation(p)) {
+        Some(k) if parts.len() >= 2 => {
+            d.kind.get_or_insert(k);
+            d.viet_tat = Some(parts[1..].join("-"));
+        }
+        _ => {
+            d.kind.get_or_insert(Kind::CongVan);
+            d.viet_tat = parts.first().map(|s| s.to_string());
+            if parts.len() >= 2 {
+                d.don_vi_soan_thao = Some(parts[1..].join("-"));
             }
         }
     }
