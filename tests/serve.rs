@@ -194,7 +194,14 @@ fn parse(raw: &[u8]) -> Reply {
         .unwrap_or_else(|| panic!("no HTTP reply: {:?}", String::from_utf8_lossy(raw)));
     let head = String::from_utf8_lossy(&raw[..end]).to_string();
     let mut lines = head.lines();
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
@@ -207,8 +214,8 @@ fn parse(raw: &[u8]) -> Reply {
         let mut out = Vec::new();
         let mut rest = &body[..];
         while let Some(nl) = rest.windows(2).position(|w| w == b"\r\n") {
-            let size = usize::from_str_radix(String::from_utf8_lossy(&rest[..nl]).trim(), 16)
-                .unwrap_or(0);
+            let size =
+                usize::from_str_radix(String::from_utf8_lossy(&rest[..nl]).trim(), 16).unwrap_or(0);
             if size == 0 {
                 break;
             }
@@ -243,12 +250,18 @@ fn a_host_that_is_not_ours_is_refused() {
     ] {
         let r = server.request("GET", "/", &[("Host", &host)], b"");
         assert_eq!(r.status, 421, "Host {host}");
-        assert!(!r.text().contains(&server.token), "the token leaked to {host}");
+        assert!(
+            !r.text().contains(&server.token),
+            "the token leaked to {host}"
+        );
         let r = server.request("GET", "/api/docs", &[("Host", &host)], b"");
         assert_eq!(r.status, 421, "Host {host}");
     }
     let alias = format!("localhost:{}", server.port);
-    assert_eq!(server.request("GET", "/", &[("Host", &alias)], b"").status, 200);
+    assert_eq!(
+        server.request("GET", "/", &[("Host", &alias)], b"").status,
+        200
+    );
     // Every response forbids outside content.
     let page = server.get("/");
     assert!(page
@@ -278,7 +291,9 @@ fn no_url_reaches_a_file_and_links_out_of_the_folder_are_neither_listed_nor_serv
     let files = server.files();
     assert!(files.iter().any(|f| f == PLAN), "{files:?}");
     assert!(
-        !files.iter().any(|f| f.contains("linked") || f.contains("secret")),
+        !files
+            .iter()
+            .any(|f| f.contains("linked") || f.contains("secret")),
         "{files:?}"
     );
     // The ids the links would have are not served either.
@@ -314,7 +329,10 @@ fn no_url_reaches_a_file_and_links_out_of_the_folder_are_neither_listed_nor_serv
         let r = server.get(&target);
         assert!((400..500).contains(&r.status), "{target}: {}", r.status);
         let text = r.text();
-        assert!(!text.contains("root:") && !text.contains("[package]"), "{target}: {text}");
+        assert!(
+            !text.contains("root:") && !text.contains("[package]"),
+            "{target}: {text}"
+        );
     }
 }
 
@@ -337,7 +355,10 @@ fn writes_need_the_token_our_origin_and_the_hash_that_was_opened() {
     for (why, headers) in [
         (
             "no token",
-            vec![("Origin", origin.as_str()), ("X-Vanban-Base", hash.as_str())],
+            vec![
+                ("Origin", origin.as_str()),
+                ("X-Vanban-Base", hash.as_str()),
+            ],
         ),
         (
             "wrong token",
@@ -365,7 +386,11 @@ fn writes_need_the_token_our_origin_and_the_hash_that_was_opened() {
     ] {
         let r = server.request("POST", &target, &headers, edited.as_bytes());
         assert!((400..500).contains(&r.status), "{why}: {}", r.status);
-        assert_eq!(std::fs::read(&path).unwrap(), before, "{why}: the file changed");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "{why}: the file changed"
+        );
     }
     // A stale hash: the file changed on disk since it was opened.
     let r = server.request(
@@ -452,7 +477,10 @@ fn a_save_reaches_the_pages_and_an_error_keeps_the_last_good_pages() {
     assert_eq!(first["warnings"].as_array().unwrap().len(), 2, "{first}");
     let pages: Vec<Value> = first["pages"].as_array().unwrap().clone();
     let p1 = &pages[0];
-    let svg = server.get(&format!("/doc/{id}/page/1.svg?h={}", p1["hash"].as_str().unwrap()));
+    let svg = server.get(&format!(
+        "/doc/{id}/page/1.svg?h={}",
+        p1["hash"].as_str().unwrap()
+    ));
     assert_eq!(svg.status, 200);
     assert_eq!(svg.header("content-type"), Some("image/svg+xml"));
     assert!(svg.text().starts_with("<svg"), "{}", &svg.text()[..100]);
@@ -477,14 +505,13 @@ fn a_save_reaches_the_pages_and_an_error_keeps_the_last_good_pages() {
         .zip(&pages)
         .filter(|(a, b)| a["hash"] != b["hash"])
         .count();
-    assert!(changed >= 1 && changed < pages.len(), "{changed} pages changed");
+    assert!(
+        changed >= 1 && changed < pages.len(),
+        "{changed} pages changed"
+    );
 
     // Broken YAML: the error with its line, over the last good pages.
-    let broken_line = edited
-        .lines()
-        .position(|l| l.contains("tc02: {"))
-        .unwrap()
-        + 1;
+    let broken_line = edited.lines().position(|l| l.contains("tc02: {")).unwrap() + 1;
     let broken = edited.replace("tc02: { da_dat: 49,", "tc02: { da_dat: [49,");
     std::fs::write(&path, &broken).unwrap();
     let bad = server.wait_state(&id, "an error", |s| {
@@ -494,7 +521,9 @@ fn a_save_reaches_the_pages_and_an_error_keeps_the_last_good_pages() {
     assert_eq!(e["file"], PLAN, "{bad}");
     assert_eq!(e["own"], true);
     assert!(
-        e["line"].as_u64().is_some_and(|l| l as usize >= broken_line),
+        e["line"]
+            .as_u64()
+            .is_some_and(|l| l as usize >= broken_line),
         "{bad}"
     );
     assert_eq!(bad["pages"], after["pages"], "the last good pages stay");

@@ -10,7 +10,10 @@ fn browser_missing() -> Option<String> {
     let chromium = std::env::var("VANBAN_CHROMIUM")
         .ok()
         .into_iter()
-        .chain(["/usr/bin/chromium".to_string(), "/usr/bin/chromium-browser".to_string()])
+        .chain([
+            "/usr/bin/chromium".to_string(),
+            "/usr/bin/chromium-browser".to_string(),
+        ])
         .any(|p| Path::new(&p).exists());
     if !chromium {
         return Some("Chromium is not installed (Debian's chromium)".into());
@@ -48,5 +51,8 @@ fn the_page_in_chromium_follows_saves_errors_and_edits() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     print!("{stdout}");
-    assert!(out.status.success(), "browser test failed:\n{stdout}\n{stderr}");
+    assert!(
+        out.status.success(),
+        "browser test failed:\n{stdout}\n{stderr}"
+    );
 }

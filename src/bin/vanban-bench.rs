@@ -302,7 +302,8 @@ fn serve_timing() {
     )
     .unwrap();
     let plan = work.join("ke-hoach-ntm-2019.yaml");
-    let plan_text = std::fs::read_to_string(root.join("data/lang-son/ke-hoach-ntm-2019.yaml")).unwrap();
+    let plan_text =
+        std::fs::read_to_string(root.join("data/lang-son/ke-hoach-ntm-2019.yaml")).unwrap();
     let items: String = (1..=14)
         .map(|i| {
             format!(

@@ -62,6 +62,9 @@ struct Index {
     svgs: HashMap<String, HashMap<String, Arc<str>>>,
     /// Files each document was computed from, itself included.
     deps: HashMap<String, Vec<PathBuf>>,
+    /// Documents a page has asked for: only their pages are rendered to SVG and kept (the
+    /// others are compiled for their state in the list only).
+    viewed: std::collections::HashSet<String>,
     rev: u64,
 }
 
@@ -94,7 +97,7 @@ impl Hub {
             .filter(|d| !idx.docs.iter().any(|o| o.id == d.id))
             .map(|d| d.id.clone())
             .collect();
-        let changed = added.len() > 0 || docs.len() != idx.docs.len();
+        let changed = !added.is_empty() || docs.len() != idx.docs.len();
         idx.docs = docs;
         let live: Vec<String> = idx.docs.iter().map(|d| d.id.clone()).collect();
         idx.states.retain(|id, _| live.contains(id));
@@ -175,6 +178,7 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
             states: HashMap::new(),
             svgs: HashMap::new(),
             deps: HashMap::new(),
+            viewed: Default::default(),
             rev: 0,
         }),
         events,
@@ -185,20 +189,21 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
     // The watcher: the served folders and the templates.
     use notify::{RecursiveMode, Watcher};
     let tx = work_tx.clone();
-    let mut watcher = match notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(e) = res {
-            // Reading is an event too (inotify's open and close); compiling reads every input.
-            if !matches!(e.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(Work::Changed(e.paths));
+    let mut watcher =
+        match notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            if let Ok(e) = res {
+                // Reading is an event too (inotify's open and close); compiling reads every input.
+                if !matches!(e.kind, notify::EventKind::Access(_)) {
+                    let _ = tx.send(Work::Changed(e.paths));
+                }
             }
-        }
-    }) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("{}", t!("lỗi: không theo dõi được thư mục: {e}", e = e));
-            return ExitCode::from(2);
-        }
-    };
+        }) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("{}", t!("lỗi: không theo dõi được thư mục: {e}", e = e));
+                return ExitCode::from(2);
+            }
+        };
     let templates_dir = std::fs::canonicalize(&opts.templates).ok();
     let mut watched: Vec<PathBuf> = roots.clone();
     watched.extend(templates_dir.clone());
@@ -268,10 +273,12 @@ fn token() -> String {
         use std::hash::{BuildHasher, Hasher};
         for chunk in bytes.chunks_mut(8) {
             let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-            h.write_u128(std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0));
+            h.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0),
+            );
             chunk.copy_from_slice(&h.finish().to_le_bytes());
         }
     }
@@ -379,14 +386,18 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
     let Some(doc) = hub.doc(id) else { return };
     let compiled = compiler.compile(&doc.job);
     let own = std::fs::canonicalize(&doc.job.input).unwrap_or_else(|_| doc.job.input.clone());
-    let cache = {
+    let (cache, viewed) = {
         let idx = hub.index.lock().unwrap();
-        idx.svgs.get(id).cloned().unwrap_or_default()
+        (
+            idx.svgs.get(id).cloned().unwrap_or_default(),
+            idx.viewed.contains(id),
+        )
     };
     // The SVG is rendered outside the lock, reusing every page whose hash is unchanged.
     let rendered = compiled
         .pages
         .as_ref()
+        .filter(|_| viewed)
         .map(|pages| state::render_pages(pages, &cache));
     let mut idx = hub.index.lock().unwrap();
     idx.rev += 1;
@@ -473,8 +484,14 @@ type Shared = State<Arc<Hub>>;
 fn router(hub: Arc<Hub>) -> Router {
     Router::new()
         .route("/", get(index))
-        .route("/app.js", get(|| async { asset(APP_JS, "text/javascript; charset=utf-8") }))
-        .route("/app.css", get(|| async { asset(APP_CSS, "text/css; charset=utf-8") }))
+        .route(
+            "/app.js",
+            get(|| async { asset(APP_JS, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { asset(APP_CSS, "text/css; charset=utf-8") }),
+        )
         .route(
             "/vendor/codemirror.js",
             get(|| async { asset(CM_JS, "text/javascript; charset=utf-8") }),
@@ -514,7 +531,10 @@ async fn guard(State(hub): Shared, req: Request, next: Next) -> Response {
     }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         if !origin_ok(&hub, req.headers()) {
-            return (StatusCode::FORBIDDEN, t!("yêu cầu không đến từ trang của vanban"))
+            return (
+                StatusCode::FORBIDDEN,
+                t!("yêu cầu không đến từ trang của vanban"),
+            )
                 .into_response();
         }
         let token = req
@@ -522,7 +542,10 @@ async fn guard(State(hub): Shared, req: Request, next: Next) -> Response {
             .get("x-vanban-token")
             .and_then(|h| h.to_str().ok());
         if token != Some(hub.token.as_str()) {
-            return (StatusCode::FORBIDDEN, t!("thiếu mã phiên hoặc mã phiên sai"))
+            return (
+                StatusCode::FORBIDDEN,
+                t!("thiếu mã phiên hoặc mã phiên sai"),
+            )
                 .into_response();
         }
     }
@@ -655,22 +678,23 @@ async fn starters(State(hub): Shared) -> Response {
 }
 
 async fn doc_state(State(hub): Shared, UrlPath(id): UrlPath<String>) -> Response {
-    let st = {
-        let idx = hub.index.lock().unwrap();
+    let (st, first_view) = {
+        let mut idx = hub.index.lock().unwrap();
         if !idx.docs.iter().any(|d| d.id == id) {
             return not_found();
         }
-        idx.states.get(&id).cloned()
+        (idx.states.get(&id).cloned(), idx.viewed.insert(id.clone()))
     };
+    // A document seen for the first time is compiled again at once, with its pages.
+    if first_view {
+        hub.send(Work::First(id.clone()));
+    }
     match st {
         Some(st) => json(&st),
-        None => {
-            hub.send(Work::First(id.clone()));
-            json(&DocState {
-                id,
-                ..DocState::default()
-            })
-        }
+        None => json(&DocState {
+            id,
+            ..DocState::default()
+        }),
     }
 }
 
@@ -705,7 +729,10 @@ async fn page_svg(
         Some(svg) => (
             [
                 (header::CONTENT_TYPE, "image/svg+xml"),
-                (header::CACHE_CONTROL, "private, max-age=31536000, immutable"),
+                (
+                    header::CACHE_CONTROL,
+                    "private, max-age=31536000, immutable",
+                ),
             ],
             Body::from(svg.to_string()),
         )
@@ -804,7 +831,9 @@ async fn new_doc(State(hub): Shared, body: Bytes) -> Response {
     let valid = !name.is_empty()
         && name.chars().count() <= 80
         && !name.starts_with(['_', '.', '-'])
-        && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     if !valid {
         return bad(t!(
             "tên tệp chỉ gồm chữ, số, `-` và `_`, không bắt đầu bằng `_`, `-` hay `.`"
@@ -836,7 +865,10 @@ async fn new_doc(State(hub): Shared, body: Bytes) -> Response {
     hub.rescan();
     let id = {
         let idx = hub.index.lock().unwrap();
-        idx.docs.iter().find(|d| d.job.input == path).map(|d| d.id.clone())
+        idx.docs
+            .iter()
+            .find(|d| d.job.input == path)
+            .map(|d| d.id.clone())
     };
     match id {
         Some(id) => {
@@ -874,7 +906,13 @@ async fn download(
                 .unwrap_or_default()
                 .to_string_lossy()
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             let ext = if docx { "docx" } else { "pdf" };
             let kind = if docx {

@@ -79,7 +79,11 @@ pub fn list(roots: &[PathBuf]) -> Vec<Doc> {
             .iter()
             .find(|r| r.is_dir() && job.input.starts_with(r));
         let rel_path = match root {
-            Some(r) => job.input.strip_prefix(r).unwrap_or(&job.input).to_path_buf(),
+            Some(r) => job
+                .input
+                .strip_prefix(r)
+                .unwrap_or(&job.input)
+                .to_path_buf(),
             None => PathBuf::from(job.input.file_name().unwrap_or_default()),
         };
         let folder = rel_path
@@ -224,8 +228,7 @@ impl Compiler {
                 if let Some(typ) = self.source.render(&ctx, &mut report) {
                     let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
                     let date = pdf::document_date(&ctx);
-                    let doc =
-                        pdf::compile(&self.shared, text, date, &mut report, &mut Vec::new());
+                    let doc = pdf::compile(&self.shared, text, date, &mut report, &mut Vec::new());
                     out.pages = doc.map(|d| d.pages().to_vec());
                 }
             }
@@ -412,15 +415,18 @@ pub fn list_json(docs: &[Doc], states: &HashMap<String, DocState>) -> serde_json
     for d in docs {
         let st = states.get(&d.id);
         let (errors, warnings) = st.map(counts).unwrap_or((0, 0));
-        folders.entry(&d.folder).or_default().push(serde_json::json!({
-            "id": d.id,
-            "file": d.rel,
-            "kind": st.map(|s| s.kind.as_str()).unwrap_or(""),
-            "title": st.map(|s| s.title.as_str()).unwrap_or(""),
-            "compiled": st.is_some_and(|s| s.compiled),
-            "errors": errors,
-            "warnings": warnings,
-        }));
+        folders
+            .entry(&d.folder)
+            .or_default()
+            .push(serde_json::json!({
+                "id": d.id,
+                "file": d.rel,
+                "kind": st.map(|s| s.kind.as_str()).unwrap_or(""),
+                "title": st.map(|s| s.title.as_str()).unwrap_or(""),
+                "compiled": st.is_some_and(|s| s.compiled),
+                "errors": errors,
+                "warnings": warnings,
+            }));
     }
     serde_json::Value::Array(
         folders

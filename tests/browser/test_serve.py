@@ -59,6 +59,19 @@ def start_server(binary, root, data):
     sys.exit("vanban serve printed no address")
 
 
+def wait_js(page, expr, arg=None, timeout_ms=WAIT_MS):
+    """Polls a JavaScript function of the page until it returns true. (Playwright's own
+    wait_for_function evaluates strings inside the page, which the page's
+    Content-Security-Policy forbids, as it should: the test runs under the real policy.)"""
+    end = time.monotonic() + timeout_ms / 1000
+    while True:
+        if page.evaluate(expr, arg):
+            return
+        if time.monotonic() > end:
+            raise AssertionError(f"waited {timeout_ms} ms for: {expr}")
+        time.sleep(0.02)
+
+
 def check(cond, what):
     if not cond:
         raise AssertionError(what)
@@ -70,10 +83,11 @@ def figure(page, name):
 
 
 def wait_figure(page, name, value):
-    page.wait_for_function(
+    wait_js(
+        page,
         "([n, v]) => { const r = document.querySelector(`#figure-table tr[data-name=\"${n}\"]`);"
-        " return r && r.dataset.value === v; }",
-        arg=[name, value], timeout=WAIT_MS,
+        " return !!r && r.dataset.value === v; }",
+        [name, value],
     )
 
 
@@ -98,15 +112,16 @@ def main():
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             errors = []
             page.on("pageerror", lambda e: errors.append(str(e)))
+            # A console error includes any Content-Security-Policy violation by the page (the
+            # 409 of the refused save below is expected).
+            page.on("console", lambda m: errors.append(m.text)
+                    if m.type == "error" and "409" not in m.text else None)
             page.goto(url)
 
             # Select the 2019 plan and see its pages.
             page.click(f'.doc[data-file="{PLAN}"]', timeout=WAIT_MS)
-            page.wait_for_function(
-                "document.getElementById('pages').dataset.rev !== '0'"
-                " && document.querySelectorAll('#pages .page img').length > 10",
-                timeout=WAIT_MS,
-            )
+            wait_js(page, "() => document.getElementById('pages').dataset.rev !== '0'"
+                    " && document.querySelectorAll('#pages .page img').length > 10")
             n_pages = page.locator("#pages .page img").count()
             check(n_pages > 10, f"the plan shows its {n_pages} pages")
             check(figure(page, "tc02.tong") == "61", "the figures panel shows tc02.tong = 61")
@@ -125,8 +140,7 @@ def main():
             with open(plan, "w", encoding="utf-8") as f:
                 f.write(edited)
             wait_figure(page, "tc02.tong", "63")
-            page.wait_for_function(
-                f"Number(document.getElementById('pages').dataset.rev) > {rev0}", timeout=WAIT_MS)
+            wait_js(page, f"() => Number(document.getElementById('pages').dataset.rev) > {rev0}")
             took = time.monotonic() - t0
             after = page_hashes(page)
             changed = [i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b]
@@ -164,9 +178,8 @@ def main():
             check(page.locator("#pages.stale").count() == 0, "the error panel went and the pages are bright")
 
             # Edit in the editing pane and save: the file on disk, comments intact.
-            page.wait_for_function(
-                "window.vanban.editor().getValue().includes('them: 12, mau_so: so_xa }')",
-                timeout=WAIT_MS)  # the pane followed the fix on disk
+            # The pane followed the fix on disk.
+            wait_js(page, "() => window.vanban.editor().getValue().includes('them: 12, mau_so: so_xa }')")
             comment_line = next(i for i, l in enumerate(good.split("\n")) if "# Giao thông:" in l)
             page.evaluate(
                 "([l]) => { const cm = window.vanban.editor();"
@@ -178,10 +191,8 @@ def main():
                 " const t = cm.getLine(l); const i = t.indexOf('them: 12');"
                 " cm.replaceRange('them: 15', {line: l, ch: i}, {line: l, ch: i + 8}); }")
             page.click("#editor-save")
-            page.wait_for_function(
-                "document.getElementById('editor-msg').className === 'msg'"
-                " && document.getElementById('editor-msg').textContent.length > 0",
-                timeout=WAIT_MS)
+            wait_js(page, "() => document.getElementById('editor-msg').className === 'msg'"
+                    " && document.getElementById('editor-msg').textContent.length > 0")
             on_disk = open(plan, encoding="utf-8").read()
             expected = good.replace("(29,5%).", "(29,5%). Đã đối chiếu.", 1).replace(
                 "tc02: { da_dat: 49, them: 12,", "tc02: { da_dat: 49, them: 15,")
@@ -208,10 +219,10 @@ def main():
             page.fill("#new-name", "cong-van-moi")
             page.click("#newdoc button[type=submit]")
             page.wait_for_selector('.doc.selected[data-file="cong-van-moi.yaml"]', timeout=WAIT_MS)
-            page.wait_for_function("document.querySelectorAll('#pages .page img').length > 0", timeout=WAIT_MS)
+            wait_js(page, "() => document.querySelectorAll('#pages .page img').length > 0")
             check(os.path.exists(os.path.join(data, "cong-van-moi.yaml")), "a new document from a starter, built and shown")
 
-            check(not errors, f"no script errors on the page: {errors}")
+            check(not errors, f"no script errors or policy violations on the page: {errors}")
             browser.close()
     finally:
         proc.kill()
