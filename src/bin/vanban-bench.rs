@@ -323,7 +323,9 @@ fn serve_timing() {
     println!("vanban serve: save → new SVG pages ready (in-process, median of 20 edits)");
     println!("| document | pages | first compile + SVG (cold) | save → SVG ready, median | pages re-rendered per edit |");
     println!("|---|---|---|---|---|");
-    let cases: [(&str, &Path, String, Box<dyn Fn(usize) -> String>); 2] = [
+    // Each case: its name, file, first text, and the text of edit i.
+    type Edit = Box<dyn Fn(usize) -> String>;
+    let cases: [(&str, &Path, String, Edit); 2] = [
         (
             "ke-hoach-ntm-2019 (sample plan)",
             &plan,
