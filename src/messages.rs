@@ -1006,8 +1006,12 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "Download Word (.docx)",
     ),
     (
-        "Tệp đã đổi trên đĩa từ khi mở: đóng rồi mở lại để tải bản mới (bản đang sửa chưa được lưu).",
-        "The file changed on disk since it was opened: close and open it again to load the new version (your edits were not saved).",
+        "Tệp đã đổi trên đĩa từ khi mở nên không lưu đè. Chép lại phần cần giữ, bấm Đóng hai lần để bỏ bản đang sửa, rồi mở lại.",
+        "The file changed on disk since it was opened, so it was not overwritten. Copy what you want to keep, click Close twice to drop your edits, and open it again.",
+    ),
+    (
+        "Có thay đổi chưa lưu: bấm Đóng lần nữa để bỏ chúng.",
+        "There are unsaved changes: click Close again to drop them.",
     ),
     (
         "Văn bản",

@@ -229,7 +229,7 @@
           'Ctrl-S': () => save(), 'Cmd-S': () => save(),
         },
       });
-      editor.on('change', () => { if (!editor.isClean()) editorMsg(T.unsaved, false); });
+      editor.on('change', () => { closeArmed = false; if (!editor.isClean()) editorMsg(T.unsaved, false); });
     }
     document.body.classList.add('editing');
     $('editor').hidden = false;
@@ -288,11 +288,19 @@
     }
   }
 
+  // Closing with unsaved changes asks for a second click, which drops them.
+  let closeArmed = false;
   function closeEditor() {
-    if (editor && !editor.isClean()) { editorMsg(T.unsaved, true); return; }
+    if (editor && !editor.isClean() && !closeArmed) {
+      closeArmed = true;
+      editorMsg(T.unsaved_close, true);
+      return;
+    }
+    closeArmed = false;
     $('editor').hidden = true;
     document.body.classList.remove('editing');
     editorDoc = null;
+    if (editor) { editor.setValue(''); editor.markClean(); }
   }
 
   $('edit-btn').addEventListener('click', () => openEditor(selected, null));

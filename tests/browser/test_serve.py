@@ -211,8 +211,12 @@ def main():
             page.wait_for_selector("#editor-msg.bad", timeout=WAIT_MS)
             check(open(plan, encoding="utf-8").read() == outside,
                   "a save over a file changed on disk is refused (409) and the file kept")
-            page.evaluate("() => window.vanban.editor().markClean()")
+            # Close asks twice before it drops the unsaved edit.
             page.click("#editor-close")
+            check(page.locator("#editor").is_visible(), "closing with unsaved changes asks first")
+            page.click("#editor-close")
+            page.wait_for_selector("#editor", state="hidden", timeout=WAIT_MS)
+            check(open(plan, encoding="utf-8").read() == outside, "closing dropped the edit, not the file")
 
             # A new document from a starter.
             page.select_option("#new-kind", "cong_van")
