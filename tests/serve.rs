@@ -48,11 +48,15 @@ fn samples() -> PathBuf {
 }
 
 fn start(dir: &Path) -> Server {
+    start_with(dir, &common::root().join("templates"))
+}
+
+fn start_with(dir: &Path, templates: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .arg("serve")
         .arg(dir)
         .args(["--port", "0", "--templates"])
-        .arg(common::root().join("templates"))
+        .arg(templates)
         .env("LANG", "vi_VN.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -542,4 +546,73 @@ fn a_save_reaches_the_pages_and_an_error_keeps_the_last_good_pages() {
     let docx = server.get(&format!("/doc/{id}/download/docx"));
     assert_eq!(docx.status, 200);
     assert!(docx.body.starts_with(b"PK"));
+}
+
+/// Saves that come faster than compiles: the page ends on the newest, and never goes back.
+#[test]
+fn fast_saves_end_on_the_newest_compile() {
+    let server = start(&samples());
+    let id = server.id(PLAN);
+    server.wait_state(&id, "the plan's pages", |s| {
+        s["compiled"] == true && !s["pages"].as_array().unwrap().is_empty()
+    });
+    let path = server.dir.join(PLAN);
+    let good = std::fs::read_to_string(&path).unwrap();
+    for them in 20..=29 {
+        let text = good.replace(
+            "tc02: { da_dat: 49, them: 12,",
+            &format!("tc02: {{ da_dat: 49, them: {them},"),
+        );
+        std::fs::write(&path, text).unwrap();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let last = server.wait_state(&id, "tc02.tong = 78 (the last save)", |s| {
+        figure(s, "tc02.tong").as_deref() == Some("78")
+    });
+    // Nothing older comes after it.
+    let until = Instant::now() + Duration::from_secs(1);
+    while Instant::now() < until {
+        let st = server.get(&format!("/doc/{id}/state")).json();
+        assert_eq!(figure(&st, "tc02.tong").as_deref(), Some("78"), "{st}");
+        assert!(st["rev"].as_u64() >= last["rev"].as_u64());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A template saved with a mistake shows on every document, over its last good pages; the
+/// built-in template comes back when the file goes.
+#[test]
+fn a_template_change_recompiles_and_its_error_shows() {
+    let templates = common::tempdir().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let server = start_with(&samples(), &templates);
+    let id = server.id(PLAN);
+    let good = server.wait_state(&id, "the plan's pages", |s| {
+        s["compiled"] == true
+            && !s["pages"].as_array().unwrap().is_empty()
+            && s["errors"].as_array().unwrap().is_empty()
+    });
+    let builtin = std::fs::read_to_string(common::root().join("templates/vanban.typ")).unwrap();
+    std::fs::write(
+        templates.join("vanban.typ"),
+        builtin + "\n#let hong(x) = { x + }\n",
+    )
+    .unwrap();
+    let bad = server.wait_state(&id, "the template's error", |s| {
+        !s["errors"].as_array().unwrap().is_empty()
+    });
+    assert!(
+        bad["errors"][0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("vanban.typ"),
+        "{bad}"
+    );
+    assert_eq!(bad["errors"][0]["own"], false);
+    assert_eq!(bad["pages"], good["pages"], "the last good pages stay");
+    std::fs::remove_file(templates.join("vanban.typ")).unwrap();
+    let fixed = server.wait_state(&id, "the error to go", |s| {
+        s["errors"].as_array().unwrap().is_empty()
+    });
+    assert_eq!(fixed["pages"], good["pages"]);
 }
