@@ -333,9 +333,14 @@ fn compile_loop(
                 Work::Changed(paths) => {
                     changed.extend(paths);
                     // Editors save in several steps: wait for the burst to end (briefly: the
-                    // page should follow the save at once).
-                    while let Ok(more) = rx.recv_timeout(Duration::from_millis(30)) {
-                        pending.push(more);
+                    // page should follow the save at once; and at most 300 ms, for a file
+                    // that something writes without end).
+                    let until = std::time::Instant::now() + Duration::from_millis(300);
+                    while std::time::Instant::now() < until {
+                        match rx.recv_timeout(Duration::from_millis(30)) {
+                            Ok(more) => pending.push(more),
+                            Err(_) => break,
+                        }
                     }
                 }
                 Work::First(id) => {
@@ -375,7 +380,12 @@ fn compile_loop(
                 || added.contains(&d.id)
                 || deps.is_none_or(|deps| changed.iter().any(|c| deps.contains(c)));
             if affected && !dirty.contains(&d.id) {
-                dirty.push_back(d.id.clone());
+                // What a page shows goes first: it is what the clerk is editing.
+                if idx.viewed.contains(&d.id) {
+                    dirty.push_front(d.id.clone());
+                } else {
+                    dirty.push_back(d.id.clone());
+                }
             }
         }
     }
