@@ -271,6 +271,13 @@ fn a_host_that_is_not_ours_is_refused() {
     assert!(page
         .header("content-security-policy")
         .is_some_and(|v| v.starts_with("default-src 'self'")));
+    // And another site may not embed anything of it.
+    let docs = server.get("/api/docs");
+    assert_eq!(
+        docs.header("cross-origin-resource-policy"),
+        Some("same-origin")
+    );
+    assert_eq!(docs.header("x-content-type-options"), Some("nosniff"));
 }
 
 #[test]
