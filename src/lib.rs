@@ -25,5 +25,7 @@ pub mod numfmt;
 pub mod pipeline;
 pub mod render;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod templates;
 pub mod world;

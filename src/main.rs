@@ -135,6 +135,22 @@ enum Command {
     },
     /// In script tự hoàn thành lệnh cho shell (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
+    /// Xem các văn bản trong trình duyệt, cập nhật ngay mỗi khi lưu (chỉ trên máy này).
+    #[cfg(feature = "serve")]
+    Serve {
+        /// Tệp YAML hoặc thư mục chứa các tệp YAML.
+        #[arg(default_value = "data")]
+        paths: Vec<PathBuf>,
+        /// Thư mục mẫu của người dùng, thay mẫu mặc định cùng tên.
+        #[arg(long, default_value = "templates")]
+        templates: PathBuf,
+        /// Cổng trên 127.0.0.1 (0: một cổng trống bất kỳ).
+        #[arg(long, default_value_t = 8030)]
+        port: u16,
+        /// Mở trang trong trình duyệt.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 /// Starting documents written by `vanban new`: commented, and each builds as it is. A kind
@@ -495,6 +511,23 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "vanban", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            paths,
+            templates,
+            port,
+            open,
+        } => vanban::serve::run(vanban::serve::ServeOptions {
+            paths,
+            templates,
+            port,
+            open,
+            // "New document" in the browser offers the starters of `vanban new`.
+            starters: vanban::model::KINDS
+                .iter()
+                .map(|k| (k.1.to_string(), k.2.to_string(), starter(k.1)))
+                .collect(),
+        }),
     }
 }
 

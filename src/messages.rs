@@ -992,6 +992,231 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "đã ghi {out}: {n} điều cần xem lại, {f} tỷ lệ đưa vào so_lieu; kiểm tra bằng: vanban check {out}",
         "wrote {out}: {n} things to look at, {f} shares put in so_lieu; check it with: vanban check {out}",
     ),
+    // vanban serve: the server and the page in the browser.
+    (
+        "Chọn một văn bản ở bên trái.",
+        "Pick a document on the left.",
+    ),
+    (
+        "Cách tính",
+        "How it is computed",
+    ),
+    (
+        "Có thay đổi chưa lưu.",
+        "There are unsaved changes.",
+    ),
+    (
+        "Cảnh báo",
+        "Warnings",
+    ),
+    (
+        "Giá trị",
+        "Value",
+    ),
+    (
+        "Không lưu được:",
+        "Could not save:",
+    ),
+    (
+        "Không tạo được:",
+        "Could not create:",
+    ),
+    (
+        "Loại",
+        "Kind",
+    ),
+    (
+        "Lưu",
+        "Save",
+    ),
+    (
+        "Lỗi — văn bản chưa dựng được lần nào",
+        "Errors — the document has not built yet",
+    ),
+    (
+        "Lỗi — đang hiện bản dựng tốt gần nhất",
+        "Errors — showing the last good build",
+    ),
+    (
+        "Số liệu tính được",
+        "Computed figures",
+    ),
+    (
+        "Sửa YAML",
+        "Edit YAML",
+    ),
+    (
+        "Trang",
+        "Page",
+    ),
+    (
+        "Trích dẫn trong văn bản bằng {{tên}}; bấm vào tên để chép.",
+        "Cite them in the text as {{tên}}; click a name to copy it.",
+    ),
+    (
+        "Tên",
+        "Name",
+    ),
+    (
+        "Tên tệp (không dấu cách)",
+        "File name (no spaces)",
+    ),
+    (
+        "Tạo",
+        "Create",
+    ),
+    (
+        "Tải PDF",
+        "Download PDF",
+    ),
+    (
+        "Tải Word (.docx)",
+        "Download Word (.docx)",
+    ),
+    (
+        "Tệp đã đổi trên đĩa từ khi mở nên không lưu đè. Chép lại phần cần giữ, bấm Đóng hai lần để bỏ bản đang sửa, rồi mở lại.",
+        "The file changed on disk since it was opened, so it was not overwritten. Copy what you want to keep, click Close twice to drop your edits, and open it again.",
+    ),
+    (
+        "Có thay đổi chưa lưu: bấm Đóng lần nữa để bỏ chúng.",
+        "There are unsaved changes: click Close again to drop them.",
+    ),
+    (
+        "Văn bản",
+        "Documents",
+    ),
+    (
+        "Văn bản mới",
+        "New document",
+    ),
+    (
+        "Văn bản này không có số liệu tính.",
+        "This document computes no figures.",
+    ),
+    (
+        "bấm để xem dòng này",
+        "click to show this line",
+    ),
+    (
+        "không có loại văn bản này",
+        "there is no such kind of document",
+    ),
+    (
+        "không có thư mục để tạo văn bản",
+        "there is no folder to create the document in",
+    ),
+    (
+        "không có văn bản này",
+        "no such document",
+    ),
+    (
+        "không mở được trình duyệt: {e}",
+        "could not open the browser: {e}",
+    ),
+    (
+        "lỗi: không mở được cổng {port} trên 127.0.0.1: {e}",
+        "error: could not open port {port} on 127.0.0.1: {e}",
+    ),
+    (
+        "lỗi: {e}",
+        "error: {e}",
+    ),
+    (
+        "máy chủ không đúng",
+        "wrong host",
+    ),
+    (
+        "mất kết nối, đang thử lại…",
+        "disconnected, retrying…",
+    ),
+    (
+        "mẫu số (mau_so của chỉ tiêu)",
+        "denominator (the target's mau_so)",
+    ),
+    (
+        "nội dung không phải UTF-8",
+        "the content is not UTF-8",
+    ),
+    (
+        "số đã nhập (hang_so hoặc tệp dùng chung)",
+        "as typed (hang_so or a shared file)",
+    ),
+    (
+        "số đã nhập trong YAML",
+        "as typed in the YAML",
+    ),
+    (
+        "số đơn vị của {name}",
+        "number of units of {name}",
+    ),
+    (
+        "thiếu mã của bản đã mở",
+        "the hash of the opened version is missing",
+    ),
+    (
+        "thiếu mã phiên hoặc mã phiên sai",
+        "the session token is missing or wrong",
+    ),
+    (
+        "tên tệp chỉ gồm chữ, số, `-` và `_`, không bắt đầu bằng `_`, `-` hay `.`",
+        "a file name has only letters, digits, `-` and `_`, and does not start with `_`, `-` or `.`",
+    ),
+    (
+        "tệp đã đổi trên đĩa từ khi mở; không ghi đè",
+        "the file changed on disk since it was opened; not overwritten",
+    ),
+    (
+        "tỉ lệ phần trăm",
+        "a percentage",
+    ),
+    (
+        "tổng các giá trị của {name}",
+        "sum of the values of {name}",
+    ),
+    (
+        "vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)",
+        "vanban serve: open {url} in a browser (Ctrl+C to stop)",
+    ),
+    (
+        "yêu cầu không đến từ trang của vanban",
+        "the request does not come from vanban's page",
+    ),
+    (
+        "yêu cầu không đọc được",
+        "the request could not be read",
+    ),
+    (
+        "{n} cảnh báo",
+        "{n} warnings",
+    ),
+    (
+        "{n} lỗi",
+        "{n} errors",
+    ),
+    (
+        "Đã lưu.",
+        "Saved.",
+    ),
+    (
+        "Đóng",
+        "Close",
+    ),
+    (
+        "đang dựng…",
+        "building…",
+    ),
+    (
+        "đang theo dõi",
+        "watching",
+    ),
+    (
+        "đã chép",
+        "copied",
+    ),
+    (
+        "đã dựng",
+        "built",
+    ),
 ];
 
 /// The command line's help texts (the doc comments of `main.rs`) and their English, for
@@ -1090,5 +1315,18 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "Ghi đè tệp YAML đã có.",
         "Overwrite an existing YAML file.",
+    ),
+    // vanban serve
+    (
+        "Xem các văn bản trong trình duyệt, cập nhật ngay mỗi khi lưu (chỉ trên máy này).",
+        "Show the documents in a browser, updated as soon as a file is saved (on this machine only).",
+    ),
+    (
+        "Cổng trên 127.0.0.1 (0: một cổng trống bất kỳ).",
+        "The port on 127.0.0.1 (0: any free port).",
+    ),
+    (
+        "Mở trang trong trình duyệt.",
+        "Open the page in a browser.",
     ),
 ];

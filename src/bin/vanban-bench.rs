@@ -14,6 +14,11 @@
 //! third from run to run, the CPU time much less. Then the time to write a .docx of a
 //! generated plan and of the sample plan, in-process; last a family of N copies of one
 //! Quyết định against N unrelated documents of the same size.
+//!
+//! `--serve` measures only what `vanban serve` does after a save, in-process: the file
+//! written → the new SVG pages ready on the server (load, compute, Typst with warm caches,
+//! SVG of the pages whose hash changed), median of 20 edits, for the sample plan and a
+//! two-page công văn. It is printed, not asserted; the full run prints it too.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,6 +33,11 @@ fn main() {
             .cloned()
     };
     let docs: usize = arg("--docs").and_then(|v| v.parse().ok()).unwrap_or(120);
+    #[cfg(feature = "serve")]
+    if args.iter().any(|a| a == "--serve") {
+        serve_timing();
+        return;
+    }
     let exe = std::env::current_exe().expect("own path");
     let vanban = arg("--vanban")
         .map(PathBuf::from)
@@ -269,6 +279,103 @@ fn main() {
         unrelated.secs / family.secs,
         unrelated.cpu / family.cpu
     );
+    let _ = std::fs::remove_dir_all(&work);
+    #[cfg(feature = "serve")]
+    serve_timing();
+}
+
+/// `vanban serve`: save → new SVG pages ready, median of 20 edits, for the sample plan and a
+/// two-page công văn (the starter of `vanban new cong_van` with more items). Each edit changes
+/// a figure or a date, so at least one page changes; the watcher's 30 ms quiet window after
+/// a save comes on top.
+#[cfg(feature = "serve")]
+fn serve_timing() {
+    use std::collections::HashMap;
+    use vanban::serve::state::{render_pages, Compiler};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = std::env::temp_dir().join(format!("vanban-bench-serve-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(work.join("_chung")).unwrap();
+    std::fs::copy(
+        root.join("data/lang-son/_chung/tinh-lang-son.yaml"),
+        work.join("_chung/tinh-lang-son.yaml"),
+    )
+    .unwrap();
+    let plan = work.join("ke-hoach-ntm-2019.yaml");
+    let plan_text =
+        std::fs::read_to_string(root.join("data/lang-son/ke-hoach-ntm-2019.yaml")).unwrap();
+    let items: String = (1..=14)
+        .map(|i| {
+            format!(
+                "  - khoan: Nhiệm vụ thứ {i} là rà soát kết quả thực hiện các chỉ tiêu được giao, \
+                 đánh giá những việc đã làm được, những tồn tại, hạn chế và nguyên nhân; đề \
+                 xuất giải pháp cụ thể cho các tháng cuối năm.\n    dam: false\n"
+            )
+        })
+        .collect();
+    let cv_text = include_str!("../starters/cong_van.yaml").replace(
+        "  - khoan: Rà soát các nhiệm vụ được giao, báo cáo trước ngày 30/9/2025.\n    dam: false\n",
+        &format!("  - khoan: Rà soát các nhiệm vụ được giao, báo cáo trước ngày 30/9/2025.\n    dam: false\n{items}"),
+    );
+    let cv = work.join("cong-van.yaml");
+    let compiler = Compiler::new(&root.join("templates")).expect("templates load");
+    println!();
+    println!("vanban serve: save → new SVG pages ready (in-process, median of 20 edits)");
+    println!("| document | pages | first compile + SVG (cold) | save → SVG ready, median | pages re-rendered per edit |");
+    println!("|---|---|---|---|---|");
+    // Each case: its name, file, first text, and the text of edit i.
+    type Edit = Box<dyn Fn(usize) -> String>;
+    let cases: [(&str, &Path, String, Edit); 2] = [
+        (
+            "ke-hoach-ntm-2019 (sample plan)",
+            &plan,
+            plan_text.clone(),
+            Box::new(move |i| {
+                plan_text.replace(
+                    "tc02: { da_dat: 49, them: 12,",
+                    &format!("tc02: {{ da_dat: 49, them: {},", 13 + i % 20),
+                )
+            }),
+        ),
+        (
+            "công văn (starter + 14 items)",
+            &cv,
+            cv_text.clone(),
+            Box::new(move |i| cv_text.replace("30/9/2025", &format!("{}/9/2025", 1 + i % 29))),
+        ),
+    ];
+    for (name, path, first, edit) in cases {
+        std::fs::write(path, &first).unwrap();
+        let job = vanban::pipeline::Job {
+            input: path.to_path_buf(),
+            output: PathBuf::new(),
+            member: None,
+        };
+        let t = Instant::now();
+        let c = compiler.compile(&job);
+        assert!(!c.report.has_errors(), "{name}: {:?}", c.report.items);
+        let (mut infos, mut cache) = render_pages(c.pages.as_ref().unwrap(), &HashMap::new());
+        let cold = t.elapsed().as_secs_f64();
+        let mut times = Vec::new();
+        let mut rendered = Vec::new();
+        for i in 0..20 {
+            std::fs::write(path, edit(i)).unwrap();
+            let t = Instant::now();
+            let c = compiler.compile(&job);
+            let (new_infos, svgs) = render_pages(c.pages.as_ref().expect("builds"), &cache);
+            times.push(t.elapsed().as_secs_f64());
+            rendered.push(new_infos.iter().filter(|p| !infos.contains(p)).count() as f64);
+            infos = new_infos;
+            cache = svgs;
+        }
+        println!(
+            "| {name} | {} | {:.0} ms | {:.0} ms | {:.0} |",
+            infos.len(),
+            cold * 1000.0,
+            median(times) * 1000.0,
+            median(rendered)
+        );
+    }
     let _ = std::fs::remove_dir_all(&work);
 }
 

@@ -1,0 +1,1011 @@
+//! `vanban serve`: the documents of a folder in the browser, live as they are edited.
+//!
+//! Three threads: the file watcher (notify), the compile thread (all Typst work, with warm
+//! caches; saves that come fast are coalesced so only the newest compile of a document is
+//! rendered), and one current-thread tokio runtime serving HTTP and the WebSocket. Pages are
+//! SVG, one per page, served from memory by hash; the WebSocket tells the browser the new
+//! hashes and it fetches only the pages that changed.
+//!
+//! Security: bound to 127.0.0.1 only; a request whose `Host` is not this server's is refused
+//! (DNS rebinding); the WebSocket and every write need this run's random token and our own
+//! `Origin`; documents are addressed by id from the server's own list, never by a path from
+//! the URL, and files are read and written only inside the served folders (links are refused).
+
+pub mod state;
+
+use std::collections::{HashMap, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::{Path as UrlPath, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use crate::t;
+use state::{Compiler, Doc, DocState, Starters};
+
+/// What `vanban serve` was asked for.
+pub struct ServeOptions {
+    pub paths: Vec<PathBuf>,
+    pub templates: PathBuf,
+    pub port: u16,
+    pub open: bool,
+    pub starters: Starters,
+}
+
+/// Work for the compile thread.
+enum Work {
+    /// Files changed on disk.
+    Changed(Vec<PathBuf>),
+    /// Compile this document next (it was just selected or created).
+    First(String),
+    /// A download: the document as PDF or Word.
+    Export {
+        id: String,
+        docx: bool,
+        reply: tokio::sync::oneshot::Sender<Result<Vec<u8>, Vec<state::Message>>>,
+    },
+}
+
+/// Everything the documents' side shares with the server.
+struct Index {
+    docs: Vec<Doc>,
+    states: HashMap<String, DocState>,
+    /// SVG of the current and previous pages of each document, by page hash.
+    svgs: HashMap<String, HashMap<String, Arc<str>>>,
+    /// Files each document was computed from, itself included.
+    deps: HashMap<String, Vec<PathBuf>>,
+    /// Documents a page has asked for: only their pages are rendered to SVG and kept (the
+    /// others are compiled for their state in the list only).
+    viewed: std::collections::HashSet<String>,
+    rev: u64,
+}
+
+struct Hub {
+    roots: Vec<PathBuf>,
+    port: u16,
+    token: String,
+    starters: Starters,
+    index: Mutex<Index>,
+    events: tokio::sync::broadcast::Sender<Arc<str>>,
+    work: Mutex<mpsc::Sender<Work>>,
+}
+
+impl Hub {
+    fn doc(&self, id: &str) -> Option<Doc> {
+        let idx = self.index.lock().unwrap();
+        idx.docs.iter().find(|d| d.id == id).cloned()
+    }
+
+    fn send(&self, w: Work) {
+        let _ = self.work.lock().unwrap().send(w);
+    }
+
+    /// Reads the list again; returns the ids that are new. Announces a changed list.
+    fn rescan(&self) -> Vec<String> {
+        let docs = state::list(&self.roots);
+        let mut idx = self.index.lock().unwrap();
+        let added: Vec<String> = docs
+            .iter()
+            .filter(|d| !idx.docs.iter().any(|o| o.id == d.id))
+            .map(|d| d.id.clone())
+            .collect();
+        let changed = !added.is_empty() || docs.len() != idx.docs.len();
+        idx.docs = docs;
+        let live: Vec<String> = idx.docs.iter().map(|d| d.id.clone()).collect();
+        idx.states.retain(|id, _| live.contains(id));
+        idx.svgs.retain(|id, _| live.contains(id));
+        if changed {
+            self.announce_list(&idx);
+        }
+        added
+    }
+
+    fn announce_list(&self, idx: &Index) {
+        let msg = serde_json::json!({"type": "list", "folders": state::list_json(&idx.docs, &idx.states)});
+        let _ = self.events.send(Arc::from(msg.to_string()));
+    }
+
+    fn allowed_hosts(&self) -> [String; 3] {
+        let p = self.port;
+        [
+            format!("127.0.0.1:{p}"),
+            format!("localhost:{p}"),
+            format!("[::1]:{p}"),
+        ]
+    }
+}
+
+/// Runs the server until the process is stopped.
+pub fn run(opts: ServeOptions) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let mut roots = Vec::new();
+    for p in &opts.paths {
+        match std::fs::canonicalize(p) {
+            Ok(r) => roots.push(r),
+            Err(_) => {
+                eprint!(
+                    "{}",
+                    crate::diag::Diagnostic::error(
+                        p,
+                        None,
+                        t!("không tìm thấy tệp hoặc thư mục này")
+                    )
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let compiler = match Compiler::new(&opts.templates) {
+        Ok(c) => c,
+        Err(diags) => {
+            diags.iter().for_each(|d| eprint!("{d}"));
+            return ExitCode::from(2);
+        }
+    };
+    // 127.0.0.1 only: never another address.
+    let listener = match std::net::TcpListener::bind(("127.0.0.1", opts.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                t!(
+                    "lỗi: không mở được cổng {port} trên 127.0.0.1: {e}",
+                    port = opts.port,
+                    e = e
+                )
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
+    let (work_tx, work_rx) = mpsc::channel();
+    let (events, _) = tokio::sync::broadcast::channel(256);
+    let hub = Arc::new(Hub {
+        roots: roots.clone(),
+        port,
+        token: token(),
+        starters: opts.starters,
+        index: Mutex::new(Index {
+            docs: Vec::new(),
+            states: HashMap::new(),
+            svgs: HashMap::new(),
+            deps: HashMap::new(),
+            viewed: Default::default(),
+            rev: 0,
+        }),
+        events,
+        work: Mutex::new(work_tx.clone()),
+    });
+    hub.rescan();
+
+    // The watcher: the served folders and the templates.
+    use notify::{RecursiveMode, Watcher};
+    let tx = work_tx.clone();
+    let mut watcher =
+        match notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            if let Ok(e) = res {
+                // Reading is an event too (inotify's open and close); compiling reads every input.
+                if !matches!(e.kind, notify::EventKind::Access(_)) {
+                    let _ = tx.send(Work::Changed(e.paths));
+                }
+            }
+        }) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("{}", t!("lỗi: không theo dõi được thư mục: {e}", e = e));
+                return ExitCode::from(2);
+            }
+        };
+    let templates_dir = std::fs::canonicalize(&opts.templates).ok();
+    let mut watched: Vec<PathBuf> = roots.clone();
+    watched.extend(templates_dir.clone());
+    for p in &watched {
+        if let Err(e) = watcher.watch(p, RecursiveMode::Recursive) {
+            eprintln!(
+                "{}",
+                t!(
+                    "lỗi: không theo dõi được {file}: {e}",
+                    file = p.display(),
+                    e = e
+                )
+            );
+            return ExitCode::from(2);
+        }
+    }
+
+    let compile_hub = hub.clone();
+    std::thread::Builder::new()
+        .name("vanban-compile".into())
+        .spawn(move || compile_loop(compile_hub, compiler, templates_dir, work_rx))
+        .expect("compile thread");
+
+    let url = format!("http://127.0.0.1:{port}/");
+    println!(
+        "{}",
+        t!(
+            "vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)",
+            url = url
+        )
+    );
+    if opts.open {
+        open_browser(&url);
+    }
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("{}", t!("lỗi: {e}", e = e));
+            return ExitCode::from(2);
+        }
+    };
+    let result = rt.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, router(hub)).await
+    });
+    drop(watcher);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", t!("lỗi: {e}", e = e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A random token for this run, from the system's random source.
+fn token() -> String {
+    use std::io::Read;
+    let mut bytes = [0u8; 16];
+    let from_os = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));
+    if from_os.is_err() {
+        // No /dev/urandom (Windows): std's per-process random hash keys.
+        use std::hash::{BuildHasher, Hasher};
+        for chunk in bytes.chunks_mut(8) {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0),
+            );
+            chunk.copy_from_slice(&h.finish().to_le_bytes());
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "windows") {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(e) = cmd {
+        eprintln!("{}", t!("không mở được trình duyệt: {e}", e = e));
+    }
+}
+
+/// The compile thread: every Typst compile and SVG render happens here, one at a time,
+/// newest first.
+fn compile_loop(
+    hub: Arc<Hub>,
+    mut compiler: Compiler,
+    templates_dir: Option<PathBuf>,
+    rx: mpsc::Receiver<Work>,
+) {
+    let mut dirty: VecDeque<String> = {
+        let idx = hub.index.lock().unwrap();
+        idx.docs.iter().map(|d| d.id.clone()).collect()
+    };
+    loop {
+        let first = if dirty.is_empty() {
+            match rx.recv() {
+                Ok(w) => Some(w),
+                Err(_) => return,
+            }
+        } else {
+            rx.try_recv().ok()
+        };
+        let Some(first) = first else {
+            let id = dirty.pop_front().expect("not empty");
+            compile_one(&hub, &compiler, &id);
+            continue;
+        };
+        let mut changed = Vec::new();
+        let mut pending = vec![first];
+        while let Some(w) = pending.pop() {
+            match w {
+                Work::Changed(paths) => {
+                    changed.extend(paths);
+                    // Editors save in several steps: wait for the burst to end (briefly: the
+                    // page should follow the save at once; and at most 300 ms, for a file
+                    // that something writes without end).
+                    let until = std::time::Instant::now() + Duration::from_millis(300);
+                    while std::time::Instant::now() < until {
+                        match rx.recv_timeout(Duration::from_millis(30)) {
+                            Ok(more) => pending.push(more),
+                            Err(_) => break,
+                        }
+                    }
+                }
+                Work::First(id) => {
+                    dirty.retain(|d| d != &id);
+                    dirty.push_front(id);
+                }
+                Work::Export { id, docx, reply } => {
+                    let _ = reply.send(export(&hub, &compiler, &id, docx));
+                }
+            }
+            if pending.is_empty() {
+                while let Ok(more) = rx.try_recv() {
+                    pending.push(more);
+                }
+            }
+        }
+        if changed.is_empty() {
+            continue;
+        }
+        let changed: Vec<PathBuf> = changed
+            .into_iter()
+            .map(|p| std::fs::canonicalize(&p).unwrap_or(p))
+            .collect();
+        let templates_changed = templates_dir
+            .as_ref()
+            .is_some_and(|t| changed.iter().any(|p| p.starts_with(t)));
+        if templates_changed {
+            compiler.reload();
+        }
+        let added = hub.rescan();
+        let idx = hub.index.lock().unwrap();
+        for d in &idx.docs {
+            let deps = idx.deps.get(&d.id);
+            let failed = idx.states.get(&d.id).is_none_or(|s| !s.errors.is_empty());
+            let affected = templates_changed
+                || failed
+                || added.contains(&d.id)
+                || deps.is_none_or(|deps| changed.iter().any(|c| deps.contains(c)));
+            if affected && !dirty.contains(&d.id) {
+                // What a page shows goes first: it is what the clerk is editing.
+                if idx.viewed.contains(&d.id) {
+                    dirty.push_front(d.id.clone());
+                } else {
+                    dirty.push_back(d.id.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Compiles one document and publishes its new state.
+fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
+    let Some(doc) = hub.doc(id) else { return };
+    let compiled = compiler.compile(&doc.job);
+    let own = std::fs::canonicalize(&doc.job.input).unwrap_or_else(|_| doc.job.input.clone());
+    let (cache, viewed) = {
+        let idx = hub.index.lock().unwrap();
+        (
+            idx.svgs.get(id).cloned().unwrap_or_default(),
+            idx.viewed.contains(id),
+        )
+    };
+    // The SVG is rendered outside the lock, reusing every page whose hash is unchanged.
+    let rendered = compiled
+        .pages
+        .as_ref()
+        .filter(|_| viewed)
+        .map(|pages| state::render_pages(pages, &cache));
+    let mut idx = hub.index.lock().unwrap();
+    idx.rev += 1;
+    let rev = idx.rev;
+    let mut deps = compiled.deps.clone();
+    deps.push(own.clone());
+    idx.deps.insert(id.to_string(), deps);
+    let old = idx.states.remove(id).unwrap_or_default();
+    let mut st = DocState {
+        id: id.to_string(),
+        rev,
+        compiled: true,
+        kind: compiled.kind.clone().unwrap_or_else(|| {
+            if old.kind.is_empty() {
+                std::fs::read_to_string(&own)
+                    .ok()
+                    .and_then(|t| state::kind_in_text(&t))
+                    .unwrap_or_default()
+            } else {
+                old.kind.clone()
+            }
+        }),
+        title: compiled.title.clone().unwrap_or(old.title.clone()),
+        pages: old.pages.clone(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        figures: compiled.figures.clone().unwrap_or(old.figures.clone()),
+    };
+    for d in &compiled.report.items {
+        let m = state::message(d, &hub.roots, &own);
+        if d.is_error() {
+            st.errors.push(m);
+        } else {
+            st.warnings.push(m);
+        }
+    }
+    if let (Some((pages, mut svgs)), true) = (rendered, st.errors.is_empty()) {
+        // Keep the previous pages' SVG too: a browser may still be fetching them.
+        for p in &old.pages {
+            if let Some(s) = cache.get(&p.hash) {
+                svgs.entry(p.hash.clone()).or_insert_with(|| s.clone());
+            }
+        }
+        idx.svgs.insert(id.to_string(), svgs);
+        st.pages = pages;
+    }
+    let mut msg = serde_json::to_value(&st).unwrap_or_default();
+    msg["type"] = "doc".into();
+    idx.states.insert(id.to_string(), st);
+    let _ = hub.events.send(Arc::from(msg.to_string()));
+    hub.announce_list(&idx);
+}
+
+fn export(
+    hub: &Hub,
+    compiler: &Compiler,
+    id: &str,
+    docx: bool,
+) -> Result<Vec<u8>, Vec<state::Message>> {
+    let Some(doc) = hub.doc(id) else {
+        return Err(Vec::new());
+    };
+    let own = std::fs::canonicalize(&doc.job.input).unwrap_or_else(|_| doc.job.input.clone());
+    compiler.export(&doc.job, docx).map_err(|diags| {
+        diags
+            .iter()
+            .map(|d| state::message(d, &hub.roots, &own))
+            .collect()
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// HTTP
+
+const PAGE: &str = include_str!("page.html");
+const APP_JS: &str = include_str!("app.js");
+const APP_CSS: &str = include_str!("app.css");
+const CM_JS: &str = include_str!("vendor/codemirror-5.65.21/codemirror.js");
+const CM_CSS: &str = include_str!("vendor/codemirror-5.65.21/codemirror.css");
+const CM_YAML: &str = include_str!("vendor/codemirror-5.65.21/yaml.js");
+
+type Shared = State<Arc<Hub>>;
+
+fn router(hub: Arc<Hub>) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route(
+            "/app.js",
+            get(|| async { asset(APP_JS, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { asset(APP_CSS, "text/css; charset=utf-8") }),
+        )
+        .route(
+            "/vendor/codemirror.js",
+            get(|| async { asset(CM_JS, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/vendor/codemirror.css",
+            get(|| async { asset(CM_CSS, "text/css; charset=utf-8") }),
+        )
+        .route(
+            "/vendor/yaml.js",
+            get(|| async { asset(CM_YAML, "text/javascript; charset=utf-8") }),
+        )
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+        .route("/api/docs", get(docs))
+        .route("/api/starters", get(starters))
+        .route("/api/new", axum::routing::post(new_doc))
+        .route("/doc/{id}/state", get(doc_state))
+        .route("/doc/{id}/page/{file}", get(page_svg))
+        .route("/doc/{id}/source", get(source).post(save))
+        .route("/doc/{id}/download/{format}", get(download))
+        .route("/ws", get(ws))
+        .layer(axum::middleware::from_fn_with_state(hub.clone(), guard))
+        .with_state(hub)
+}
+
+/// Every request: `Host` must be this server's (DNS rebinding), every write must come from
+/// our own page (`Origin`) with this run's token; every response forbids outside content.
+async fn guard(State(hub): Shared, req: Request, next: Next) -> Response {
+    let hosts = hub.allowed_hosts();
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !hosts.iter().any(|h| h == host) {
+        return (StatusCode::MISDIRECTED_REQUEST, t!("máy chủ không đúng")).into_response();
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        if !origin_ok(&hub, req.headers()) {
+            return (
+                StatusCode::FORBIDDEN,
+                t!("yêu cầu không đến từ trang của vanban"),
+            )
+                .into_response();
+        }
+        let token = req
+            .headers()
+            .get("x-vanban-token")
+            .and_then(|h| h.to_str().ok());
+        if token != Some(hub.token.as_str()) {
+            return (
+                StatusCode::FORBIDDEN,
+                t!("thiếu mã phiên hoặc mã phiên sai"),
+            )
+                .into_response();
+        }
+    }
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'self'; img-src 'self' data:"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Another site may not even embed our pages or data (as an image, a script …).
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
+/// The request comes from a page of this server.
+fn origin_ok(hub: &Hub, headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    hub.allowed_hosts()
+        .iter()
+        .any(|h| origin == format!("http://{h}"))
+}
+
+fn asset(body: &'static str, kind: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn json(value: &impl serde::Serialize) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        serde_json::to_string(value).unwrap_or_default(),
+    )
+        .into_response()
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, t!("không có văn bản này")).into_response()
+}
+
+/// The strings of the page, in the run's language.
+fn ui_strings() -> serde_json::Value {
+    serde_json::json!({
+        "documents": t!("Văn bản"),
+        "new_document": t!("Văn bản mới"),
+        "kind": t!("Loại"),
+        "file_name": t!("Tên tệp (không dấu cách)"),
+        "create": t!("Tạo"),
+        "pick": t!("Chọn một văn bản ở bên trái."),
+        "edit": t!("Sửa YAML"),
+        "save": t!("Lưu"),
+        "close": t!("Đóng"),
+        "saved": t!("Đã lưu."),
+        "save_failed": t!("Không lưu được:"),
+        "conflict": t!("Tệp đã đổi trên đĩa từ khi mở nên không lưu đè. Chép lại phần cần giữ, bấm Đóng hai lần để bỏ bản đang sửa, rồi mở lại."),
+        "unsaved_close": t!("Có thay đổi chưa lưu: bấm Đóng lần nữa để bỏ chúng."),
+        "unsaved": t!("Có thay đổi chưa lưu."),
+        "download_pdf": t!("Tải PDF"),
+        "download_docx": t!("Tải Word (.docx)"),
+        "errors": t!("Lỗi — đang hiện bản dựng tốt gần nhất"),
+        "errors_none_yet": t!("Lỗi — văn bản chưa dựng được lần nào"),
+        "warnings": t!("Cảnh báo"),
+        "figures": t!("Số liệu tính được"),
+        "figures_help": t!("Trích dẫn trong văn bản bằng {{tên}}; bấm vào tên để chép."),
+        "figure_name": t!("Tên"),
+        "figure_value": t!("Giá trị"),
+        "figure_how": t!("Cách tính"),
+        "no_figures": t!("Văn bản này không có số liệu tính."),
+        "hint": t!("gợi ý"),
+        "page": t!("Trang"),
+        "compiling": t!("đang dựng…"),
+        "built": t!("đã dựng"),
+        "n_errors": t!("{n} lỗi"),
+        "n_warnings": t!("{n} cảnh báo"),
+        "connected": t!("đang theo dõi"),
+        "disconnected": t!("mất kết nối, đang thử lại…"),
+        "copied": t!("đã chép"),
+        "show_line": t!("bấm để xem dòng này"),
+        "create_failed": t!("Không tạo được:"),
+    })
+}
+
+async fn index(State(hub): Shared) -> Response {
+    let ui = serde_json::json!({"token": hub.token, "strings": ui_strings()});
+    // JSON inside <script type="application/json">: no "<" may close the element.
+    let ui = ui.to_string().replace('<', "\\u003c");
+    let lang = match crate::i18n::current() {
+        crate::i18n::Lang::Vi => "vi",
+        crate::i18n::Lang::En => "en",
+    };
+    let html = PAGE.replace("{{UI}}", &ui).replace("{{LANG}}", lang);
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+async fn docs(State(hub): Shared) -> Response {
+    let idx = hub.index.lock().unwrap();
+    json(&state::list_json(&idx.docs, &idx.states))
+}
+
+async fn starters(State(hub): Shared) -> Response {
+    let list: Vec<serde_json::Value> = hub
+        .starters
+        .iter()
+        .map(|(kind, name, _)| serde_json::json!({"kind": kind, "name": name}))
+        .collect();
+    json(&list)
+}
+
+async fn doc_state(State(hub): Shared, UrlPath(id): UrlPath<String>) -> Response {
+    let (st, first_view) = {
+        let mut idx = hub.index.lock().unwrap();
+        if !idx.docs.iter().any(|d| d.id == id) {
+            return not_found();
+        }
+        (idx.states.get(&id).cloned(), idx.viewed.insert(id.clone()))
+    };
+    // A document seen for the first time is compiled again at once, with its pages.
+    if first_view {
+        hub.send(Work::First(id.clone()));
+    }
+    match st {
+        Some(st) => json(&st),
+        None => json(&DocState {
+            id,
+            ..DocState::default()
+        }),
+    }
+}
+
+async fn page_svg(
+    State(hub): Shared,
+    UrlPath((id, file)): UrlPath<(String, String)>,
+    req: Request,
+) -> Response {
+    let Some(n) = file
+        .strip_suffix(".svg")
+        .and_then(|n| n.parse::<usize>().ok())
+    else {
+        return not_found();
+    };
+    let asked = req
+        .uri()
+        .query()
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("h=")))
+        .map(str::to_string);
+    let idx = hub.index.lock().unwrap();
+    let Some(svgs) = idx.svgs.get(&id) else {
+        return not_found();
+    };
+    // The page asked by hash (it may be one of the previous pages), or the current page n.
+    let hash = asked.or_else(|| {
+        idx.states
+            .get(&id)
+            .and_then(|s| s.pages.iter().find(|p| p.n == n))
+            .map(|p| p.hash.clone())
+    });
+    match hash.and_then(|h| svgs.get(&h)) {
+        Some(svg) => (
+            [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                (
+                    header::CACHE_CONTROL,
+                    "private, max-age=31536000, immutable",
+                ),
+            ],
+            Body::from(svg.to_string()),
+        )
+            .into_response(),
+        None => not_found(),
+    }
+}
+
+/// The hash of a file's bytes the editor loaded, to refuse saving over a newer file.
+fn text_hash(bytes: &[u8]) -> String {
+    format!("{:032x}", typst::utils::hash128(bytes))
+}
+
+/// The document's own file, when it is still a regular file inside the served folders.
+fn own_file(hub: &Hub, id: &str) -> Option<PathBuf> {
+    let doc = hub.doc(id)?;
+    state::inside(&hub.roots, &doc.job.input).then_some(doc.job.input)
+}
+
+async fn source(State(hub): Shared, UrlPath(id): UrlPath<String>) -> Response {
+    let Some(path) = own_file(&hub, &id) else {
+        return not_found();
+    };
+    match std::fs::read(&path) {
+        Ok(bytes) => json(&serde_json::json!({
+            "hash": text_hash(&bytes),
+            "file": hub.doc(&id).map(|d| d.rel).unwrap_or_default(),
+            "text": String::from_utf8_lossy(&bytes),
+        })),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+/// Saves the editor's text as it is (never re-serialised, so comments and layout stay),
+/// atomically, unless the file changed on disk since the editor loaded it.
+async fn save(
+    State(hub): Shared,
+    UrlPath(id): UrlPath<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let Some(path) = own_file(&hub, &id) else {
+        return not_found();
+    };
+    let Some(base) = headers.get("x-vanban-base").and_then(|h| h.to_str().ok()) else {
+        return (StatusCode::BAD_REQUEST, t!("thiếu mã của bản đã mở")).into_response();
+    };
+    if std::str::from_utf8(&body).is_err() {
+        return (StatusCode::BAD_REQUEST, t!("nội dung không phải UTF-8")).into_response();
+    }
+    let current = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    };
+    if text_hash(&current) != base {
+        return (
+            StatusCode::CONFLICT,
+            t!("tệp đã đổi trên đĩa từ khi mở; không ghi đè"),
+        )
+            .into_response();
+    }
+    match write_atomic(&path, &body) {
+        Ok(()) => json(&serde_json::json!({"hash": text_hash(&body)})),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+/// Writes through a temporary file in the same folder and a rename.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.vanban-tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// A new document from a starter of `vanban new`, in the first served folder.
+async fn new_doc(State(hub): Shared, body: Bytes) -> Response {
+    let bad = |m: String| (StatusCode::BAD_REQUEST, m).into_response();
+    let Ok(req) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return bad(t!("yêu cầu không đọc được"));
+    };
+    let kind = req["kind"].as_str().unwrap_or("");
+    let Some((_, _, text)) = hub.starters.iter().find(|(k, _, _)| k == kind) else {
+        return bad(t!("không có loại văn bản này"));
+    };
+    let name = req["name"].as_str().unwrap_or("").trim();
+    let name = name
+        .strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name);
+    let valid = !name.is_empty()
+        && name.chars().count() <= 80
+        && !name.starts_with(['_', '.', '-'])
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return bad(t!(
+            "tên tệp chỉ gồm chữ, số, `-` và `_`, không bắt đầu bằng `_`, `-` hay `.`"
+        ));
+    }
+    let Some(dir) = hub.roots.iter().find(|r| r.is_dir()) else {
+        return bad(t!("không có thư mục để tạo văn bản"));
+    };
+    let path = dir.join(format!("{name}.yaml"));
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    if let Err(e) = created {
+        return if e.kind() == std::io::ErrorKind::AlreadyExists {
+            (
+                StatusCode::CONFLICT,
+                t!(
+                    "lỗi: {file} đã có; chọn tên tệp khác để không ghi đè",
+                    file = format!("{name}.yaml")
+                ),
+            )
+                .into_response()
+        } else {
+            (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response()
+        };
+    }
+    hub.rescan();
+    let id = {
+        let idx = hub.index.lock().unwrap();
+        idx.docs
+            .iter()
+            .find(|d| d.job.input == path)
+            .map(|d| d.id.clone())
+    };
+    match id {
+        Some(id) => {
+            hub.send(Work::First(id.clone()));
+            json(&serde_json::json!({"id": id}))
+        }
+        None => (StatusCode::INTERNAL_SERVER_ERROR, String::new()).into_response(),
+    }
+}
+
+async fn download(
+    State(hub): Shared,
+    UrlPath((id, format)): UrlPath<(String, String)>,
+) -> Response {
+    let docx = match format.as_str() {
+        "pdf" => false,
+        "docx" => true,
+        _ => return not_found(),
+    };
+    let Some(doc) = hub.doc(&id) else {
+        return not_found();
+    };
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    hub.send(Work::Export {
+        id: id.clone(),
+        docx,
+        reply,
+    });
+    match answer.await {
+        Ok(Ok(bytes)) => {
+            let stem: String = doc
+                .job
+                .output
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let ext = if docx { "docx" } else { "pdf" };
+            let kind = if docx {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            } else {
+                "application/pdf"
+            };
+            (
+                [
+                    (header::CONTENT_TYPE, kind.to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{stem}.{ext}\""),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Ok(Err(messages)) => {
+            let text: Vec<String> = messages
+                .iter()
+                .map(|m| match m.line {
+                    Some(l) => format!("{}:{}: {}", m.file, l, m.message),
+                    None => format!("{}: {}", m.file, m.message),
+                })
+                .collect();
+            (StatusCode::UNPROCESSABLE_ENTITY, text.join("\n")).into_response()
+        }
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, String::new()).into_response(),
+    }
+}
+
+/// The WebSocket: our own `Origin` and this run's token (a query parameter: a browser cannot
+/// set headers on a WebSocket).
+async fn ws(
+    State(hub): Shared,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let token_ok = uri
+        .query()
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("token=")))
+        == Some(hub.token.as_str());
+    if !token_ok || !origin_ok(&hub, &headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            t!("yêu cầu không đến từ trang của vanban"),
+        )
+            .into_response();
+    }
+    let rx = hub.events.subscribe();
+    upgrade.on_upgrade(move |socket| push(socket, rx))
+}
+
+async fn push(mut socket: WebSocket, mut rx: tokio::sync::broadcast::Receiver<Arc<str>>) {
+    use tokio::sync::broadcast::error::RecvError;
+    loop {
+        tokio::select! {
+            event = rx.recv() => {
+                let text = match event {
+                    Ok(t) => t.to_string(),
+                    // Too slow a reader: the page fetches the state again.
+                    Err(RecvError::Lagged(_)) => "{\"type\":\"resync\"}".to_string(),
+                    Err(RecvError::Closed) => return,
+                };
+                if socket.send(WsMessage::Text(text.into())).await.is_err() {
+                    return;
+                }
+            }
+            incoming = socket.recv() => {
+                match incoming {
+                    Some(Ok(WsMessage::Close(_))) | None | Some(Err(_)) => return,
+                    _ => {}
+                }
+            }
+        }
+    }
+}
