@@ -287,12 +287,7 @@ fn paragraphs(source: Source, items: Vec<Item>) -> Vec<P> {
                                 && t.trim_start().starts_with(|c: char| c.is_lowercase())
                                 && !prev.cell
                             {
-                                prev.runs.push(super::read::Run {
-                                    text: " ".into(),
-                                    bold: false,
-                                    italic: false,
-                                });
-                                prev.runs.extend(l.runs);
+                                prev.append(l.runs);
                                 continue;
                             }
                         }
@@ -328,42 +323,9 @@ fn paragraphs(source: Source, items: Vec<Item>) -> Vec<P> {
         };
         let text = line.plain().trim().to_string();
 
-        line.runs = vec![super::read::Run {
-            text: text.clone(),
-            bold: false,
-            italic: false,
-        }];
+        line.runs = vec![super::read::Run::plain(text.clone())];
         let join = match out.last() {
-            // A header split by the extraction: `Bắc Sơn, ngày` | `tháng 9 năm 2024`,
-            // `Số:` | `/UBND-PNN`.
-            Some(P::Line(prev))
-                if {
-                    let p = prev.plain();
-                    let p = p.trim_end();
-                    (p.ends_with(", ngày") || p.contains(", ngày ") && !p.contains("tháng"))
-                        && text.starts_with("tháng")
-                        || p == "Số:" && (text.starts_with('/') || text.contains('/'))
-                } =>
-            {
-                true
-            }
-            Some(P::Line(prev)) => {
-                let p = prev.plain();
-                let p = p.trim_end();
-                let ends = p.ends_with(['.', ':', ';', '!', '?']);
-                let cue = marker(&text).is_some()
-                    || opening(&text)
-                    || is_noi_nhan(&text)
-                    || is_signer_cue(&text)
-                    || p.ends_with(':') && !text.starts_with(|c: char| c.is_lowercase());
-                let upper_change = is_upper(p) != is_upper(&text);
-                let both_upper = is_upper(p) && is_upper(&text);
-                !(cue
-                    || upper_change
-                    || (both_upper && last_len < short)
-                    || (ends && starts_upper(&text))
-                    || (last_len < short && starts_upper(&text)))
-            }
+            Some(P::Line(prev)) => continues(prev.plain().trim_end(), &text, last_len < short),
             _ => false,
         };
         last_len = text.chars().count();
@@ -383,6 +345,28 @@ fn paragraphs(source: Source, items: Vec<Item>) -> Vec<P> {
         }
     }
     out
+}
+
+/// Whether `text`, the next line of an extraction, goes on the paragraph that ends with `p`
+/// (`short`: the paragraph's last line did not fill the width).
+fn continues(p: &str, text: &str, short: bool) -> bool {
+    // A header split by the extraction: `Bắc Sơn, ngày` | `tháng 9 năm 2024`, `Số:` | `/UBND-PNN`.
+    let split_date = (p.ends_with(", ngày") || p.contains(", ngày ") && !p.contains("tháng"))
+        && text.starts_with("tháng");
+    if split_date || p == "Số:" && text.contains('/') {
+        return true;
+    }
+    let cue = marker(text).is_some()
+        || opening(text)
+        || is_noi_nhan(text)
+        || is_signer_cue(text)
+        || p.ends_with(':') && !text.starts_with(|c: char| c.is_lowercase());
+    let sentence_end = p.ends_with(['.', ':', ';', '!', '?']);
+    let (upper_before, upper_now) = (is_upper(p), is_upper(text));
+    !(cue
+        || upper_before != upper_now
+        || upper_before && upper_now && short
+        || (sentence_end || short) && starts_upper(text))
 }
 
 /// Words that open a part of the document on a new line.

@@ -15,6 +15,17 @@ pub struct Run {
     pub italic: bool,
 }
 
+impl Run {
+    /// Text with no emphasis.
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+}
+
 /// Emphasis is unknown in a plain-text extraction: the recogniser then keeps the defaults.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Source {
@@ -37,6 +48,12 @@ pub struct Line {
 }
 
 impl Line {
+    /// Another line's runs joined to this one's after a space: one paragraph.
+    pub fn append(&mut self, runs: Vec<Run>) {
+        self.runs.push(Run::plain(" "));
+        self.runs.extend(runs);
+    }
+
     pub fn plain(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()
     }
@@ -194,11 +211,7 @@ fn clean(s: &str) -> String {
 
 fn plain_line(text: &str, at: usize) -> Line {
     Line {
-        runs: vec![Run {
-            text: text.to_string(),
-            bold: false,
-            italic: false,
-        }],
+        runs: vec![Run::plain(text)],
         at,
         centered: false,
         cell: false,
@@ -250,14 +263,7 @@ fn read_markdown(text: &str) -> Vec<Item> {
         let starts_item = l.starts_with("- ") || l.starts_with("+ ") || l.starts_with('|');
         let runs = markdown_runs(l);
         match current.as_mut() {
-            Some(c) if !starts_item => {
-                c.runs.push(Run {
-                    text: " ".into(),
-                    bold: false,
-                    italic: false,
-                });
-                c.runs.extend(runs);
-            }
+            Some(c) if !starts_item => c.append(runs),
             _ => {
                 if let Some(c) = current.take() {
                     out.push(Item::Line(c));
@@ -426,12 +432,7 @@ impl DocxReader {
             };
             if !cell && i > 0 {
                 if let Some(Item::Line(prev)) = self.out.last_mut() {
-                    prev.runs.push(Run {
-                        text: " ".into(),
-                        bold: false,
-                        italic: false,
-                    });
-                    prev.runs.extend(line.runs);
+                    prev.append(line.runs);
                     continue;
                 }
             }
