@@ -642,6 +642,7 @@ pub fn funding(
             so_tien: None,
             con_lai: None,
             dong: Default::default(),
+            ty_le_ghi: None,
         });
         match sub {
             Some(s) => {

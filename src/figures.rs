@@ -671,12 +671,20 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
         ));
         return;
     }
+    let stated: std::collections::HashMap<String, &Spanned<String>> = fund
+        .dong
+        .iter()
+        .filter_map(|(l, line)| line.ty_le_ghi.as_ref().map(|s| (format!("{k}.{l}"), s)))
+        .collect();
     let all = lines
         .into_iter()
         .map(|(n, v)| (n, v.unwrap_or(rest)))
         .chain(subs);
     for (name, v) in all {
         let share = v * Decimal::ONE_HUNDRED / total;
+        if let Some(s) = stated.get(&name) {
+            check_stated(&format!("{name}.ty_le"), share, s, file, source, report);
+        }
         t.put(
             format!("{name}.ty_le"),
             numfmt::round(share, decimals),

@@ -1456,4 +1456,11 @@ pub struct FundingLine {
         description = "Các dòng con: tên → số tiền."
     )]
     pub dong: BTreeMap<String, Spanned<Amount>>,
+    /// The line's share as an older document states it (e.g. `21,7`), checked after rounding.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Tỷ lệ của dòng như văn bản cũ ghi (ví dụ \"21,7\"), để đối chiếu; văn bản in tỷ lệ tính được."
+    )]
+    pub ty_le_ghi: Option<Spanned<String>>,
 }

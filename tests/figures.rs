@@ -221,6 +221,24 @@ fn remainder_lines_and_unknown_modifiers() {
         .any(|d| d.message.contains("không có đơn vị nào")));
 }
 
+/// A funding line's share stated in an older document is checked as a target's is: a warning
+/// when the computed share does not round to it, nothing when it does.
+#[test]
+fn a_funding_lines_stated_share_is_checked() {
+    let (t, r) = figures_of(
+        "nguon_von:\n  v: { dong: { a: { so_tien: 600, ty_le_ghi: \"60\" }, b: { so_tien: 400.5, ty_le_ghi: \"40,1\" } } }\n",
+    );
+    assert!(!r.has_errors(), "{:?}", r.items);
+    assert_eq!(t.get("v.b.ty_le").unwrap().display(), "40");
+    let warnings: Vec<&str> = r.warnings().map(|w| w.message.as_str()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("tỷ lệ ghi 40,1% khác tỷ lệ tính được 40%")
+            && warnings[0].contains("`v.b.ty_le`"),
+        "{warnings:?}"
+    );
+}
+
 #[test]
 fn a_backslash_keeps_double_braces_literal() {
     let work = tempdir();

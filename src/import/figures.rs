@@ -64,8 +64,8 @@ fn rewrite(text: &str, at: usize, first: usize) -> (String, Vec<Proposal>) {
                 let after = chars.get(b_end);
                 let certain = a_len <= 3
                     && b_len <= 3
-                    && !(a.starts_with('0') && a.len() > 1)
-                    && !b.starts_with('0')
+                    && printed_alike(&a)
+                    && printed_alike(&b)
                     && !after.is_some_and(|c| c.is_ascii_digit() || *c == '/');
                 let (count, total) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
                 (certain && count <= total && total > 0).then_some((count, total, p_start, p_len))
@@ -99,6 +99,15 @@ fn rewrite(text: &str, at: usize, first: usize) -> (String, Vec<Proposal>) {
         i = p_start + p_len;
     }
     (out, found)
+}
+
+/// A count written as vanban prints one: two digits below 10 (`02`), no leading zero above.
+fn printed_alike(s: &str) -> bool {
+    match s.parse::<u32>() {
+        Ok(n) if n < 10 => s.len() == 2,
+        Ok(_) => !s.starts_with('0'),
+        Err(_) => false,
+    }
 }
 
 /// A share (`29,5%`) close after a count: within 50 characters, with a linking word, and no
@@ -181,9 +190,9 @@ mod tests {
             nodes[2].text,
             "Vốn địa phương: {{von01.d2}} tỷ đồng, chiếm {{von01.d2.ty_le}}%."
         );
-        // 600/1000,5 = 59,97 → 60 with no decimals: right; 400,5 → 40,03 → 40,0, not 40,1.
-        assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].text.contains("40,1%"));
+        // 400,5/1000,5 → 40,03 → 40,0, not 40,1: kept as ty_le_ghi for `vanban check`.
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(out[0].lines[1].2.as_deref(), Some("40,1"));
         // Lines that do not add up stay text, and are noted.
         let mut wrong = vec![
             n("doan", "Tổng vốn là 900 tỷ đồng, trong đó:", vec![]),
@@ -201,7 +210,7 @@ mod tests {
     fn uncertain_stays_text() {
         for s in [
             "ngày 16/8/2016 đạt 50%",
-            "có 02/207 xã, chiếm 0,97%",
+            "có 2/207 xã, chiếm 0,97%",
             "đạt 90/207 xã. Tỷ lệ 43,4%",
             "Kế hoạch số 18/2020 của UBND",
             "61/207 xã 29,5%",
@@ -213,8 +222,9 @@ mod tests {
     }
 }
 
-/// A line of a funding group: its key, its amount, and its sub-lines (key, amount).
-pub type FundingLineProposal = (String, String, Vec<(String, String)>);
+/// A line of a funding group: its key, its amount, its stated share (`ty_le_ghi`, which
+/// `vanban check` compares), and its sub-lines (key, amount).
+pub type FundingLineProposal = (String, String, Option<String>, Vec<(String, String)>);
 
 /// One proposed `so_lieu.nguon_von` group: a stated total and its lines, which add up to it.
 #[derive(Debug, Clone)]
@@ -434,7 +444,10 @@ fn funding_at(
                 .unwrap_or(0);
             chu_so = if n == 0 { places } else { chu_so.max(places) };
         }
-        new_list[*k].text = cite_line(text, m, &cite, total, &mut wrong_shares);
+        // The line's stated share goes to `ty_le_ghi`, which `vanban check` compares; a
+        // sub-line has no such field, so a wrong one is noted here instead.
+        let stated = m.share.map(|(s, l)| text[s..s + l].to_string());
+        new_list[*k].text = cite_line(text, m, &cite, total, &mut Vec::new());
         let mut sub_out = Vec::new();
         if subs.len() >= 2 {
             for (j, (c, sm)) in subs.iter().enumerate() {
@@ -446,7 +459,7 @@ fn funding_at(
                 sub_out.push((skey, sm.value.clone()));
             }
         }
-        proposal_lines.push((key, m.value.clone(), sub_out));
+        proposal_lines.push((key, m.value.clone(), stated, sub_out));
     }
     let mut head = text.clone();
     head.replace_range(t_start..t_start + t_len, &format!("{{{{{name}.tong}}}}"));
@@ -484,7 +497,7 @@ fn short_quote(s: &str) -> String {
 }
 
 /// The line's text citing its computed amount and share; a stated share that the computed
-/// one does not round to is noted.
+/// one does not round to is put in `wrong`.
 fn cite_line(
     text: &str,
     m: &LineMatch,

@@ -448,11 +448,19 @@ fn emit(
             }
             let _ = writeln!(o, "      tong_ghi: {}", f.total);
             let _ = writeln!(o, "      dong:");
-            for (key, amount, subs) in &f.lines {
+            for (key, amount, stated, subs) in &f.lines {
+                let stated = stated.as_deref().map(q);
                 if subs.is_empty() {
-                    let _ = writeln!(o, "        {key}: {{ so_tien: {amount} }}");
+                    let share = stated
+                        .map(|s| format!(", ty_le_ghi: {s}"))
+                        .unwrap_or_default();
+                    let _ = writeln!(o, "        {key}: {{ so_tien: {amount}{share} }}");
                 } else {
-                    let _ = writeln!(o, "        {key}:\n          dong:");
+                    let _ = writeln!(o, "        {key}:");
+                    if let Some(s) = stated {
+                        let _ = writeln!(o, "          ty_le_ghi: {s}");
+                    }
+                    let _ = writeln!(o, "          dong:");
                     for (k, v) in subs {
                         let _ = writeln!(o, "            {k}: {v}");
                     }
