@@ -41,6 +41,9 @@ pub enum Style {
 pub struct Figure {
     pub value: Decimal,
     pub style: Style,
+    /// How it was obtained, for the clerk: a formula over other figures' names
+    /// (`= tc02.da_dat + tc02.them`) or where the number was typed.
+    pub how: String,
 }
 
 impl Figure {
@@ -70,17 +73,39 @@ impl Table {
     }
 
     /// A figure read from a table: a count when whole, else an amount with its decimals.
-    pub fn put_amount(&mut self, name: String, value: Decimal) {
+    pub fn put_amount(&mut self, name: String, value: Decimal, how: String) {
         let style = if value.fract().is_zero() {
             Style::Count
         } else {
             Style::Amount(value.normalize().scale())
         };
-        self.put(name, value, style);
+        self.put(name, value, style, how);
     }
 
-    fn put(&mut self, name: String, value: Decimal, style: Style) {
-        self.figures.insert(name, Figure { value, style });
+    fn put(&mut self, name: String, value: Decimal, style: Style, how: String) {
+        self.figures.insert(name, Figure { value, style, how });
+    }
+}
+
+/// Where a number typed in the data came from, for [`Figure::how`].
+fn typed() -> String {
+    crate::t!("số nhập trong YAML")
+}
+
+/// A quantity as the data gives it: the name of another figure (`= nam_truoc.tc02.tong`) or a
+/// number typed in.
+fn from_quantity(q: &Spanned<Quantity>) -> String {
+    match &q.value {
+        Quantity::Name(n) => format!("= {n}"),
+        Quantity::Number(_) => typed(),
+    }
+}
+
+/// The text of a quantity inside a formula: its name, or the number.
+fn operand(q: &Spanned<Quantity>) -> String {
+    match &q.value {
+        Quantity::Name(n) => n.clone(),
+        Quantity::Number(n) => n.to_string(),
     }
 }
 
@@ -149,7 +174,12 @@ fn compute_in(
     }
 
     for (k, v) in &figs.hang_so {
-        t.put(k.clone(), v.value.0, style_of(v.value.0));
+        t.put(
+            k.clone(),
+            v.value.0,
+            style_of(v.value.0),
+            crate::t!("hằng số nhập trong YAML"),
+        );
     }
 
     for (k, target) in &figs.chi_tieu {
@@ -187,9 +217,19 @@ fn compute_in(
             continue;
         }
         let total = base + Decimal::from(added);
-        t.put(format!("{k}.da_dat"), base, Style::Count);
-        t.put(format!("{k}.them"), added.into(), Style::Count);
-        t.put(format!("{k}.tong"), total, Style::Count);
+        t.put(
+            format!("{k}.da_dat"),
+            base,
+            Style::Count,
+            from_quantity(&target.da_dat),
+        );
+        t.put(format!("{k}.them"), added.into(), Style::Count, typed());
+        t.put(
+            format!("{k}.tong"),
+            total,
+            Style::Count,
+            format!("= {k}.da_dat + {k}.them"),
+        );
         if let Some(stated) = &target.tong_ghi {
             if Decimal::from(stated.value) != total {
                 report.push(
@@ -212,7 +252,12 @@ fn compute_in(
         let Some(den_value) = resolve(&t, den, file, source, report) else {
             continue;
         };
-        t.put(format!("{k}.mau_so"), den_value, Style::Count);
+        t.put(
+            format!("{k}.mau_so"),
+            den_value,
+            Style::Count,
+            from_quantity(den),
+        );
         if den_value.is_zero() {
             report.push(err(
                 &den.referenced,
@@ -237,6 +282,7 @@ fn compute_in(
             format!("{k}.ty_le"),
             numfmt::round(share, decimals),
             Style::Percent(decimals),
+            format!("= {k}.tong / {k}.mau_so × 100"),
         );
         if let Some(stated) = &target.ty_le_ghi {
             check_stated(&format!("{k}.ty_le"), share, stated, file, source, report);
@@ -271,15 +317,22 @@ fn compute_in(
                 continue;
             }
             sum += v;
-            t.put(format!("{k}.{g}"), v, Style::Count);
+            t.put(format!("{k}.{g}"), v, Style::Count, from_quantity(q));
             let share = v * Decimal::ONE_HUNDRED / den_value;
             t.put(
                 format!("{k}.{g}.ty_le"),
                 numfmt::round(share, decimals),
                 Style::Percent(decimals),
+                format!("= {k}.{g} / {} × 100", operand(&dist.mau_so)),
             );
         }
-        t.put(format!("{k}.tong"), sum, Style::Count);
+        let groups: Vec<String> = dist.nhom.keys().map(|g| format!("{k}.{g}")).collect();
+        t.put(
+            format!("{k}.tong"),
+            sum,
+            Style::Count,
+            format!("= {}", groups.join(" + ")),
+        );
         if ok && sum != den_value {
             report.push(
                 err(
@@ -341,12 +394,23 @@ fn compute_in(
             ));
             continue;
         }
-        t.put(format!("{k}.so"), units, Style::Count);
-        t.put(format!("{k}.tong"), sum, Style::Amount(6));
+        t.put(
+            format!("{k}.so"),
+            units,
+            Style::Count,
+            crate::t!("số đơn vị trong các nhóm của {k}", k = k),
+        );
+        t.put(
+            format!("{k}.tong"),
+            sum,
+            Style::Amount(6),
+            crate::t!("tổng giá trị × số đơn vị của từng nhóm"),
+        );
         t.put(
             format!("{k}.tb"),
             numfmt::round(sum / units, decimals),
             Style::Amount(decimals),
+            format!("= {k}.tong / {k}.so"),
         );
     }
 
@@ -367,12 +431,18 @@ fn compute_in(
             ));
             continue;
         }
-        t.put(format!("{k}.ke_hoach"), plan, style_of(plan));
-        t.put(format!("{k}.dat"), done, style_of(done));
+        t.put(
+            format!("{k}.ke_hoach"),
+            plan,
+            style_of(plan),
+            from_quantity(&a.ke_hoach),
+        );
+        t.put(format!("{k}.dat"), done, style_of(done), typed());
         t.put(
             format!("{k}.chenh"),
             (done - plan).abs(),
             style_of(done - plan),
+            format!("= |{k}.dat − {k}.ke_hoach|"),
         );
         t.texts.insert(format!("{k}.ten"), a.ten.clone());
         t.texts
@@ -403,6 +473,7 @@ fn compute_in(
             format!("{k}.ty_le"),
             numfmt::round(done * Decimal::ONE_HUNDRED / plan, decimals),
             Style::Percent(decimals),
+            format!("= {k}.dat / {k}.ke_hoach × 100"),
         );
     }
     t
@@ -512,7 +583,12 @@ fn include_shared(
                 .with_source(source),
             );
         }
-        t.figures.insert(name, fig);
+        let how = crate::t!(
+            "từ {file}: {how}",
+            file = include.value.trim(),
+            how = fig.how
+        );
+        t.figures.insert(name, Figure { how, ..fig });
     }
     t.texts.extend(sub.texts);
 }
@@ -539,7 +615,14 @@ fn inherit_from(
     let theirs = compute_other(&doc.bao_gom, &doc.so_lieu, &path, &text, report, trail);
     let prefix = inherit.ten.value.trim();
     for (name, fig) in theirs.figures {
-        t.figures.insert(format!("{prefix}.{name}"), fig);
+        let how = crate::t!(
+            "`{name}` của {file}: {how}",
+            name = name,
+            file = inherit.tep.value.trim(),
+            how = fig.how
+        );
+        t.figures
+            .insert(format!("{prefix}.{name}"), Figure { how, ..fig });
     }
 }
 
@@ -644,7 +727,30 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
         }
     }
     let amount_style = Style::Amount(6);
-    t.put(format!("{k}.tong"), total, amount_style);
+    let total_how = if remainder.is_some() {
+        crate::t!("tong_ghi nhập trong YAML")
+    } else {
+        let names: Vec<&str> = lines.iter().map(|(n, _)| n.as_str()).collect();
+        format!("= {}", names.join(" + "))
+    };
+    t.put(format!("{k}.tong"), total, amount_style, total_how);
+    // How each line's amount was obtained: typed, the sum of its sub-lines, or what is left.
+    let mut hows: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (l, line) in &fund.dong {
+        let name = format!("{k}.{l}");
+        let how = if line.con_lai.as_ref().is_some_and(|f| f.value) {
+            crate::t!("phần còn lại: {k}.tong trừ các dòng khác", k = k)
+        } else if line.dong.is_empty() || line.so_tien.is_some() {
+            typed()
+        } else {
+            let subs: Vec<String> = line.dong.keys().map(|s| format!("{name}.{s}")).collect();
+            format!("= {}", subs.join(" + "))
+        };
+        for s in line.dong.keys() {
+            hows.insert(format!("{name}.{s}"), typed());
+        }
+        hows.insert(name, how);
+    }
     if remainder.is_none() {
         if let Some(stated) = &fund.tong_ghi {
             if stated.value.0 != total {
@@ -689,8 +795,10 @@ fn funding(k: &str, fund: &Funding, t: &mut Table, file: &Path, source: &str, re
             format!("{name}.ty_le"),
             numfmt::round(share, decimals),
             Style::Percent(decimals),
+            format!("= {name} / {k}.tong × 100"),
         );
-        t.put(name, v, amount_style);
+        let how = hows.remove(&name).unwrap_or_else(typed);
+        t.put(name, v, amount_style, how);
     }
 }
 

@@ -1130,24 +1130,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "disconnected, retrying…",
     ),
     (
-        "mẫu số (mau_so của chỉ tiêu)",
-        "denominator (the target's mau_so)",
-    ),
-    (
         "nội dung không phải UTF-8",
         "the content is not UTF-8",
-    ),
-    (
-        "số đã nhập (hang_so hoặc tệp dùng chung)",
-        "as typed (hang_so or a shared file)",
-    ),
-    (
-        "số đã nhập trong YAML",
-        "as typed in the YAML",
-    ),
-    (
-        "số đơn vị của {name}",
-        "number of units of {name}",
     ),
     (
         "thiếu mã của bản đã mở",
@@ -1164,14 +1148,6 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     (
         "tệp đã đổi trên đĩa từ khi mở; không ghi đè",
         "the file changed on disk since it was opened; not overwritten",
-    ),
-    (
-        "tỉ lệ phần trăm",
-        "a percentage",
-    ),
-    (
-        "tổng các giá trị của {name}",
-        "sum of the values of {name}",
     ),
     (
         "vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)",
@@ -1216,6 +1192,42 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     (
         "đã dựng",
         "built",
+    ),
+    (
+        "số nhập trong YAML",
+        "a number typed in the YAML",
+    ),
+    (
+        "hằng số nhập trong YAML",
+        "a constant typed in the YAML",
+    ),
+    (
+        "số đơn vị trong các nhóm của {k}",
+        "the number of units in the groups of {k}",
+    ),
+    (
+        "tổng giá trị × số đơn vị của từng nhóm",
+        "the sum of value × units over the groups",
+    ),
+    (
+        "tong_ghi nhập trong YAML",
+        "tong_ghi typed in the YAML",
+    ),
+    (
+        "phần còn lại: {k}.tong trừ các dòng khác",
+        "what is left: {k}.tong minus the other lines",
+    ),
+    (
+        "ô của hàng trong bảng của họ văn bản",
+        "a cell of the family's row",
+    ),
+    (
+        "từ {file}: {how}",
+        "from {file}: {how}",
+    ),
+    (
+        "`{name}` của {file}: {how}",
+        "`{name}` of {file}: {how}",
     ),
 ];
 

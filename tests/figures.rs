@@ -239,6 +239,26 @@ fn a_funding_lines_stated_share_is_checked() {
     );
 }
 
+/// Every figure says how it was obtained, for the figures panel of `vanban serve`.
+#[test]
+fn every_figure_says_how_it_was_obtained() {
+    let (t, r) = figures_of(
+        "hang_so: { so_xa: 207 }\n\
+         chi_tieu:\n  a: { da_dat: 48, them: 12, mau_so: so_xa }\n\
+         nguon_von:\n  v: { tong_ghi: 10, dong: { l: { dong: { x: 3, y: 2 } }, m: { con_lai: true } } }\n",
+    );
+    assert!(!r.has_errors(), "{:?}", r.items);
+    let how = |n: &str| t.get(n).unwrap().how.clone();
+    assert_eq!(how("a.tong"), "= a.da_dat + a.them");
+    assert_eq!(how("a.mau_so"), "= so_xa");
+    assert_eq!(how("a.ty_le"), "= a.tong / a.mau_so × 100");
+    assert_eq!(how("v.l"), "= v.l.x + v.l.y");
+    assert_eq!(how("v.l.ty_le"), "= v.l / v.tong × 100");
+    assert!(how("v.m").contains("v.tong"), "{}", how("v.m"));
+    assert!(how("so_xa").contains("YAML"));
+    assert!(t.figures.values().all(|f| !f.how.is_empty()));
+}
+
 #[test]
 fn a_backslash_keeps_double_braces_literal() {
     let work = tempdir();

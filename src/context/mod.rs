@@ -296,7 +296,11 @@ pub fn build(loaded: &Loaded, fonts: &Fonts, report: &mut Report) -> Prepared {
     // A family member's row: its cells as texts, its number columns as figures.
     table.texts.extend(row_texts.iter().cloned());
     for (name, value) in row_numbers {
-        table.put_amount(name.clone(), *value);
+        table.put_amount(
+            name.clone(),
+            *value,
+            crate::t!("ô của hàng trong bảng của họ văn bản"),
+        );
     }
     let mut b = Builder {
         file: path,

@@ -296,8 +296,7 @@ pub fn kind_in_text(text: &str) -> Option<String> {
         .map(|v| kind_name(v.trim().trim_matches(['"', '\''])))
 }
 
-/// The figures of a document with how each is computed, by the naming rules of
-/// [`crate::figures`].
+/// The figures of a document with how each was obtained, as [`crate::figures`] recorded it.
 pub fn figure_rows(table: &Table) -> Vec<FigureRow> {
     table
         .figures
@@ -305,54 +304,9 @@ pub fn figure_rows(table: &Table) -> Vec<FigureRow> {
         .map(|(name, f)| FigureRow {
             name: name.clone(),
             value: f.display(),
-            how: how(name, table),
+            how: f.how.clone(),
         })
         .collect()
-}
-
-fn how(name: &str, table: &Table) -> String {
-    let has = |n: &str| table.figures.contains_key(n);
-    let Some((base, last)) = name.rsplit_once('.') else {
-        return t!("số đã nhập (hang_so hoặc tệp dùng chung)");
-    };
-    let parent = base.rsplit_once('.').map(|(p, _)| p);
-    match last {
-        "ty_le" if has(&format!("{base}.tong")) && has(&format!("{base}.mau_so")) => {
-            format!("= {base}.tong / {base}.mau_so × 100")
-        }
-        "ty_le" if has(&format!("{base}.dat")) && has(&format!("{base}.ke_hoach")) => {
-            format!("= {base}.dat / {base}.ke_hoach × 100")
-        }
-        "ty_le" => match parent {
-            Some(p) => format!("= {base} / {p}.tong × 100"),
-            None => t!("tỉ lệ phần trăm"),
-        },
-        "tong" if has(&format!("{base}.da_dat")) => {
-            format!("= {base}.da_dat + {base}.them")
-        }
-        "tong" => {
-            let prefix = format!("{base}.");
-            let parts: Vec<&str> = table
-                .figures
-                .keys()
-                .filter_map(|k| k.strip_prefix(&prefix).map(|rest| (k, rest)))
-                .filter(|(_, rest)| !rest.contains('.') && !matches!(*rest, "tong" | "so" | "tb"))
-                .map(|(k, _)| k.as_str())
-                .collect();
-            if parts.is_empty() || has(&format!("{base}.so")) {
-                t!("tổng các giá trị của {name}", name = base)
-            } else if parts.len() > 6 {
-                format!("= {} + … ({})", parts[..3].join(" + "), parts.len())
-            } else {
-                format!("= {}", parts.join(" + "))
-            }
-        }
-        "tb" => format!("= {base}.tong / {base}.so"),
-        "chenh" => format!("= {base}.dat − {base}.ke_hoach"),
-        "so" => t!("số đơn vị của {name}", name = base),
-        "mau_so" => t!("mẫu số (mau_so của chỉ tiêu)"),
-        _ => t!("số đã nhập trong YAML"),
-    }
 }
 
 /// A diagnostic as the browser shows it: paths relative to the served folder.
