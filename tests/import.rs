@@ -449,3 +449,111 @@ mod mangled {
         }
     }
 }
+
+mod shuffled_word {
+    use super::*;
+    use proptest::prelude::*;
+    use std::io::{Read, Write};
+
+    /// The parts of a Word file: its zip entries, and the body of `word/document.xml` cut into
+    /// its top-level paragraphs and tables.
+    struct Parts {
+        entries: Vec<(String, Vec<u8>)>,
+        head: String,
+        blocks: Vec<String>,
+        tail: String,
+    }
+
+    fn parts(path: &Path) -> Parts {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut entries = Vec::new();
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            entries.push((f.name().to_string(), bytes));
+        }
+        let xml = String::from_utf8(
+            entries
+                .iter()
+                .find(|(n, _)| n == "word/document.xml")
+                .unwrap()
+                .1
+                .clone(),
+        )
+        .unwrap();
+        let start = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let end = xml
+            .rfind("<w:sectPr")
+            .unwrap_or_else(|| xml.rfind("</w:body>").unwrap());
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let body = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "body")
+            .unwrap();
+        let blocks = body
+            .children()
+            .filter(|n| matches!(n.tag_name().name(), "p" | "tbl"))
+            .map(|n| xml[n.range()].to_string())
+            .collect();
+        Parts {
+            head: xml[..start].to_string(),
+            tail: xml[end..].to_string(),
+            entries,
+            blocks,
+        }
+    }
+
+    fn zipped(p: &Parts, body: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+        for (name, bytes) in &p.entries {
+            z.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            if name == "word/document.xml" {
+                z.write_all(format!("{}{body}{}", p.head, p.tail).as_bytes())
+                    .unwrap();
+            } else {
+                z.write_all(bytes).unwrap();
+            }
+        }
+        z.finish().unwrap();
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+        /// Real Word files with their paragraphs and tables dropped, repeated and reordered:
+        /// the importer never panics, and what it imports builds.
+        #[test]
+        fn a_real_word_file_shuffled_imports_without_panic_and_builds(
+            file in 0usize..7,
+            picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..60),
+        ) {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/nhap/docx"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+                .collect();
+            files.sort();
+            let p = parts(&files[file % files.len()]);
+            // The header (the first blocks) stays first, so that most copies are documents.
+            let keep = p.blocks.len().min(4);
+            let body: String = p.blocks[..keep]
+                .iter()
+                .map(String::as_str)
+                .chain(picks.iter().map(|i| p.blocks[i.index(p.blocks.len())].as_str()))
+                .collect();
+            let bytes = zipped(&p, &body);
+            if let Ok(imported) = vanban::import::import_bytes(Path::new("x.docx"), &bytes) {
+                let dir = tempdir();
+                let yaml = dir.join("x.yaml");
+                std::fs::write(&yaml, &imported.yaml).unwrap();
+                let built = try_build(&yaml);
+                prop_assert!(built.is_ok(), "{}\n--- YAML ---\n{}", built.err().unwrap(), imported.yaml);
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+        }
+    }
+}

@@ -26,13 +26,21 @@ pub struct Imported {
 /// Reads `path` and writes the YAML text; an unreadable file or a text with no part of a
 /// document's header is one located error.
 pub fn import(path: &Path) -> Result<Imported, Box<Diagnostic>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Box::new(
+            Diagnostic::error(path, None, crate::t!("không đọc được tệp: {e}", e = e))
+                .with_hint(crate::t!("kiểm tra lại đường dẫn")),
+        )
+    })?;
+    import_bytes(path, &bytes)
+}
+
+/// [`import`] of a file's bytes already read; `path` names it in messages and its extension
+/// says how to read it.
+pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, Box<Diagnostic>> {
     let fail =
         |msg: String, hint: String| Box::new(Diagnostic::error(path, None, msg).with_hint(hint));
-    let (source, items) = read::read(path).map_err(|e| match e {
-        read::ReadError::Io(e) => fail(
-            crate::t!("không đọc được tệp: {e}", e = e),
-            crate::t!("kiểm tra lại đường dẫn"),
-        ),
+    let (source, items) = read::read_bytes(path, bytes).map_err(|e| match e {
         read::ReadError::Empty => fail(
             crate::t!("tệp rỗng: không có gì để nhập"),
             crate::t!("chọn tệp .docx hoặc tệp văn bản (.txt) có nội dung văn bản"),

@@ -159,7 +159,6 @@ pub enum Item {
 /// Why a file could not be read; the caller words it for the clerk.
 #[derive(Debug)]
 pub enum ReadError {
-    Io(std::io::Error),
     Empty,
     NotZip,
     NoDocument,
@@ -167,9 +166,8 @@ pub enum ReadError {
     Binary,
 }
 
-/// Reads `path` by its extension: `.docx`, `.md`, anything else as text.
-pub fn read(path: &Path) -> Result<(Source, Vec<Item>), ReadError> {
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+/// Reads the bytes of a file named `path`: `.docx`, `.md`, anything else as text.
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<(Source, Vec<Item>), ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty);
     }
@@ -179,10 +177,10 @@ pub fn read(path: &Path) -> Result<(Source, Vec<Item>), ReadError> {
         .unwrap_or("")
         .to_ascii_lowercase();
     match ext.as_str() {
-        "docx" | "docm" => Ok((Source::Word, read_docx(&bytes)?)),
-        _ if bytes.starts_with(b"PK\x03\x04") => Ok((Source::Word, read_docx(&bytes)?)),
-        "md" | "markdown" => Ok((Source::Markdown, read_markdown(&text_of(&bytes)?))),
-        _ => Ok((Source::Text, read_text(&text_of(&bytes)?))),
+        "docx" | "docm" => Ok((Source::Word, read_docx(bytes)?)),
+        _ if bytes.starts_with(b"PK\x03\x04") => Ok((Source::Word, read_docx(bytes)?)),
+        "md" | "markdown" => Ok((Source::Markdown, read_markdown(&text_of(bytes)?))),
+        _ => Ok((Source::Text, read_text(&text_of(bytes)?))),
     }
 }
 
