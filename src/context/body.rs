@@ -163,13 +163,9 @@ impl Builder<'_> {
                 s.t = s.t.to_uppercase();
             }
         }
-        let bold = node.dam.unwrap_or(match level {
-            "muc" | "chuong" | "muc_chuong" => true,
-            "dieu" => self.dieu_title_bold,
-            // Under Điều a khoản has no title (Phụ lục I, 6a); in a plan it has one (6b).
-            "khoan" => !self.dieu_scheme,
-            _ => false,
-        });
+        let bold = node
+            .dam
+            .unwrap_or_else(|| default_bold(level, self.dieu_scheme, self.dieu_title_bold));
         let children = if depth >= 6 {
             Vec::new()
         } else {
@@ -359,6 +355,19 @@ impl Builder<'_> {
             }
         }
         rows
+    }
+}
+
+/// Whether a level's text is bold when `dam` does not say (`level` as [`allowed`] names it,
+/// `muc_chuong` for a Mục of a Chương); the title of a Điều is bold in a Quy chế, not in a
+/// Quyết định (`dieu_title_bold`).
+pub fn default_bold(level: &str, dieu_scheme: bool, dieu_title_bold: bool) -> bool {
+    match level {
+        "muc" | "chuong" | "muc_chuong" => true,
+        "dieu" => dieu_title_bold,
+        // Under Điều a khoản has no title (Phụ lục I, 6a); in a plan it has one (6b).
+        "khoan" => !dieu_scheme,
+        _ => false,
     }
 }
 

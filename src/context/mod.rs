@@ -40,7 +40,7 @@ mod signer;
 mod text;
 mod title;
 
-pub use body::allowed;
+pub use body::{allowed, default_bold};
 pub use dates::parse_date;
 pub use text::parse_rich;
 

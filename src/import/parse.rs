@@ -776,16 +776,6 @@ fn allowed(parent: Option<&str>, child: &str, dieu: bool) -> bool {
     crate::context::allowed(parent, child, dieu)
 }
 
-/// The default emphasis of a level's text, as the context sets it.
-fn default_bold(level: &str, dieu: bool) -> Option<bool> {
-    match level {
-        "muc" | "chuong" | "muc_chuong" => Some(true),
-        "khoan" => Some(!dieu),
-        "dieu" => None,
-        _ => Some(false),
-    }
-}
-
 /// How the levels of a body are numbered, as the context will number them: whether it is
 /// made of Chương/Điều (`None`: decided from the body itself), and the Chương and Điều counts
 /// so far (they run on from the body into its phụ lục).
@@ -972,25 +962,19 @@ fn body(
             _ => {}
         }
         let level = if level == "muc_chuong" { "muc" } else { level };
-        let dam = if emphasis {
+        // `dam` only where the emphasis differs from the level's own. Bold only on the marker
+        // (`**Điều 1.** text`) is a Điều's own emphasis, which depends on the kind: never written.
+        let dam = if emphasis && level != "dieu" {
             let whole = line.all_bold().unwrap_or(false) && !text.contains("**");
-            let def = default_bold(
-                if level == "muc" && dieu {
-                    "muc_chuong"
-                } else {
-                    level
-                },
-                dieu,
-            );
-            match def {
-                Some(def) if def != whole => Some(whole),
-                _ => None,
-            }
+            let key = if level == "muc" && dieu {
+                "muc_chuong"
+            } else {
+                level
+            };
+            (crate::context::default_bold(key, dieu, false) != whole).then_some(whole)
         } else {
             None
         };
-        // Bold only on the marker (`**Điều 1.** text`) is the level's own emphasis.
-        let dam = if level == "dieu" { None } else { dam };
         if text.is_empty() {
             continue;
         }
