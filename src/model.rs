@@ -214,6 +214,45 @@ impl Kind {
         }
     }
 
+    /// The form whose fields the kind is written from (Mẫu 1.7–1.10): `cuoc_hop` (giấy mời,
+    /// biên bản), `gioi_thieu` (giấy giới thiệu), `nghi_phep` (giấy nghỉ phép).
+    pub fn form(self) -> Option<&'static str> {
+        match self {
+            Kind::GiayMoi | Kind::BienBan => Some("cuoc_hop"),
+            Kind::GiayGioiThieu => Some("gioi_thieu"),
+            Kind::GiayNghiPhep => Some("nghi_phep"),
+            _ => None,
+        }
+    }
+
+    /// Kinds that name the authority issuing them under the title (`tham_quyen`).
+    pub fn has_authority(self) -> bool {
+        matches!(self, Kind::QuyetDinh | Kind::NghiQuyet | Kind::CongDien)
+    }
+
+    /// Kinds that may carry a second signature (`dong_ky`).
+    pub fn has_cosigner(self) -> bool {
+        matches!(
+            self,
+            Kind::BienBan | Kind::HopDong | Kind::BanGhiNho | Kind::BanThoaThuan
+        )
+    }
+
+    /// Kinds that must: a biên bản is signed by its thư ký and its chủ tọa.
+    pub fn needs_cosigner(self) -> bool {
+        self == Kind::BienBan
+    }
+
+    /// Kinds with a trích yếu: all but a giấy giới thiệu and a giấy nghỉ phép (Mẫu 1.8, 1.10).
+    pub fn has_summary(self) -> bool {
+        !matches!(self, Kind::GiayGioiThieu | Kind::GiayNghiPhep)
+    }
+
+    /// Kinds a Quyết định can issue as a document of its own (`kem_theo`, Mẫu 1.3).
+    pub fn can_be_attached(self) -> bool {
+        self.mau() == "1.4" && self != Kind::QuyetDinh
+    }
+
     /// Kinds whose body is enacted with a lead line and Điều: `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`.
     pub fn enacting(self) -> Option<&'static str> {
         match self {

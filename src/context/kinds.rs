@@ -39,7 +39,7 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
     let rules = [
         (
             doc.cuoc_hop.as_ref().map(|m| m.bat_dau.referenced),
-            matches!(kind, GiayMoi | BienBan),
+            kind.form() == Some("cuoc_hop"),
             true,
             "cuoc_hop",
             crate::t!("giấy mời và biên bản"),
@@ -47,7 +47,7 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
         ),
         (
             doc.gioi_thieu.as_ref().map(|g| g.ho_ten.referenced),
-            kind == GiayGioiThieu,
+            kind.form() == Some("gioi_thieu"),
             true,
             "gioi_thieu",
             crate::t!("giấy giới thiệu"),
@@ -55,7 +55,7 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
         ),
         (
             doc.nghi_phep.as_ref().map(|l| l.nguoi_cap.referenced),
-            kind == GiayNghiPhep,
+            kind.form() == Some("nghi_phep"),
             true,
             "nghi_phep",
             crate::t!("giấy nghỉ phép"),
@@ -63,7 +63,7 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
         ),
         (
             doc.tham_quyen.as_ref().map(|t| t.referenced),
-            matches!(kind, QuyetDinh | NghiQuyet | CongDien),
+            kind.has_authority(),
             true,
             "tham_quyen",
             crate::t!("quyết định, nghị quyết và công điện"),
@@ -71,8 +71,8 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
         ),
         (
             doc.dong_ky.as_ref().map(|s| s.chuc_vu.referenced),
-            matches!(kind, BienBan | HopDong | BanGhiNho | BanThoaThuan),
-            kind == BienBan,
+            kind.has_cosigner(),
+            kind.needs_cosigner(),
             "dong_ky",
             crate::t!("biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận"),
             crate::t!("`dong_ky:` với `chuc_vu: THƯ KÝ` và `ho_ten` của người ghi biên bản"),
@@ -93,7 +93,7 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
                 "kem_theo",
                 crate::t!("quyết định (Mẫu 1.3)"),
             );
-        } else if a.loai.value.mau() != "1.4" || a.loai.value == QuyetDinh {
+        } else if !a.loai.value.can_be_attached() {
             b.error(
                 &a.loai.referenced,
                 crate::t!(

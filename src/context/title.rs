@@ -13,7 +13,7 @@ pub(super) fn trich_yeu(b: &mut Builder, doc: &Document) -> (Vec<String>, Locati
     // Trích yếu: a giấy giới thiệu or giấy nghỉ phép has none (Mẫu 1.8, 1.10).
     let trich_yeu = match &doc.trich_yeu {
         Some(t) => b.lines(t),
-        None if matches!(kind, Kind::GiayGioiThieu | Kind::GiayNghiPhep) => Vec::new(),
+        None if !kind.has_summary() => Vec::new(),
         None => {
             b.error(
                 &kind_loc,

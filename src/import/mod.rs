@@ -171,10 +171,7 @@ fn fill_missing(d: &mut Draft) -> Vec<String> {
         missing.push("ngay: văn bản gốc không có ngày, ghi tạm năm 2000".into());
     }
     // Every kind but a giấy giới thiệu or giấy nghỉ phép has a trích yếu (title.rs).
-    if d.trich_yeu.is_none()
-        && d.kind
-            .is_some_and(|k| !matches!(k, Kind::GiayGioiThieu | Kind::GiayNghiPhep))
-    {
+    if d.trich_yeu.is_none() && d.kind.is_some_and(Kind::has_summary) {
         d.trich_yeu = Some("Trích yếu".into());
         missing.push("trich_yeu: không thấy trích yếu (V/v …)".into());
     }
@@ -195,8 +192,7 @@ fn fill_missing(d: &mut Draft) -> Vec<String> {
 fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
     use Kind::*;
     let Some(kind) = d.kind else { return };
-    let takes_authority = matches!(kind, QuyetDinh | NghiQuyet | CongDien);
-    match (&d.tham_quyen, takes_authority) {
+    match (&d.tham_quyen, kind.has_authority()) {
         (None, true) => {
             d.tham_quyen = Some("THẨM QUYỀN BAN HÀNH".into());
             missing.push("tham_quyen: không thấy dòng thẩm quyền ban hành".into());
@@ -211,7 +207,7 @@ fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
         }
         _ => {}
     }
-    if d.dong_ky.is_some() && !matches!(kind, BienBan | HopDong | BanGhiNho | BanThoaThuan) {
+    if d.dong_ky.is_some() && !kind.has_cosigner() {
         // Not a second signature after all: keep its words in the notes.
         let (c, h) = d.dong_ky.take().unwrap();
         missing.push(format!(
@@ -219,13 +215,13 @@ fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
             kind.name().to_lowercase()
         ));
     }
-    if d.dong_ky.is_none() && kind == BienBan {
+    if d.dong_ky.is_none() && kind.needs_cosigner() {
         d.dong_ky = Some(("THƯ KÝ".into(), String::new()));
         missing.push("dong_ky: không thấy chữ ký của thư ký".into());
     }
     if d.kem_theo
         .as_ref()
-        .is_some_and(|k| kind != QuyetDinh || k.kind.mau() != "1.4" || k.kind == QuyetDinh)
+        .is_some_and(|k| kind != QuyetDinh || !k.kind.can_be_attached())
     {
         let k = d.kem_theo.take().unwrap();
         missing.push(format!(
@@ -297,11 +293,7 @@ fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
             return;
         }
     };
-    let section = match kind {
-        GiayMoi | BienBan => "cuoc_hop",
-        GiayGioiThieu => "gioi_thieu",
-        _ => "nghi_phep",
-    };
+    let Some(section) = kind.form() else { return };
     if !d.forms.iter().any(|f| f.0 == section) {
         d.forms.push((section, Vec::new()));
     }

@@ -1505,12 +1505,11 @@ fn strip_end(s: &str) -> String {
 fn forms(c: &mut Cursor, d: &mut Draft) {
     let Some(kind) = d.kind else { return };
     let mut fields: Vec<(&'static str, String)> = Vec::new();
-    let section = match kind {
-        Kind::GiayMoi | Kind::BienBan => "cuoc_hop",
-        Kind::GiayGioiThieu => "gioi_thieu",
-        Kind::GiayNghiPhep => "nghi_phep",
-        Kind::CongDien => "",
-        _ => return,
+    // A công điện has no form, only its `… điện:` line (handled first below).
+    let section = match kind.form() {
+        Some(form) => form,
+        None if kind == Kind::CongDien => "",
+        None => return,
     };
     while let Some(t) = c.peek_text() {
         let t = t.trim_matches('*').trim().to_string();
