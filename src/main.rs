@@ -561,7 +561,6 @@ fn print_stats(started: Instant, summary: Option<&Summary>) {
 
 /// Rebuilds what a saved file affects, keeping Typst's caches warm between builds.
 fn watch(input: &Input, output: &Output) -> ExitCode {
-    use notify::{RecursiveMode, Watcher};
     let opts = Options {
         write: true,
         emit_typ: output.emit.iter().any(|e| e == "typ"),
@@ -577,31 +576,20 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
         Ok(e) => e,
         Err(code) => return code,
     };
-    let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("{}", t!("lỗi: không theo dõi được thư mục: {e}", e = e));
-            return ExitCode::from(2);
-        }
-    };
     let mut watched: Vec<PathBuf> = input.paths.clone();
     if input.templates.is_dir() {
         watched.push(input.templates.clone());
     }
-    for p in &watched {
-        if let Err(e) = watcher.watch(p, RecursiveMode::Recursive) {
-            eprintln!(
-                "{}",
-                t!(
-                    "lỗi: không theo dõi được {file}: {e}",
-                    file = p.display(),
-                    e = e
-                )
-            );
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
+    let _watcher = match vanban::pipeline::watch(&watched, move |paths| {
+        let _ = tx.send(paths);
+    }) {
+        Ok(w) => w,
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::from(2);
         }
-    }
+    };
     let out_dir = std::fs::canonicalize(&output.out).unwrap_or_else(|_| output.out.clone());
     let _ = pass(&engine, input, &opts, &batch_opts);
     eprintln!(
@@ -626,11 +614,7 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
         }
         let paths: Vec<PathBuf> = events
             .into_iter()
-            .filter_map(Result::ok)
-            // Reading a file is an event too (inotify's open and close): a pass reads every
-            // input, and would wake the next pass, forever.
-            .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
-            .flat_map(|e| e.paths)
+            .flatten()
             .filter(|p| !p.starts_with(&out_dir))
             .collect();
         if paths.is_empty() {

@@ -336,7 +336,7 @@ pub fn process(
             }
         }
         for (ext, bytes) in &files {
-            written.push(write_atomic(&job.output, ext, bytes, &mut report)?);
+            written.push(write_output(&job.output, ext, bytes, &mut report)?);
         }
         Some(())
     })();
@@ -427,7 +427,7 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
         use typst::model::Document as _;
         let all = typst_layout::PagedDocument::new(pages.into(), first.info().clone());
         let bytes = pdf::export(&all, date, &standard, &mut report)?;
-        written.push(write_atomic(&job.output, "pdf", &bytes, &mut report)?);
+        written.push(write_output(&job.output, "pdf", &bytes, &mut report)?);
         Some(())
     })();
     if result.is_none() && !report.has_errors() {
@@ -452,18 +452,15 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
     )
 }
 
-/// Writes through a temporary file and a rename, so a reader never sees half a file.
-fn write_atomic(stem: &Path, ext: &str, bytes: &[u8], report: &mut Report) -> Option<PathBuf> {
+/// Writes a document's output through [`write_atomic`], creating its folder; a failure is
+/// the document's error.
+fn write_output(stem: &Path, ext: &str, bytes: &[u8], report: &mut Report) -> Option<PathBuf> {
     let path = stem.with_extension(ext);
-    let res = (|| {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let tmp = path.with_file_name(format!(".{name}.vanban-tmp{}", std::process::id()));
-        std::fs::write(&tmp, bytes)?;
-        std::fs::rename(&tmp, &path)
-    })();
+    let res = match path.parent() {
+        Some(dir) => std::fs::create_dir_all(dir),
+        None => Ok(()),
+    }
+    .and_then(|()| write_atomic(&path, bytes));
     match res {
         Ok(()) => Some(path),
         Err(e) => {
@@ -475,4 +472,46 @@ fn write_atomic(stem: &Path, ext: &str, bytes: &[u8], report: &mut Report) -> Op
             None
         }
     }
+}
+
+/// Writes through a temporary file in the same folder and a rename, so a reader never sees
+/// half a file; the file keeps its permissions, and no temporary file is left on failure.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.vanban-tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Watches `paths` (folders recursively) and calls `on_change` with the paths of each change.
+/// Reading a file is not a change: inotify reports the reads a build makes, which would wake
+/// the next build, forever.
+pub fn watch(
+    paths: &[PathBuf],
+    mut on_change: impl FnMut(Vec<PathBuf>) + Send + 'static,
+) -> Result<notify::RecommendedWatcher, String> {
+    use notify::{RecursiveMode, Watcher};
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(e) = res {
+            if !matches!(e.kind, notify::EventKind::Access(_)) {
+                on_change(e.paths);
+            }
+        }
+    })
+    .map_err(|e| t!("lỗi: không theo dõi được thư mục: {e}", e = e))?;
+    for p in paths {
+        watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
+            t!(
+                "lỗi: không theo dõi được {file}: {e}",
+                file = p.display(),
+                e = e
+            )
+        })?;
+    }
+    Ok(watcher)
 }

@@ -14,7 +14,7 @@
 pub mod state;
 
 use std::collections::{HashMap, VecDeque};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -187,39 +187,19 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
     hub.rescan();
 
     // The watcher: the served folders and the templates.
-    use notify::{RecursiveMode, Watcher};
     let tx = work_tx.clone();
-    let mut watcher =
-        match notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            if let Ok(e) = res {
-                // Reading is an event too (inotify's open and close); compiling reads every input.
-                if !matches!(e.kind, notify::EventKind::Access(_)) {
-                    let _ = tx.send(Work::Changed(e.paths));
-                }
-            }
-        }) {
-            Ok(w) => w,
-            Err(e) => {
-                eprintln!("{}", t!("lỗi: không theo dõi được thư mục: {e}", e = e));
-                return ExitCode::from(2);
-            }
-        };
     let templates_dir = std::fs::canonicalize(&opts.templates).ok();
     let mut watched: Vec<PathBuf> = roots.clone();
     watched.extend(templates_dir.clone());
-    for p in &watched {
-        if let Err(e) = watcher.watch(p, RecursiveMode::Recursive) {
-            eprintln!(
-                "{}",
-                t!(
-                    "lỗi: không theo dõi được {file}: {e}",
-                    file = p.display(),
-                    e = e
-                )
-            );
+    let watcher = match crate::pipeline::watch(&watched, move |paths| {
+        let _ = tx.send(Work::Changed(paths));
+    }) {
+        Ok(w) => w,
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::from(2);
         }
-    }
+    };
 
     let compile_hub = hub.clone();
     std::thread::Builder::new()
@@ -810,23 +790,10 @@ async fn save(
         )
             .into_response();
     }
-    match write_atomic(&path, &body) {
+    match crate::pipeline::write_atomic(&path, &body) {
         Ok(()) => json(&serde_json::json!({"hash": text_hash(&body)})),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
-}
-
-/// Writes through a temporary file in the same folder and a rename.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = path.with_file_name(format!(".{name}.vanban-tmp{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp, meta.permissions());
-    }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 /// A new document from a starter of `vanban new`, in the first served folder.
