@@ -265,18 +265,24 @@ fn docx_text(path: &Path) -> String {
     out
 }
 
-/// Real documents published by Vietnamese agencies (tests/fixtures/nhap/docx/SOURCES.md):
-/// each imports, builds with no error, and its PDF keeps the Word file's words; what was not
-/// recognised is printed.
-#[test]
-fn real_agency_documents_import_and_build() {
-    let dir = tempdir();
+/// The real Word files of `tests/fixtures/nhap/docx`, sorted.
+fn real_docx() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/nhap/docx"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "docx"))
         .collect();
     files.sort();
+    files
+}
+
+/// Real documents published by Vietnamese agencies (tests/fixtures/nhap/docx/SOURCES.md):
+/// each imports, builds with no error, and its PDF keeps the Word file's words; what was not
+/// recognised is printed.
+#[test]
+fn real_agency_documents_import_and_build() {
+    let dir = tempdir();
+    let files = real_docx();
     assert!(files.len() >= 3, "at least three real documents: {files:?}");
     let mut problems = Vec::new();
     for file in &files {
@@ -531,12 +537,7 @@ mod shuffled_word {
             file in 0usize..7,
             picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..60),
         ) {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/nhap/docx"))
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-                .collect();
-            files.sort();
+            let files = real_docx();
             let p = parts(&files[file % files.len()]);
             // The header (the first blocks) stays first, so that most copies are documents.
             let keep = p.blocks.len().min(4);

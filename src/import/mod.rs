@@ -334,15 +334,28 @@ fn list(out: &mut String, key: &str, items: &[String], indent: &str) {
     }
 }
 
+/// A YAML flow list of quoted strings: `["VT", "KTN"]`.
+fn flow(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| q(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// One line of a name printed on several lines (`Lines`): a string, or a list.
 fn lines(items: &[String]) -> String {
-    if items.len() == 1 {
-        q(&items[0])
-    } else {
-        format!(
-            "[{}]",
-            items.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ")
-        )
+    match items {
+        [one] => q(one),
+        _ => flow(items),
     }
+}
+
+/// A `nguoi_ky` block at `indent`: quyền hạn lines, chức vụ, họ tên.
+fn signer(o: &mut String, indent: &str, quyen_han: &[String], chuc_vu: &str, ho_ten: &str) {
+    let _ = writeln!(o, "{indent}nguoi_ky:");
+    if !quyen_han.is_empty() {
+        let _ = writeln!(o, "{indent}  quyen_han: {}", flow(quyen_han));
+    }
+    let _ = writeln!(o, "{indent}  chuc_vu: {}", q(chuc_vu));
+    let _ = writeln!(o, "{indent}  ho_ten: {}", q(ho_ten));
 }
 
 fn emit(
@@ -531,30 +544,21 @@ fn emit(
             q(ho_ten)
         );
     }
-    let _ = writeln!(o, "\nnguoi_ky:");
-    if !d.quyen_han.is_empty() {
-        let _ = writeln!(
-            o,
-            "  quyen_han: [{}]",
-            d.quyen_han
-                .iter()
-                .map(|s| q(s))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    let _ = writeln!(o, "  chuc_vu: {}", q(d.chuc_vu.as_deref().unwrap_or("")));
-    let _ = writeln!(o, "  ho_ten: {}", q(d.ho_ten.as_deref().unwrap_or("")));
+    o.push('\n');
+    let (chuc_vu, ho_ten) = (d.chuc_vu.as_deref(), d.ho_ten.as_deref());
+    signer(
+        &mut o,
+        "",
+        &d.quyen_han,
+        chuc_vu.unwrap_or(""),
+        ho_ten.unwrap_or(""),
+    );
     if !d.noi_nhan.is_empty() {
         o.push('\n');
         list(&mut o, "noi_nhan", &d.noi_nhan, "");
     }
     if !d.luu.is_empty() {
-        let _ = writeln!(
-            o,
-            "luu: [{}]",
-            d.luu.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ")
-        );
+        let _ = writeln!(o, "luu: {}", flow(&d.luu));
     }
     if let Some(n) = &d.nguoi_soan {
         let _ = writeln!(o, "nguoi_soan: {}", q(n));
@@ -571,20 +575,8 @@ fn emit(
         let _ = writeln!(o, "  noi_dung:");
         nodes(&mut o, &k.body, "    ");
         if let Some(chuc_vu) = &k.chuc_vu {
-            let _ = writeln!(o, "  nguoi_ky:");
-            if !k.quyen_han.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "    quyen_han: [{}]",
-                    k.quyen_han
-                        .iter()
-                        .map(|s| q(s))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-            }
-            let _ = writeln!(o, "    chuc_vu: {}", q(chuc_vu));
-            let _ = writeln!(o, "    ho_ten: {}", q(k.ho_ten.as_deref().unwrap_or("")));
+            let ho_ten = k.ho_ten.as_deref().unwrap_or("");
+            signer(&mut o, "  ", &k.quyen_han, chuc_vu, ho_ten);
         }
     }
     if !d.annexes.is_empty() {
