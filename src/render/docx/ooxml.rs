@@ -773,10 +773,12 @@ impl Package {
             ));
         }
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        // DOS epoch: no clock in the bytes.
+        // DOS epoch: no clock in the bytes. The system that "made" the entries is named, not
+        // taken from the host, so that vanban.exe writes the Linux build's bytes.
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
             .last_modified_time(zip::DateTime::default())
+            .system(zip::System::Unix)
             .unix_permissions(0o644);
         for (name, text) in &parts {
             zip.start_file(name.as_str(), options)?;
