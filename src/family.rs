@@ -157,10 +157,7 @@ fn read_rows(
     trang: Option<&Text>,
     header: Option<usize>,
 ) -> Result<Sheet, Box<Diagnostic>> {
-    let file = doc
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join(bang.value.trim());
+    let file = crate::load::reference(doc, &bang.value);
     if !file.is_file() {
         let d = err(
             doc,
@@ -264,6 +261,7 @@ fn read_csv(file: &Path) -> Result<Grid, String> {
             decoded.nfc().collect()
         }
     };
+    let text = crate::load::without_bom(&text);
     // Excel on a comma-decimal (Vietnamese) Windows separates fields with `;`.
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.matches(';').count() > first.matches(',').count() {
@@ -1049,7 +1047,9 @@ pub fn select(
 /// Whether a YAML text is a family document: it has a top-level `ho:` key. A cheap look
 /// before the full load, for the folder walk.
 pub fn is_family(text: &str) -> bool {
-    text.lines().any(|l| l.starts_with("ho:"))
+    crate::load::without_bom(text)
+        .lines()
+        .any(|l| l.starts_with("ho:"))
 }
 
 /// For the folder walk: the members of a family document and whether some rows are bad (they

@@ -492,7 +492,7 @@ fn load_other<T: serde::de::DeserializeOwned>(
     let here = |msg: String| {
         Diagnostic::error(file, Pos::from_yaml(&rel.referenced), msg).with_source(source)
     };
-    let other = file.parent().unwrap_or(Path::new(".")).join(&rel.value);
+    let other = crate::load::reference(file, &rel.value);
     let key = canonical(&other);
     if trail.chain.contains(&key) {
         report.push(

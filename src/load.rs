@@ -148,6 +148,21 @@ pub fn load_text(path: &Path, text: String) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
+/// The file a document refers to (`bao_gom`, `ke_thua.tep`, `ho.bang`), relative to the
+/// document's folder. A clerk on Windows writes `_chung\tinh.yaml`, one on Linux
+/// `_chung/tinh.yaml`: both name the same file on both systems, so a data folder moves between
+/// them unchanged.
+pub fn reference(document: &Path, written: &str) -> PathBuf {
+    let portable = written.trim().replace('\\', "/");
+    document.parent().unwrap_or(Path::new(".")).join(portable)
+}
+
+/// Text as a Windows editor may save it, read as the same text: Notepad and Excel put a
+/// byte-order mark first.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Reads any YAML file of the format (a document, a shared file) with located errors.
 pub fn load_as<T: serde::de::DeserializeOwned>(
     path: &Path,
@@ -156,7 +171,7 @@ pub fn load_as<T: serde::de::DeserializeOwned>(
         vec![Diagnostic::error(
             path,
             None,
-            t!("không đọc được tệp: {e}", e = e),
+            t!("không đọc được tệp: {e}", e = crate::diag::io_reason(&e)),
         )]
     })?;
     let source = match String::from_utf8(bytes) {
@@ -183,10 +198,11 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     source: String,
 ) -> Result<(T, String), Vec<Diagnostic>> {
     // A byte-order mark from Windows editors is not content.
-    let source = source
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(source);
+    let source = if source.starts_with('\u{feff}') {
+        without_bom(&source).to_string()
+    } else {
+        source
+    };
     let only_comments = source
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));

@@ -2,6 +2,7 @@
 //! text back with pdftotext.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -323,4 +324,67 @@ pub fn vanban_command(cwd: &Path) -> Command {
         .env_remove("LC_MESSAGES")
         .env_remove("LANG");
     c
+}
+
+/// Every file under `dir`, by its path relative to it (with `/`).
+pub fn files(dir: &Path) -> BTreeMap<String, PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (rel.join("/"), e.path().to_path_buf())
+        })
+        .collect()
+}
+
+/// A copy of `data/` as a Windows editor saves it: CRLF and a BOM in every YAML and CSV file,
+/// and the references with `\`.
+pub fn windows_copy(to: &Path) {
+    for (rel, path) in files(&root().join("data")) {
+        let dest = to.join(&rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        if rel.ends_with(".yaml") || rel.ends_with(".csv") {
+            let text = String::from_utf8(bytes).unwrap();
+            let text = text
+                .replace("_chung/", "_chung\\")
+                .replace("\r\n", "\n")
+                .replace('\n', "\r\n");
+            std::fs::write(&dest, format!("\u{feff}{text}")).unwrap();
+        } else {
+            std::fs::write(&dest, bytes).unwrap();
+        }
+    }
+}
+
+/// The PDFs and Word files under `out`.
+pub fn outputs(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(out)
+        .into_iter()
+        .filter(|(rel, _)| rel.ends_with(".pdf") || rel.ends_with(".docx"))
+        .map(|(rel, p)| (rel, std::fs::read(p).unwrap()))
+        .collect()
+}
+
+/// The messages of `vanban check` on the invalid fixtures, with the fixture's path as `FILE`.
+pub fn check_messages(cases: &Path, run: impl Fn(&str) -> std::process::Output) -> Vec<String> {
+    let mut all = Vec::new();
+    for (rel, _) in files(cases) {
+        if !rel.ends_with(".yaml") || rel.contains('/') {
+            continue;
+        }
+        let out = run(&rel);
+        let text = String::from_utf8_lossy(&out.stderr)
+            .replace("\r\n", "\n")
+            .replace('\\', "/")
+            .replace(&rel, "FILE");
+        all.push(format!("== {rel} (exit {:?})\n{text}", out.status.code()));
+    }
+    all
 }
