@@ -145,6 +145,8 @@ pub struct Summary {
     pub unchanged_warnings: usize,
     /// Outputs removed because their family member's row is gone.
     pub removed: Vec<PathBuf>,
+    /// Outputs held open by another program (a PDF viewer, Word), left as they were.
+    pub locked: Vec<PathBuf>,
     /// Seconds summed over documents: load + compute, Typst source, layout, PDF export,
     /// .docx.
     pub phases: [f64; 5],
@@ -296,6 +298,7 @@ pub fn run(
             for (total, p) in summary.phases.iter_mut().zip(outcome.phases) {
                 *total += p;
             }
+            summary.locked.extend(outcome.locked.iter().cloned());
             if outcome.failed() {
                 summary.failed.push((
                     outcome.job.input.clone(),
@@ -392,7 +395,7 @@ pub struct Progress {
 impl Progress {
     pub fn new() -> Progress {
         Progress {
-            on: std::io::stderr().is_terminal(),
+            on: std::io::stderr().is_terminal() && crate::platform::ansi(),
             started: Instant::now(),
         }
     }

@@ -161,3 +161,16 @@ impl Report {
         self.items.extend(other.items);
     }
 }
+
+/// Why a file could not be read or written, in the clerk's words and the same on every
+/// system; the system's own text (English on Linux, localised on Windows) only for the rarer
+/// failures.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => crate::t!("không tìm thấy tệp hoặc thư mục này"),
+        ErrorKind::PermissionDenied => crate::t!("không có quyền truy cập tệp này"),
+        ErrorKind::IsADirectory => crate::t!("đây là một thư mục, không phải một tệp"),
+        _ => e.to_string(),
+    }
+}

@@ -23,7 +23,9 @@ pub mod messages;
 pub mod model;
 pub mod numfmt;
 pub mod pipeline;
+pub mod platform;
 pub mod render;
+pub mod samples;
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;

@@ -377,6 +377,7 @@ fn pass(
 }
 
 fn main() -> ExitCode {
+    vanban::platform::init_console();
     // The language is needed before parsing, for the help texts.
     let args: Vec<String> = std::env::args().collect();
     let asked = args
@@ -391,6 +392,10 @@ fn main() -> ExitCode {
     let mut command = Cli::command();
     if i18n::current() == Lang::En {
         command = english_help(command);
+    }
+    #[cfg(feature = "serve")]
+    if args.len() == 1 && vanban::platform::started_from_explorer() {
+        return explorer();
     }
     let cli = match Cli::from_arg_matches(&command.get_matches()) {
         Ok(c) => c,
@@ -522,13 +527,74 @@ fn main() -> ExitCode {
             templates,
             port,
             open,
-            // "New document" in the browser offers the starters of `vanban new`.
-            starters: vanban::model::KINDS
-                .iter()
-                .map(|k| (k.1.to_string(), k.2.to_string(), starter(k.1)))
-                .collect(),
+            any_port: false,
+            starters: starters(),
         }),
     }
+}
+
+/// "New document" in the browser offers the starters of `vanban new`.
+#[cfg(feature = "serve")]
+fn starters() -> vanban::serve::state::Starters {
+    vanban::model::KINDS
+        .iter()
+        .map(|k| (k.1.to_string(), k.2.to_string(), starter(k.1)))
+        .collect()
+}
+
+/// vanban.exe double-clicked in Explorer: the documents in the `data` folder beside it (made
+/// from the samples the first time) in the browser. The console window is the program: it
+/// says so, and on a failure it stays open until the clerk has read why.
+#[cfg(feature = "serve")]
+fn explorer() -> ExitCode {
+    let base = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| PathBuf::from("."));
+    let data = base.join("data");
+    if !data.is_dir() {
+        match vanban::samples::write_samples(&data) {
+            Ok(n) => eprintln!(
+                "{}",
+                t!(
+                    "đã tạo thư mục {dir} với {n} tệp mẫu",
+                    dir = data.display(),
+                    n = n
+                )
+            ),
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    t!(
+                        "lỗi: không tạo được thư mục {dir}: {e}",
+                        dir = data.display(),
+                        e = e
+                    )
+                );
+                eprintln!("{}", t!("Nhấn Enter để đóng cửa sổ này."));
+                vanban::platform::wait_for_enter();
+                return ExitCode::from(2);
+            }
+        }
+    }
+    eprintln!(
+        "{}",
+        t!(
+            "vanban đang chạy: trang làm việc mở trong trình duyệt, văn bản nằm trong thư mục {dir}. Đóng cửa sổ này sẽ dừng vanban.",
+            dir = data.display()
+        )
+    );
+    let code = vanban::serve::run(vanban::serve::ServeOptions {
+        paths: vec![data],
+        templates: base.join("templates"),
+        port: 8030,
+        open: true,
+        any_port: true,
+        starters: starters(),
+    });
+    eprintln!("{}", t!("Nhấn Enter để đóng cửa sổ này."));
+    vanban::platform::wait_for_enter();
+    code
 }
 
 fn print_stats(started: Instant, summary: Option<&Summary>) {
@@ -591,7 +657,7 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
         }
     };
     let out_dir = std::fs::canonicalize(&output.out).unwrap_or_else(|_| output.out.clone());
-    let _ = pass(&engine, input, &opts, &batch_opts);
+    let mut waiting = locked_outputs(pass(&engine, input, &opts, &batch_opts));
     eprintln!(
         "{}",
         t!(
@@ -604,8 +670,23 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
         )
     );
     loop {
-        let Ok(first) = rx.recv() else {
-            return ExitCode::SUCCESS;
+        // An output held open by a viewer is written again as soon as it is closed.
+        let first = if waiting.is_empty() {
+            match rx.recv() {
+                Ok(e) => e,
+                Err(_) => return ExitCode::SUCCESS,
+            }
+        } else {
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(e) => e,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    if waiting.iter().any(|p| released(p)) {
+                        waiting = locked_outputs(pass(&engine, input, &opts, &batch_opts));
+                    }
+                    continue;
+                }
+                Err(_) => return ExitCode::SUCCESS,
+            }
         };
         // Editors save in several steps: wait for the burst to end, then build once.
         let mut events = vec![first];
@@ -630,7 +711,28 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
                 Err(_) => continue,
             }
         }
-        let _ = pass(&engine, input, &opts, &batch_opts);
+        waiting = locked_outputs(pass(&engine, input, &opts, &batch_opts));
+    }
+}
+
+/// The outputs a pass could not replace because a program holds them, announced once.
+fn locked_outputs(summary: Result<Summary, ExitCode>) -> Vec<PathBuf> {
+    let locked = summary.map(|s| s.locked).unwrap_or_default();
+    for p in &locked {
+        eprintln!(
+            "{}",
+            t!("đang chờ đóng {file} để ghi lại", file = p.display())
+        );
+    }
+    locked
+}
+
+/// Whether another program has let go of a file it held open: it can be opened for writing
+/// again (or it is gone).
+fn released(path: &Path) -> bool {
+    match std::fs::OpenOptions::new().append(true).open(path) {
+        Ok(_) => true,
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
     }
 }
 

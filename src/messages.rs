@@ -1110,6 +1110,42 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "no such document",
     ),
     (
+        "không ghi đè được: tệp đang mở trong một chương trình khác (trình xem PDF, Word) hoặc chỉ cho đọc",
+        "could not replace it: the file is open in another program (a PDF viewer, Word) or read-only",
+    ),
+    (
+        "đóng tệp trong chương trình đang mở nó rồi dựng lại; tệp cũ được giữ nguyên",
+        "close the file in the program that has it open, then build again; the old file is left as it was",
+    ),
+    (
+        "đang chờ đóng {file} để ghi lại",
+        "waiting for {file} to be closed to write it again",
+    ),
+    (
+        "đã tạo thư mục {dir} với {n} tệp mẫu",
+        "made the folder {dir} with {n} sample files",
+    ),
+    (
+        "lỗi: không tạo được thư mục {dir}: {e}",
+        "error: could not make the folder {dir}: {e}",
+    ),
+    (
+        "Nhấn Enter để đóng cửa sổ này.",
+        "Press Enter to close this window.",
+    ),
+    (
+        "vanban đang chạy: trang làm việc mở trong trình duyệt, văn bản nằm trong thư mục {dir}. Đóng cửa sổ này sẽ dừng vanban.",
+        "vanban is running: its page opens in the browser, and the documents are in the folder {dir}. Closing this window stops vanban.",
+    ),
+    (
+        "không có quyền truy cập tệp này",
+        "no permission to use this file",
+    ),
+    (
+        "đây là một thư mục, không phải một tệp",
+        "this is a folder, not a file",
+    ),
+    (
         "không mở được trình duyệt: {e}",
         "could not open the browser: {e}",
     ),

@@ -133,6 +133,8 @@ pub struct Outcome {
     pub job: Job,
     pub report: Report,
     pub written: Vec<PathBuf>,
+    /// Outputs that could not be replaced because another program holds them open.
+    pub locked: Vec<PathBuf>,
     /// Seconds spent in load + compute, Typst source, layout, PDF export and .docx.
     pub phases: [f64; 5],
 }
@@ -293,6 +295,7 @@ pub fn process(
     }
     let mut report = Report::default();
     let mut written = Vec::new();
+    let mut locked = Vec::new();
     let mut reads = Reads::default();
     let mut phases = [0.0; 5];
     let mut clock = std::time::Instant::now();
@@ -336,7 +339,13 @@ pub fn process(
             }
         }
         for (ext, bytes) in &files {
-            written.push(write_output(&job.output, ext, bytes, &mut report)?);
+            written.push(write_output(
+                &job.output,
+                ext,
+                bytes,
+                &mut report,
+                &mut locked,
+            )?);
         }
         Some(())
     })();
@@ -362,6 +371,7 @@ pub fn process(
             job: job.clone(),
             report,
             written,
+            locked,
             phases,
         },
         reads,
@@ -376,6 +386,7 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
     let mut report = Report::default();
     let mut reads = Reads::default();
     let mut written = Vec::new();
+    let mut locked = Vec::new();
     let result = (|| {
         if !opts.write || !opts.formats.contains(&Format::Pdf) {
             return Some(());
@@ -427,7 +438,13 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
         use typst::model::Document as _;
         let all = typst_layout::PagedDocument::new(pages.into(), first.info().clone());
         let bytes = pdf::export(&all, date, &standard, &mut report)?;
-        written.push(write_output(&job.output, "pdf", &bytes, &mut report)?);
+        written.push(write_output(
+            &job.output,
+            "pdf",
+            &bytes,
+            &mut report,
+            &mut locked,
+        )?);
         Some(())
     })();
     if result.is_none() && !report.has_errors() {
@@ -446,6 +463,7 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
             job: job.clone(),
             report,
             written,
+            locked,
             phases: [0.0; 5],
         },
         reads,
@@ -453,8 +471,15 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
 }
 
 /// Writes a document's output through [`write_atomic`], creating its folder; a failure is
-/// the document's error.
-fn write_output(stem: &Path, ext: &str, bytes: &[u8], report: &mut Report) -> Option<PathBuf> {
+/// the document's error. An output held open by another program is named as such, with what
+/// to do, and recorded in `locked` so that `watch` can try again once it is closed.
+fn write_output(
+    stem: &Path,
+    ext: &str,
+    bytes: &[u8],
+    report: &mut Report,
+    locked: &mut Vec<PathBuf>,
+) -> Option<PathBuf> {
     let path = stem.with_extension(ext);
     let res = match path.parent() {
         Some(dir) => std::fs::create_dir_all(dir),
@@ -463,29 +488,111 @@ fn write_output(stem: &Path, ext: &str, bytes: &[u8], report: &mut Report) -> Op
     .and_then(|()| write_atomic(&path, bytes));
     match res {
         Ok(()) => Some(path),
+        Err(e) if is_locked(&e) => {
+            report.push(
+                Diagnostic::error(
+                    &path,
+                    None,
+                    t!("không ghi đè được: tệp đang mở trong một chương trình khác (trình xem PDF, Word) hoặc chỉ cho đọc"),
+                )
+                .with_hint(t!(
+                    "đóng tệp trong chương trình đang mở nó rồi dựng lại; tệp cũ được giữ nguyên"
+                )),
+            );
+            locked.push(path);
+            None
+        }
         Err(e) => {
             report.push(Diagnostic::error(
                 &path,
                 None,
-                t!("không ghi được tệp: {e}", e = e),
+                t!("không ghi được tệp: {e}", e = crate::diag::io_reason(&e)),
             ));
             None
         }
     }
 }
 
+/// Whether a write failed because another program holds the file (a PDF open in Foxit or
+/// Acrobat, a .docx open in Word) or it is read-only: the clerk can fix that by closing it.
+pub fn is_locked(e: &std::io::Error) -> bool {
+    // ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+    const WINDOWS: [i32; 3] = [5, 32, 33];
+    e.kind() == std::io::ErrorKind::PermissionDenied
+        || (cfg!(windows) && e.raw_os_error().is_some_and(|c| WINDOWS.contains(&c)))
+}
+
 /// Writes through a temporary file in the same folder and a rename, so a reader never sees
 /// half a file; the file keeps its permissions, and no temporary file is left on failure.
+/// The temporary file is created new (never through a link planted at its name) and flushed
+/// to disk before the rename. On Windows, a rename refused for a moment (an indexer or a virus
+/// scanner reading the old file) is tried again for up to a second.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = path.with_file_name(format!(".{name}.vanban-tmp{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp, meta.permissions());
-    }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
+    use std::io::Write;
+    let (tmp, mut file) = temporary_beside(path)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| match std::fs::metadata(path) {
+            Ok(meta) => file.set_permissions(writable(meta.permissions())),
+            Err(_) => Ok(()),
+        });
+    drop(file);
+    let renamed = written.and_then(|()| {
+        let mut tries = 0;
+        loop {
+            match std::fs::rename(&tmp, path) {
+                Err(e) if cfg!(windows) && is_locked(&e) && tries < 10 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    });
+    renamed.inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
+}
+
+/// The permissions of the file being replaced, except that the temporary copy must stay
+/// writable (and so renamable) on Windows; a read-only output is refused by the rename itself.
+fn writable(p: std::fs::Permissions) -> std::fs::Permissions {
+    #[cfg(windows)]
+    {
+        let mut p = p;
+        #[allow(clippy::permissions_set_readonly_false)]
+        p.set_readonly(false);
+        p
+    }
+    #[cfg(not(windows))]
+    p
+}
+
+/// A new file beside `path` whose name no one can plant beforehand.
+fn temporary_beside(path: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut last = None;
+    for _ in 0..16 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let salt = typst::utils::hash128(&(nanos, n, std::process::id()));
+        let tmp = path.with_file_name(format!(".{name}.{:016x}.vanban-tmp", salt as u64));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no temporary name")))
 }
 
 /// Watches `paths` (folders recursively) and calls `on_change` with the paths of each change.
@@ -514,4 +621,51 @@ pub fn watch(
         })?;
     }
     Ok(watcher)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A link planted at the temporary name an earlier version used (`.NAME.vanban-tmpPID`)
+    /// is not written through, and no temporary file is left beside the output.
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_never_follows_a_planted_link() {
+        let dir = std::env::temp_dir().join(format!("vanban-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let victim = dir.join("victim.txt");
+        std::fs::write(&victim, "untouched").unwrap();
+        let out = dir.join("a.pdf");
+        let planted = dir.join(format!(".a.pdf.vanban-tmp{}", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        write_atomic(&out, b"%PDF-new").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-new");
+        write_atomic(&out, b"%PDF-newer").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-newer");
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let planted_name = planted.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(
+            left,
+            vec![planted_name, "a.pdf".to_string(), "victim.txt".to_string()]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_held_file_is_named_as_held() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(is_locked(&denied));
+        assert!(!is_locked(&std::io::Error::from(
+            std::io::ErrorKind::NotFound
+        )));
+        #[cfg(windows)]
+        assert!(is_locked(&std::io::Error::from_raw_os_error(32)));
+    }
 }

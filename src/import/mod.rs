@@ -28,8 +28,12 @@ pub struct Imported {
 pub fn import(path: &Path) -> Result<Imported, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| {
         Box::new(
-            Diagnostic::error(path, None, crate::t!("không đọc được tệp: {e}", e = e))
-                .with_hint(crate::t!("kiểm tra lại đường dẫn")),
+            Diagnostic::error(
+                path,
+                None,
+                crate::t!("không đọc được tệp: {e}", e = crate::diag::io_reason(&e)),
+            )
+            .with_hint(crate::t!("kiểm tra lại đường dẫn")),
         )
     })?;
     import_bytes(path, &bytes)

@@ -37,6 +37,9 @@ pub struct ServeOptions {
     pub templates: PathBuf,
     pub port: u16,
     pub open: bool,
+    /// Take any free port when `port` is taken (vanban.exe started from Explorer, while
+    /// another copy is still open).
+    pub any_port: bool,
     pub starters: Starters,
 }
 
@@ -151,7 +154,12 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
         }
     };
     // 127.0.0.1 only: never another address.
-    let listener = match std::net::TcpListener::bind(("127.0.0.1", opts.port)) {
+    let bound = std::net::TcpListener::bind(("127.0.0.1", opts.port));
+    let bound = match bound {
+        Err(_) if opts.any_port => std::net::TcpListener::bind(("127.0.0.1", 0)),
+        other => other,
+    };
+    let listener = match bound {
         Ok(l) => l,
         Err(e) => {
             eprintln!(
@@ -266,16 +274,7 @@ fn token() -> String {
 }
 
 fn open_browser(url: &str) {
-    let cmd = if cfg!(target_os = "windows") {
-        std::process::Command::new("cmd")
-            .args(["/C", "start", "", url])
-            .spawn()
-    } else if cfg!(target_os = "macos") {
-        std::process::Command::new("open").arg(url).spawn()
-    } else {
-        std::process::Command::new("xdg-open").arg(url).spawn()
-    };
-    if let Err(e) = cmd {
+    if let Err(e) = crate::platform::open_url(url) {
         eprintln!("{}", t!("không mở được trình duyệt: {e}", e = e));
     }
 }

@@ -1,0 +1,479 @@
+//! vanban.exe under Wine (Debian's `wine64`): the Windows build makes the same bytes as the
+//! Linux one, reads data saved by Windows editors, says so when a viewer holds an output and
+//! writes it once it is closed, serves on 127.0.0.1, and starts from a double-click.
+//!
+//! It needs `vanban.exe` (`bash scripts/windows-release.sh` builds it; `VANBAN_WINDOWS_EXE`
+//! names another), `wine64` and `x86_64-w64-mingw32-gcc`, which builds the two helpers of
+//! `tests/windows/`: the `ProcessPrng` shim that Wine 8 lacks (never shipped) and a program
+//! that holds a file open as a PDF viewer does. `.ci/run` provides all three. Without them
+//! this test fails, unless `VANBAN_SKIP_WINDOWS=1`.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use common::{check_messages, files, outputs, root, tempdir, vanban, windows_copy};
+
+/// Generous: Wine starts slowly on a loaded machine. Never a timing assertion.
+const BOUND: Duration = Duration::from_secs(300);
+
+struct Wine {
+    wine: PathBuf,
+    prefix: PathBuf,
+    /// vanban.exe, the shim and the locker.
+    bin: PathBuf,
+}
+
+impl Wine {
+    fn command(&self, program: &str, cwd: &Path) -> Command {
+        let mut c = Command::new(&self.wine);
+        c.arg(self.bin.join(program))
+            .current_dir(cwd)
+            .env("WINEPREFIX", &self.prefix)
+            .env("WINEDEBUG", "-all")
+            // No Mono or Gecko installer dialogs.
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        c
+    }
+
+    fn vanban(&self, args: &[&str], cwd: &Path) -> std::process::Output {
+        self.command("vanban.exe", cwd).args(args).output().unwrap()
+    }
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// The Windows build of this source, or why it cannot be used.
+fn exe() -> Result<PathBuf, String> {
+    let exe = match std::env::var_os("VANBAN_WINDOWS_EXE") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            // target/debug/vanban → target/x86_64-pc-windows-gnu/release/vanban.exe
+            let target = Path::new(env!("CARGO_BIN_EXE_vanban"))
+                .parent()
+                .and_then(Path::parent)
+                .unwrap();
+            target.join("x86_64-pc-windows-gnu/release/vanban.exe")
+        }
+    };
+    if !exe.is_file() {
+        return Err(format!(
+            "{} is missing: `bash scripts/windows-release.sh` builds it",
+            exe.display()
+        ));
+    }
+    // A stale .exe would test old code against the new Linux build.
+    let built = std::fs::metadata(&exe).and_then(|m| m.modified()).unwrap();
+    for dir in ["src", "templates", "data", "fonts"] {
+        for (rel, p) in files(&root().join(dir)) {
+            if std::fs::metadata(&p).and_then(|m| m.modified()).unwrap() > built {
+                return Err(format!(
+                    "{} is older than {dir}/{rel}: build it again with `bash scripts/windows-release.sh`",
+                    exe.display()
+                ));
+            }
+        }
+    }
+    Ok(exe)
+}
+
+fn setup() -> Result<Wine, String> {
+    let exe = exe()?;
+    let wine = which("wine64")
+        .or_else(|| Some(PathBuf::from("/usr/lib/wine/wine64")).filter(|p| p.is_file()))
+        .ok_or("wine64 is not installed (Debian's wine64)")?;
+    let gcc = which("x86_64-w64-mingw32-gcc")
+        .ok_or("x86_64-w64-mingw32-gcc is not installed (Debian's gcc-mingw-w64-x86-64)")?;
+    let target = exe.parent().unwrap().join("wine-test");
+    let bin = target.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::copy(&exe, bin.join("vanban.exe")).unwrap();
+    let helpers = root().join("tests/windows");
+    for (out, src, flags) in [
+        (
+            "bcryptprimitives.dll",
+            "bcryptprimitives.c",
+            &["-shared", "-ladvapi32"][..],
+        ),
+        ("locker.exe", "locker.c", &["-municode"][..]),
+    ] {
+        let status = Command::new(&gcc)
+            .arg("-O2")
+            .arg("-o")
+            .arg(bin.join(out))
+            .arg(helpers.join(src))
+            .args(flags)
+            .status()
+            .unwrap();
+        assert!(status.success(), "mingw could not build {src}");
+    }
+    let w = Wine {
+        wine,
+        prefix: target.join("prefix"),
+        bin,
+    };
+    // The first start makes the prefix; later ones reuse it.
+    let version = w.vanban(&["--version"], &root());
+    if !version.status.success() {
+        return Err(format!(
+            "vanban.exe does not start under Wine: {}",
+            String::from_utf8_lossy(&version.stderr)
+        ));
+    }
+    Ok(w)
+}
+
+fn wine() -> Option<&'static Wine> {
+    static WINE: OnceLock<Result<Wine, String>> = OnceLock::new();
+    match WINE.get_or_init(setup) {
+        Ok(w) => Some(w),
+        Err(why) if std::env::var("VANBAN_SKIP_WINDOWS").as_deref() == Ok("1") => {
+            eprintln!("skipped: {why} and VANBAN_SKIP_WINDOWS=1");
+            None
+        }
+        Err(why) => panic!("{why}; .ci/run provides it, or set VANBAN_SKIP_WINDOWS=1 to skip"),
+    }
+}
+
+fn copy_data(to: &Path) {
+    for (rel, p) in files(&root().join("data")) {
+        let dest = to.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(p, dest).unwrap();
+    }
+}
+
+fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < BOUND, "gave up waiting for {what}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Reads a child's output on a thread, so a test can wait for a line in it.
+fn collect(stream: impl Read + Send + 'static) -> std::sync::Arc<std::sync::Mutex<String>> {
+    let text = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let sink = text.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            let mut t = sink.lock().unwrap();
+            t.push_str(&line);
+            t.push('\n');
+        }
+    });
+    text
+}
+
+struct Running {
+    child: Child,
+    stdout: std::sync::Arc<std::sync::Mutex<String>>,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Running {
+    fn start(mut c: Command) -> Running {
+        let mut child = c
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = collect(child.stdout.take().unwrap());
+        let stderr = collect(child.stderr.take().unwrap());
+        Running {
+            child,
+            stdout,
+            stderr,
+        }
+    }
+
+    fn out(&self) -> String {
+        self.stdout.lock().unwrap().clone()
+    }
+
+    fn err(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The port of the `http://127.0.0.1:N/` line a server printed.
+fn port_in(text: &str) -> Option<u16> {
+    let rest = &text[text.find("http://127.0.0.1:")? + "http://127.0.0.1:".len()..];
+    rest.split('/').next()?.parse().ok()
+}
+
+fn get(port: u16, path: &str) -> String {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = String::new();
+    let _ = s.read_to_string(&mut reply);
+    reply
+}
+
+/// The samples, and a copy of them as Windows editors save them (CRLF, BOM, `\`), built by
+/// vanban.exe: every PDF and Word file equals the Linux build's, byte for byte.
+#[test]
+fn the_windows_build_makes_the_same_bytes() {
+    let Some(w) = wine() else { return };
+    let dir = tempdir();
+    copy_data(&dir.join("data"));
+    windows_copy(&dir.join("data-windows"));
+    let linux = vanban(&["build", "data", "-f", "pdf,docx", "--out", "linux"], &dir);
+    assert!(
+        linux.status.success(),
+        "{}",
+        String::from_utf8_lossy(&linux.stderr)
+    );
+    for (data, out) in [("data", "windows"), ("data-windows", "windows-crlf")] {
+        let built = w.vanban(&["build", data, "-f", "pdf,docx", "--out", out], &dir);
+        assert!(
+            built.status.success(),
+            "vanban.exe build {data}:\n{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+    }
+    let linux = outputs(&dir.join("linux"));
+    assert!(linux.len() > 20, "too few outputs: {:?}", linux.keys());
+    for out in ["windows", "windows-crlf"] {
+        let windows = outputs(&dir.join(out));
+        assert_eq!(
+            linux.keys().collect::<Vec<_>>(),
+            windows.keys().collect::<Vec<_>>()
+        );
+        let differ: Vec<&String> = linux
+            .iter()
+            .filter(|(rel, bytes)| *bytes != &windows[*rel])
+            .map(|(rel, _)| rel)
+            .collect();
+        assert!(differ.is_empty(), "{out}: not the Linux bytes: {differ:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `check` on the invalid fixtures says the same as on Linux, paths aside; its Vietnamese
+/// comes through a pipe as UTF-8.
+#[test]
+fn the_windows_build_says_the_same() {
+    let Some(w) = wine() else { return };
+    let invalid = root().join("tests/fixtures/invalid");
+    let linux = check_messages(&invalid, |f| vanban(&["check", f], &invalid));
+    let windows = check_messages(&invalid, |f| w.vanban(&["check", f], &invalid));
+    assert!(linux.len() > 40, "{} cases", linux.len());
+    for (a, b) in linux.iter().zip(&windows) {
+        assert_eq!(a, b, "vanban.exe says something else");
+    }
+    assert!(windows.iter().any(|m| m.contains("lỗi: ")), "{windows:?}");
+}
+
+/// A PDF held open by a viewer: `build` names it and says to close it, keeps the old file
+/// whole, and builds the other documents; `watch` writes it once the viewer lets go.
+#[test]
+fn an_output_held_by_a_viewer_is_named_then_written_when_closed() {
+    let Some(w) = wine() else { return };
+    let dir = tempdir();
+    copy_data(&dir.join("data"));
+    let first = w.vanban(&["build", "data", "--out", "out"], &dir);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let held = dir.join("out/bac-son/cong-van-ntm-2024.pdf");
+    let other = dir.join("out/lang-son/thong-bao-ket-luan-2020.pdf");
+    let old = std::fs::read(&held).unwrap();
+    let old_other = std::fs::read(&other).unwrap();
+
+    // The viewer opens the PDF; then both documents change.
+    let mut locker = w.command("locker.exe", &dir);
+    locker.args(["out\\bac-son\\cong-van-ntm-2024.pdf", "release.flag"]);
+    let locker = Running::start(locker);
+    wait_for("the locker to hold the file", || {
+        locker.out().contains("locked")
+    });
+    for doc in [
+        "data/bac-son/cong-van-ntm-2024.yaml",
+        "data/lang-son/thong-bao-ket-luan-2020.yaml",
+    ] {
+        let p = dir.join(doc);
+        let text = std::fs::read_to_string(&p).unwrap();
+        let changed = text.replace("nông thôn mới", "nông thôn mới kiểu mẫu");
+        assert_ne!(text, changed, "{doc}");
+        std::fs::write(&p, changed).unwrap();
+    }
+
+    let built = w.vanban(&["build", "data", "--out", "out"], &dir);
+    let stderr = String::from_utf8_lossy(&built.stderr).replace('\\', "/");
+    assert_eq!(built.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "cong-van-ntm-2024.pdf: lỗi: không ghi đè được: tệp đang mở trong một chương trình khác"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("đóng tệp trong chương trình đang mở nó"),
+        "{stderr}"
+    );
+    assert!(
+        std::fs::read(&held).unwrap() == old,
+        "the held PDF was changed"
+    );
+    assert!(
+        std::fs::read(&other).unwrap() != old_other,
+        "the other document was not built"
+    );
+    let left: Vec<String> = files(&dir.join("out"))
+        .into_keys()
+        .filter(|k| k.contains("vanban-tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+
+    // `watch` builds, finds the PDF held, and writes it when the viewer closes it.
+    let mut watch = w.command("vanban.exe", &dir);
+    watch.args(["watch", "data", "--out", "out"]);
+    let watch = Running::start(watch);
+    wait_for("watch to say it waits for the file", || {
+        watch.err().contains("đang chờ đóng")
+    });
+    assert!(std::fs::read(&held).unwrap() == old);
+    std::fs::write(dir.join("release.flag"), "").unwrap();
+    wait_for("the locker to let go", || locker.out().contains("released"));
+    wait_for("watch to write the PDF", || {
+        std::fs::read(&held).is_ok_and(|b| b != old && b.starts_with(b"%PDF-"))
+    });
+    drop(watch);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `watch` sees the ways Windows programs save: Notepad writes the file in place; Word and
+/// many editors write a temporary file, move the old one aside and rename the new one in.
+#[test]
+fn watch_sees_notepad_and_word_saves() {
+    let Some(w) = wine() else { return };
+    let dir = tempdir();
+    copy_data(&dir.join("data"));
+    let doc = dir.join("data/bac-son/cong-van-ntm-2024.yaml");
+    let pdf = dir.join("out/bac-son/cong-van-ntm-2024.pdf");
+    let mut c = w.command("vanban.exe", &dir);
+    c.args(["watch", "data", "--out", "out"]);
+    let watch = Running::start(c);
+    wait_for("watch to start", || watch.err().contains("đang theo dõi"));
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let mut last = std::fs::read(&pdf).unwrap();
+    for (n, save) in ["notepad", "word"].into_iter().enumerate() {
+        let changed = text.replace("nông thôn mới", &format!("nông thôn mới lần {n}"));
+        match save {
+            "notepad" => {
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(&doc)
+                    .unwrap();
+                f.write_all(changed.as_bytes()).unwrap();
+            }
+            _ => {
+                let tmp = dir.join("data/bac-son/~WRL0001.tmp");
+                let aside = dir.join("data/bac-son/~WRD0000.tmp");
+                std::fs::write(&tmp, changed.as_bytes()).unwrap();
+                std::fs::rename(&doc, &aside).unwrap();
+                std::fs::rename(&tmp, &doc).unwrap();
+                std::fs::remove_file(&aside).unwrap();
+            }
+        }
+        wait_for(&format!("watch to rebuild after a {save} save"), || {
+            std::fs::read(&pdf).is_ok_and(|b| b != last && b.starts_with(b"%PDF-"))
+        });
+        last = std::fs::read(&pdf).unwrap();
+    }
+    drop(watch);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `serve` answers on 127.0.0.1 under Wine.
+#[test]
+fn serve_answers_on_loopback() {
+    let Some(w) = wine() else { return };
+    let dir = tempdir();
+    copy_data(&dir.join("data"));
+    let mut c = w.command("vanban.exe", &dir);
+    c.args(["serve", "data", "--port", "0"]);
+    let server = Running::start(c);
+    wait_for("the server's address", || port_in(&server.out()).is_some());
+    let port = port_in(&server.out()).unwrap();
+    let reply = get(port, "/");
+    assert!(
+        reply.starts_with("HTTP/1.1 200"),
+        "{reply}\n{}",
+        server.err()
+    );
+    assert!(reply.contains("vanban"), "{reply}");
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Double-clicked in Explorer (no arguments, a console of its own; `VANBAN_EXPLORER=1` stands
+/// for that under Wine): vanban.exe makes `data` beside itself from the samples, says in
+/// Vietnamese that closing the window stops it, and serves the folder.
+#[test]
+fn a_double_click_serves_the_data_folder_beside_the_exe() {
+    let Some(w) = wine() else { return };
+    let dir = tempdir();
+    for f in ["vanban.exe", "bcryptprimitives.dll"] {
+        std::fs::copy(w.bin.join(f), dir.join(f)).unwrap();
+    }
+    let mut c = Command::new(&w.wine);
+    c.arg(dir.join("vanban.exe"))
+        .current_dir(&dir)
+        .env("WINEPREFIX", &w.prefix)
+        .env("WINEDEBUG", "-all")
+        .env("WINEDLLOVERRIDES", "mscoree,mshtml=;winebrowser.exe=")
+        .env("VANBAN_EXPLORER", "1")
+        .env_remove("DISPLAY")
+        .env_remove("LANG")
+        .env_remove("LC_ALL");
+    let started = Running::start(c);
+    wait_for("the server's address", || port_in(&started.out()).is_some());
+    let port = port_in(&started.out()).unwrap();
+    assert!(
+        started.err().contains("Đóng cửa sổ này sẽ dừng vanban"),
+        "{}",
+        started.err()
+    );
+    let made = files(&dir.join("data"));
+    assert_eq!(
+        made.keys().collect::<Vec<_>>(),
+        files(&root().join("data")).keys().collect::<Vec<_>>()
+    );
+    let reply = get(port, "/");
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    drop(started);
+    let _ = std::fs::remove_dir_all(&dir);
+}
