@@ -68,20 +68,57 @@ while todo:
         if any(k["kind"] in (None, "normal") for k in d["dep_kinds"]):
             todo.append(d["pkg"])
 lines = []
+apache = None
 for i in sorted(seen, key=lambda i: (pkgs[i]["name"], pkgs[i]["version"])):
     p = pkgs[i]
-    lines.append(f"{p[\"name\"]} {p[\"version\"]}: {p.get(\"license\") or \"(xem tệp giấy phép của thư viện)\"}")
-    if p["name"] == "typst":
-        d = os.path.dirname(p["manifest_path"])
-        for f in sorted(os.listdir(d)):
-            if f.upper().startswith("LICENSE"):
-                shutil.copy(os.path.join(d, f), os.path.join(stage, "giay-phep", "Typst-" + f + ".txt"))
+    if p["source"] is None:
+        continue  # vanban itself
+    licence = p.get("license") or "(xem tệp giấy phép của thư viện)"
+    d = os.path.dirname(p["manifest_path"])
+    texts = sorted(f for f in os.listdir(d)
+                   if f.upper().startswith(("LICENSE", "LICENCE", "COPYING", "NOTICE", "UNLICENSE")))
+    texts = [f for f in texts if os.path.isfile(os.path.join(d, f))]
+    here = os.path.join(stage, "giay-phep", "thu-vien", p["name"] + "-" + p["version"])
+    for f in texts:
+        os.makedirs(here, exist_ok=True)
+        shutil.copy(os.path.join(d, f), os.path.join(here, f))
+        if apache is None and f.upper() in ("LICENSE-APACHE", "LICENSE-APACHE.MD", "LICENSE-APACHE-2.0"):
+            apache = os.path.join(d, f)
+    where = "thu-vien/" + p["name"] + "-" + p["version"] + "/" if texts else "Apache-2.0.txt / MIT.txt"
+    lines.append(p["name"] + " " + p["version"] + ": " + licence + "  [" + where + "]")
+# Crates that ship no licence file (Typst among them) are under the standard texts, given once.
+if apache is None:
+    sys.exit("no Apache-2.0 licence text found among the crates")
+shutil.copy(apache, os.path.join(stage, "giay-phep", "Apache-2.0.txt"))
+with open(os.path.join(stage, "giay-phep", "MIT.txt"), "w", encoding="utf-8") as f:
+    f.write("""Permission is hereby granted, free of charge, to any person obtaining a copy of this
+software and associated documentation files (the "Software"), to deal in the Software
+without restriction, including without limitation the rights to use, copy, modify, merge,
+publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons
+to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED,
+INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR
+PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE
+FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER
+DEALINGS IN THE SOFTWARE.
+""")
+typst = [l for l in lines if l.startswith("typst ")]
+if not typst:
+    sys.exit("typst is not among the crates")
+with open(os.path.join(stage, "giay-phep", "Typst.txt"), "w", encoding="utf-8") as f:
+    f.write("Typst (https://github.com/typst/typst), trình sắp chữ dựng sẵn trong vanban.exe.\n")
+    f.write("Giấy phép / licence: Apache License 2.0, toàn văn trong Apache-2.0.txt.\n")
+    f.write("Copyright Typst GmbH and the Typst contributors.\n")
 with open(os.path.join(stage, "giay-phep", "thu-vien-Rust.txt"), "w", encoding="utf-8") as f:
     f.write("Các thư viện Rust dựng sẵn trong vanban.exe và giấy phép của chúng\n")
-    f.write("(The Rust libraries compiled into vanban.exe and their licences)\n\n")
+    f.write("(The Rust libraries compiled into vanban.exe, their licences, and where the texts are)\n\n")
     f.write("\n".join(lines) + "\n")
 ' "$stage"
-ls "$stage/giay-phep" | grep -q '^Typst-' || { echo "the Typst licence was not found" >&2; exit 1; }
 
 # A reproducible zip: sorted entries, one date, fixed permissions.
 epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 315532800)}
