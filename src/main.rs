@@ -715,8 +715,13 @@ fn watch(input: &Input, output: &Output) -> ExitCode {
     }
 }
 
-/// The outputs a pass could not replace because a program holds them, announced once.
+/// The outputs a pass could not replace because a program holds them, announced once. Only
+/// Windows lets a program hold a file against replacement; elsewhere the same refusal is a
+/// permission the clerk changes, and the next save rebuilds.
 fn locked_outputs(summary: Result<Summary, ExitCode>) -> Vec<PathBuf> {
+    if !cfg!(windows) {
+        return Vec::new();
+    }
     let locked = summary.map(|s| s.locked).unwrap_or_default();
     for p in &locked {
         eprintln!(
