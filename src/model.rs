@@ -12,6 +12,20 @@ use serde_saphyr::Spanned;
 /// citations, validation) can point at it.
 pub type Text = Spanned<String>;
 
+/// A blank in any text field: what the original document lacks and a person must fill in.
+/// It prints as a dotted leader (as the decree's drafts leave the day of "ngày … tháng") and
+/// `vanban check` reports each one with its line. `vanban nhap` writes it instead of inventing
+/// a word.
+pub const BLANK: &str = "{{...}}";
+
+/// What a [`BLANK`] prints: a dotted leader.
+pub const LEADER: &str = "……………";
+
+/// Whether a field is only a [`BLANK`].
+pub fn is_blank(t: &str) -> bool {
+    t.trim() == BLANK
+}
+
 /// Loại văn bản: the kind of document, which selects the layout (Mẫu of Phụ lục III) and the
 /// abbreviation of the ký hiệu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -230,6 +244,32 @@ impl Kind {
         matches!(self, Kind::QuyetDinh | Kind::NghiQuyet | Kind::CongDien)
     }
 
+    /// The fields of the kind's form that it cannot be printed without (`bat_dau`,
+    /// `dia_diem` …), in the order the form prints them.
+    pub fn form_fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::GiayMoi => &["bat_dau", "dia_diem"],
+            Kind::BienBan => &["bat_dau", "ket_thuc", "dia_diem"],
+            Kind::GiayGioiThieu => &["ho_ten", "chuc_vu", "cu_den", "ve_viec", "gia_tri_den"],
+            Kind::GiayNghiPhep => &[
+                "nguoi_cap",
+                "ho_ten",
+                "chuc_vu",
+                "tu_ngay",
+                "den_ngay",
+                "noi_nghi",
+            ],
+            _ => &[],
+        }
+    }
+
+    /// Kinds that cannot be written without their form's fields. A giấy mời may be written
+    /// either with the Mẫu 1.7 lines (`cuoc_hop`) or, as most offices do, with `kinh_gui` and
+    /// a free body; a biên bản, giấy giới thiệu and giấy nghỉ phép are their form.
+    pub fn needs_form(self) -> bool {
+        self.form().is_some() && self != Kind::GiayMoi
+    }
+
     /// Kinds that may carry a second signature (`dong_ky`).
     pub fn has_cosigner(self) -> bool {
         matches!(
@@ -384,6 +424,14 @@ pub struct Document {
     )]
     #[schemars(with = "Kind")]
     pub loai: Spanned<Kind>,
+    /// Tên loại as the office wrote it when words follow the kind's name (`BIÊN BẢN LÀM
+    /// VIỆC`, `GIẤY MỜI HỌP`, `THÔNG BÁO KẾT LUẬN`); printed instead of the bare name.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Tên loại in đầu văn bản khi có thêm chữ sau tên loại, ví dụ BIÊN BẢN LÀM VIỆC, GIẤY MỜI HỌP; phải bắt đầu bằng tên của `loai`."
+    )]
+    pub ten_loai: Option<Text>,
     /// Cơ quan chủ quản and cơ quan ban hành (ô 2).
     #[schemars(description = "Cơ quan ban hành và cơ quan chủ quản (ô 2).")]
     pub co_quan: Agency,

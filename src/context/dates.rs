@@ -10,6 +10,14 @@ pub(super) const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
 
 /// Parses `dd/mm/yyyy`, where the day or the month may be left blank as `..`, `__` or nothing.
 pub fn parse_date(s: &str) -> Result<IssueDate, String> {
+    // A date the original lacks: day, month and year all left to fill in.
+    if crate::model::is_blank(s) {
+        return Ok(IssueDate {
+            day: None,
+            month: None,
+            year: None,
+        });
+    }
     let parts: Vec<&str> = s.trim().split('/').map(str::trim).collect();
     let [d, m, y] = parts.as_slice() else {
         return Err(crate::t!(
@@ -77,28 +85,42 @@ pub fn parse_date(s: &str) -> Result<IssueDate, String> {
     if day.is_some() && month.is_none() {
         return Err(crate::t!("có ngày nhưng để trống tháng"));
     }
-    Ok(IssueDate { day, month, year })
+    Ok(IssueDate {
+        day,
+        month,
+        year: Some(year),
+    })
 }
 
+/// A part of a date the original lacks (the whole date is a [`crate::model::BLANK`]): a
+/// short dotted leader, so that "ngày … tháng … năm …" still fits on the header's line.
+const DOTS: &str = "……";
+
 impl IssueDate {
-    /// `ngày 05 tháng 02 năm 2019`, with blanks where the draft leaves them.
-    pub fn long(&self) -> String {
+    /// The day, month and year as printed: a blank day or month is the văn thư's space, and
+    /// with no year at all every part is a dotted blank.
+    fn parts(&self) -> (String, String, String) {
+        let Some(year) = self.year else {
+            return (DOTS.into(), DOTS.into(), DOTS.into());
+        };
         let d = self.day.map(numfmt::day).unwrap_or_else(|| BLANK.into());
         let m = self
             .month
             .map(numfmt::month)
             .unwrap_or_else(|| BLANK.into());
-        format!("ngày {d} tháng {m} năm {}", self.year)
+        (d, m, year.to_string())
+    }
+
+    /// `ngày 05 tháng 02 năm 2019`, with blanks where the draft leaves them.
+    pub fn long(&self) -> String {
+        let (d, m, y) = self.parts();
+        format!("ngày {d} tháng {m} năm {y}")
     }
 
     /// `05/02/2019` as used in citations and the phụ lục line.
     pub fn short(&self) -> String {
-        let d = self.day.map(numfmt::day).unwrap_or_else(|| BLANK.into());
-        let m = self
-            .month
-            .map(numfmt::month)
-            .unwrap_or_else(|| BLANK.into());
-        format!("{d}/{m}/{}", self.year)
+        let (d, m, y) = self.parts();
+        format!("{d}/{m}/{y}")
     }
 }
 
@@ -120,7 +142,7 @@ pub(super) fn moment(b: &mut Builder, t: &Text, day: Option<chrono::NaiveDate>) 
     let date = match date_part {
         Some(d) => parse_date(d)
             .ok()
-            .and_then(|d| chrono::NaiveDate::from_ymd_opt(d.year, d.month?, d.day?)),
+            .and_then(|d| chrono::NaiveDate::from_ymd_opt(d.year?, d.month?, d.day?)),
         None => day,
     };
     match (time, date) {
@@ -143,8 +165,8 @@ pub(super) fn moment(b: &mut Builder, t: &Text, day: Option<chrono::NaiveDate>) 
 
 /// A complete date (no blanks) of a form's field.
 pub(super) fn full_date(b: &mut Builder, t: &Text) -> Option<chrono::NaiveDate> {
-    let parsed = parse_date(&t.value).and_then(|d| match (d.day, d.month) {
-        (Some(day), Some(m)) => chrono::NaiveDate::from_ymd_opt(d.year, m, day)
+    let parsed = parse_date(&t.value).and_then(|d| match (d.day, d.month, d.year) {
+        (Some(day), Some(m), Some(y)) => chrono::NaiveDate::from_ymd_opt(y, m, day)
             .ok_or_else(|| crate::t!("ngày `{date}` không có", date = t.value)),
         _ => Err(crate::t!(
             "ngày `{date}` cần đủ ngày, tháng, năm",
@@ -185,7 +207,7 @@ fn issue(d: chrono::NaiveDate) -> IssueDate {
     IssueDate {
         day: Some(d.day()),
         month: Some(d.month()),
-        year: d.year(),
+        year: Some(d.year()),
     }
 }
 

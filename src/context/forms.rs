@@ -4,7 +4,7 @@
 use super::dates::{clock, full_date, long_date, moment, short_date, weekday, Moment};
 use super::text::{capitalise_first, end_clean, punctuate};
 use super::{Block, Builder, IssueDate};
-use crate::model::{Document, Introduction, Kind, Leave, Meeting};
+use crate::model::{Document, Introduction, Kind, Leave, Meeting, LEADER};
 use crate::numfmt;
 
 /// The lines a form adds around the body.
@@ -105,7 +105,9 @@ fn giay_moi(
         None => trich_yeu.join(" "),
     };
     dong_dau.push(plain(format!("Tới dự: {}.", end_clean(&toi_du))));
-    if let Some(start) = moment(b, &m.bat_dau, None) {
+    if b.blank(&m.bat_dau) {
+        dong_dau.push(plain(format!("Thời gian: {LEADER}.")));
+    } else if let Some(start) = moment(b, &m.bat_dau, None) {
         let end = m
             .ket_thuc
             .as_ref()
@@ -136,7 +138,13 @@ fn giay_moi(
 fn bien_ban(b: &mut Builder, m: &Meeting, form: &mut Forms) {
     let plain = Block::paragraph;
     let dong_dau = &mut form.dong_dau;
-    let start = moment(b, &m.bat_dau, None);
+    let blank_start = b.blank(&m.bat_dau);
+    let start = (!blank_start)
+        .then(|| moment(b, &m.bat_dau, None))
+        .flatten();
+    if blank_start {
+        dong_dau.push(plain(format!("Thời gian bắt đầu: {LEADER}.")));
+    }
     if let Some(start) = start {
         dong_dau.push(plain(format!(
             "Thời gian bắt đầu: {}, {}.",
@@ -181,6 +189,11 @@ fn bien_ban_end(b: &mut Builder, m: &Meeting, start: Option<Moment>, dong_cuoi: 
         .map(|h| capitalise_first(&b.text(h).to_lowercase()))
         .unwrap_or_else(|| "Cuộc họp".into());
     match (&m.ket_thuc, start) {
+        (Some(e), _) if b.blank(e) => {
+            dong_cuoi.push(plain(format!(
+                "{event} kết thúc vào {LEADER}; biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và thông qua./."
+            )));
+        }
         (Some(e), Some(start)) => {
             if let Some(end) = moment(b, e, Some(start.date)) {
                 if (end.date, end.time) <= (start.date, start.time) {
@@ -237,10 +250,16 @@ fn giay_gioi_thieu(
     dong_dau.push(plain(
         "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ.".into(),
     ));
-    if let Some(until) = full_date(b, &g.gia_tri_den) {
+    if b.blank(&g.gia_tri_den) {
+        dong_dau.push(plain(format!(
+            "Giấy này có giá trị đến hết ngày {LEADER}./."
+        )));
+    } else if let Some(until) = full_date(b, &g.gia_tri_den) {
         if let (Some(d), Some(m)) = (date.day, date.month) {
-            if chrono::NaiveDate::from_ymd_opt(date.year, m, d).is_some_and(|issued| until < issued)
-            {
+            let issued = date
+                .year
+                .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d));
+            if issued.is_some_and(|issued| until < issued) {
                 b.error(
                     &g.gia_tri_den.referenced,
                     crate::t!("giấy hết giá trị trước ngày ban hành"),
@@ -271,7 +290,22 @@ fn giay_nghi_phep(b: &mut Builder, l: &Leave, dong_dau: &mut Vec<Block>) {
     let chuc_vu = b.text(&l.chuc_vu);
     dong_dau.push(plain(format!("Chức vụ, đơn vị công tác: {chuc_vu}")));
     let place = b.text(&l.noi_nghi);
-    if let (Some(from), Some(to)) = (full_date(b, &l.tu_ngay), full_date(b, &l.den_ngay)) {
+    let (blank_from, blank_to) = (b.blank(&l.tu_ngay), b.blank(&l.den_ngay));
+    if blank_from || blank_to {
+        let day = |b: &mut Builder, blank: bool, t| match blank {
+            true => Some(LEADER.to_string()),
+            false => full_date(b, t).map(short_date),
+        };
+        if let (Some(from), Some(to)) = (
+            day(b, blank_from, &l.tu_ngay),
+            day(b, blank_to, &l.den_ngay),
+        ) {
+            dong_dau.push(plain(format!(
+                "Được nghỉ phép trong thời gian: {LEADER} ngày, kể từ ngày {from} đến hết ngày {to} tại {}./.",
+                end_clean(&place)
+            )));
+        }
+    } else if let (Some(from), Some(to)) = (full_date(b, &l.tu_ngay), full_date(b, &l.den_ngay)) {
         let days = (to - from).num_days() + 1;
         if days < 1 {
             b.error(

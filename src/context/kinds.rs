@@ -40,7 +40,7 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
         (
             doc.cuoc_hop.as_ref().map(|m| m.bat_dau.referenced),
             kind.form() == Some("cuoc_hop"),
-            true,
+            kind.needs_form(),
             "cuoc_hop",
             crate::t!("giấy mời và biên bản"),
             crate::t!("`cuoc_hop:` với `bat_dau`, `dia_diem`"),

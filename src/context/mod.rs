@@ -237,7 +237,8 @@ pub struct Context {
 pub struct IssueDate {
     pub day: Option<u32>,
     pub month: Option<u32>,
-    pub year: i32,
+    /// `None` when the whole date is a blank to fill in (`ngay: "{{...}}"`).
+    pub year: Option<i32>,
 }
 
 /// The state of one document's computation: where diagnostics go, and the numbering that
@@ -354,7 +355,7 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         loai: kind.key(),
         mau: kind.mau(),
         template: kind.layout_template(),
-        ten_loai: kind.title(),
+        ten_loai: title::ten_loai(b, doc),
         tham_quyen: marks.tham_quyen,
         lenh: kind.enacting(),
         do_khan: marks.do_khan,

@@ -44,6 +44,17 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// Whether a field that is not free text (a time, a date) is a blank to fill in; a blank
+    /// is reported where it is written.
+    pub(super) fn blank(&mut self, t: &Text) -> bool {
+        let blank = crate::model::is_blank(&t.value);
+        if blank {
+            self.report
+                .push(figures::blank_warning(self.file, self.source, t));
+        }
+        blank
+    }
+
     pub(super) fn check_chars(&mut self, s: &str, loc: &Location) {
         for c in s.chars() {
             if c == '\n' || c == '\t' || c == '\r' {

@@ -4,6 +4,7 @@
 //! Nothing is dropped silently: what is not recognised stays a paragraph and is listed, with
 //! its line, at the top of the YAML and on the terminal.
 
+pub mod doc;
 pub mod figures;
 pub mod parse;
 pub mod read;
@@ -12,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
-use crate::model::Kind;
+use crate::model::{Kind, BLANK};
 use parse::{Draft, Node, Note};
 
 /// The YAML written for a document, and what the clerk should look at.
@@ -53,6 +54,18 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, Box<Diagnosti
             crate::t!("tệp .docx bị hỏng: phần nội dung không đọc được ({e})", e = e),
             crate::t!("mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx)"),
         ),
+        read::ReadError::TooLarge(part) => fail(
+            crate::t!("tệp .docx có phần {part} lớn quá {mib} MiB khi giải nén: không đọc", part = part, mib = read::MAX_PART >> 20),
+            crate::t!("tệp Word thật chỉ vài MiB; mở tệp bằng Word, lưu lại thành .docx rồi nhập lại"),
+        ),
+        read::ReadError::OldWord(None) => fail(
+            crate::t!("tệp Word 97–2003 (.doc): cần LibreOffice để đọc, máy này không có lệnh soffice"),
+            crate::t!("mở tệp bằng Word, chọn File > Save As > Word Document (.docx), rồi nhập tệp .docx; hoặc cài LibreOffice"),
+        ),
+        read::ReadError::OldWord(Some(why)) => fail(
+            crate::t!("tệp Word 97–2003 (.doc) không chuyển được sang .docx: {why}", why = why),
+            crate::t!("mở tệp bằng Word, chọn File > Save As > Word Document (.docx), rồi nhập tệp .docx"),
+        ),
         read::ReadError::Binary => fail(
             crate::t!("tệp không phải văn bản thuần (có thể là tệp .doc cũ hoặc PDF)"),
             crate::t!("với Word: lưu lại thành .docx; với PDF: lấy chữ bằng `pdftotext tệp.pdf tệp.txt`"),
@@ -88,6 +101,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, Box<Diagnosti
     for a in &mut draft.annexes {
         figures::propose(&mut a.body, &mut proposals);
     }
+    escape_fields(&mut draft);
     let missing = fill_missing(&mut draft);
     let name = path
         .file_name()
@@ -106,43 +120,94 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, Box<Diagnosti
     })
 }
 
+/// Every field that is printed as written (not prose) escaped, so that a `{{` of the
+/// original (a template's `{{NOI_DUNG_AI}}`) prints as it is instead of citing a figure. The
+/// body and the căn cứ are escaped as prose where they are read.
+fn escape_fields(d: &mut Draft) {
+    let e = |s: &mut String| *s = read::escape_plain(s);
+    let all = |v: &mut Vec<String>| v.iter_mut().for_each(e);
+    for v in [
+        &mut d.chu_quan,
+        &mut d.ban_hanh,
+        &mut d.kinh_gui,
+        &mut d.quyen_han,
+        &mut d.noi_nhan,
+        &mut d.luu,
+        &mut d.thanh_phan,
+    ] {
+        all(v);
+    }
+    for s in [
+        &mut d.viet_tat,
+        &mut d.don_vi_soan_thao,
+        &mut d.dia_danh,
+        &mut d.trich_yeu,
+        &mut d.tham_quyen,
+        &mut d.chuc_vu,
+        &mut d.ho_ten,
+        &mut d.nguoi_soan,
+        &mut d.ten,
+    ] {
+        s.iter_mut().for_each(e);
+    }
+    for (_, fields) in &mut d.forms {
+        fields.iter_mut().for_each(|(_, v)| e(v));
+    }
+    if let Some((c, h)) = &mut d.dong_ky {
+        e(c);
+        e(h);
+    }
+    if let Some(k) = &mut d.kem_theo {
+        e(&mut k.trich_yeu);
+        k.cua.iter_mut().for_each(e);
+        all(&mut k.quyen_han);
+        k.chuc_vu.iter_mut().for_each(e);
+        k.ho_ten.iter_mut().for_each(e);
+    }
+    for a in &mut d.annexes {
+        e(&mut a.tieu_de);
+    }
+    d.ten_loai.iter_mut().for_each(e);
+}
+
+/// A field the document needs and the source does not show: left as a [`BLANK`] that
+/// prints as a dotted line and that `vanban check` reports, and listed for the clerk.
+fn blank(missing: &mut Vec<String>, field: &str, why: &str) -> String {
+    missing.push(format!("{field}: {why}, để chỗ trống {BLANK}"));
+    BLANK.to_string()
+}
+
 /// Fields a document needs that the source does not show (a text extraction that lost the
-/// header): each is filled so that the YAML builds, and listed for the clerk to correct.
+/// header, a document with no header at all): each is left blank — never invented — and
+/// listed for the clerk to fill in.
 fn fill_missing(d: &mut Draft) -> Vec<String> {
     let mut missing = Vec::new();
+    let m = &mut missing;
     if d.ban_hanh.is_empty() {
-        d.ban_hanh = vec!["CƠ QUAN BAN HÀNH".into()];
-        missing.push("co_quan.ban_hanh: văn bản gốc không có tên cơ quan ban hành".into());
+        d.ban_hanh = vec![blank(
+            m,
+            "co_quan.ban_hanh",
+            "văn bản gốc không có tên cơ quan ban hành",
+        )];
     }
     if d.viet_tat.is_none() {
-        let guess = if d.ban_hanh[0].starts_with("ỦY BAN NHÂN DÂN")
-            || d.ban_hanh[0].starts_with("UỶ BAN NHÂN DÂN")
-        {
-            "UBND".to_string()
-        } else {
-            d.ban_hanh
-                .join(" ")
-                .split_whitespace()
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_alphabetic())
-                .collect()
-        };
-        let guess = if guess.is_empty() {
-            "CQ".to_string()
-        } else {
-            guess
-        };
-        missing.push(format!(
-            "co_quan.viet_tat: văn bản gốc không có dòng Số:, đoán là {guess}"
-        ));
-        d.viet_tat = Some(guess);
+        let guess = abbreviation(&d.ban_hanh);
+        d.viet_tat = Some(match guess {
+            Some(g) => {
+                m.push(format!(
+                    "co_quan.viet_tat: văn bản gốc không có dòng Số:, lấy chữ đầu tên cơ quan: {g}"
+                ));
+                g
+            }
+            None => blank(m, "co_quan.viet_tat", "văn bản gốc không có dòng Số:"),
+        });
     }
     if d.so == Some(0) {
         d.so = None;
     }
     if d.kind != Some(Kind::CongVan) {
         if let Some(u) = d.don_vi_soan_thao.take() {
-            missing.push(format!(
+            m.push(format!(
                 "don_vi_soan_thao: {u} bỏ đi, chỉ công văn có đơn vị soạn thảo trong ký hiệu"
             ));
         }
@@ -151,7 +216,7 @@ fn fill_missing(d: &mut Draft) -> Vec<String> {
         .as_deref()
         .is_some_and(|n| crate::context::parse_date(n).is_err())
     {
-        missing.push(format!(
+        m.push(format!(
             "ngay: ngày {} không có thật, để trống ngày và tháng",
             d.ngay.as_deref().unwrap_or("")
         ));
@@ -163,28 +228,41 @@ fn fill_missing(d: &mut Draft) -> Vec<String> {
         d.ngay = Some(format!("../../{year}")).filter(|n| crate::context::parse_date(n).is_ok());
     }
     if d.dia_danh.is_none() {
-        d.dia_danh = Some("Địa danh".into());
-        missing.push("dia_danh: văn bản gốc không có địa danh".into());
+        d.dia_danh = Some(blank(m, "dia_danh", "văn bản gốc không có địa danh"));
     }
     if d.ngay.is_none() {
-        d.ngay = Some("../../2000".into());
-        missing.push("ngay: văn bản gốc không có ngày, ghi tạm năm 2000".into());
+        d.ngay = Some(blank(m, "ngay", "văn bản gốc không có ngày ban hành"));
     }
     // Every kind but a giấy giới thiệu or giấy nghỉ phép has a trích yếu (title.rs).
     if d.trich_yeu.is_none() && d.kind.is_some_and(Kind::has_summary) {
-        d.trich_yeu = Some("Trích yếu".into());
-        missing.push("trich_yeu: không thấy trích yếu (V/v …)".into());
+        d.trich_yeu = Some(blank(m, "trich_yeu", "không thấy trích yếu"));
     }
-    form_fields(d, &mut missing);
+    form_fields(d, m);
     if d.chuc_vu.is_none() {
-        d.chuc_vu = Some("CHỨC VỤ".into());
-        missing.push("nguoi_ky.chuc_vu: không thấy chức vụ người ký".into());
+        d.chuc_vu = Some(blank(m, "nguoi_ky.chuc_vu", "không thấy chức vụ người ký"));
     }
     if d.ho_ten.is_none() {
-        d.ho_ten = Some(String::new());
-        missing.push("nguoi_ky.ho_ten: không thấy họ tên người ký".into());
+        d.ho_ten = Some(blank(m, "nguoi_ky.ho_ten", "không thấy họ tên người ký"));
     }
     missing
+}
+
+/// The ký hiệu's abbreviation of an agency from its name (`UBND` for a people's committee,
+/// else the initials); `None` when the name is itself a blank.
+fn abbreviation(ban_hanh: &[String]) -> Option<String> {
+    let name = ban_hanh.join(" ");
+    if name.contains(BLANK) {
+        return None;
+    }
+    if name.starts_with("ỦY BAN NHÂN DÂN") || name.starts_with("UỶ BAN NHÂN DÂN") {
+        return Some("UBND".into());
+    }
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    (!initials.is_empty()).then_some(initials)
 }
 
 /// The fields a kind needs (kinds.rs) filled, and those it does not take dropped, so that
@@ -194,8 +272,11 @@ fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
     let Some(kind) = d.kind else { return };
     match (&d.tham_quyen, kind.has_authority()) {
         (None, true) => {
-            d.tham_quyen = Some("THẨM QUYỀN BAN HÀNH".into());
-            missing.push("tham_quyen: không thấy dòng thẩm quyền ban hành".into());
+            d.tham_quyen = Some(blank(
+                missing,
+                "tham_quyen",
+                "không thấy dòng thẩm quyền ban hành",
+            ));
         }
         (Some(t), false) => {
             missing.push(format!(
@@ -216,8 +297,8 @@ fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
         ));
     }
     if d.dong_ky.is_none() && kind.needs_cosigner() {
-        d.dong_ky = Some(("THƯ KÝ".into(), String::new()));
-        missing.push("dong_ky: không thấy chữ ký của thư ký".into());
+        let chuc_vu = blank(missing, "dong_ky.chuc_vu", "không thấy chữ ký thứ hai");
+        d.dong_ky = Some((chuc_vu, BLANK.to_string()));
     }
     if d.kem_theo
         .as_ref()
@@ -231,80 +312,66 @@ fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
         ));
     }
     if d.kinh_gui.is_empty() && kind == GiayMoi {
-        d.kinh_gui = vec!["Người được mời".into()];
-        missing.push("kinh_gui: không thấy người được mời".into());
+        d.kinh_gui = vec![blank(missing, "kinh_gui", "không thấy người được mời")];
+    }
+    let Some(section) = kind.form() else {
+        drop_forms(d, kind, missing);
+        return;
+    };
+    // A giấy mời with none of the Mẫu 1.7 lines is written freely: Kính gửi and its body.
+    let has_form = d.forms.iter().any(|f| f.0 == section);
+    if !has_form && !kind.needs_form() {
+        return;
     }
     if d.ten.is_none() && matches!(kind, GiayMoi | GiayGioiThieu) {
-        // Capitals of proper names cannot be told from the IN HOA header: the clerk mends them.
-        let name = d.ban_hanh.join(" ").to_lowercase();
-        let mut chars = name.chars();
-        let ten = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        missing.push(format!(
-            "co_quan.ten: tên cơ quan viết trong câu, ghi tạm “{ten}”"
-        ));
-        d.ten = Some(ten);
+        d.ten = Some(agency_in_text(&d.ban_hanh, missing));
     }
-    let date = d
-        .ngay
-        .as_deref()
-        .filter(|n| !n.contains(".."))
-        .unwrap_or("01/01/2000")
-        .to_string();
-    let needed: &[(&str, &str)] = match kind {
-        GiayMoi => &[("bat_dau", "08:00 DATE"), ("dia_diem", "Địa điểm")],
-        BienBan => &[
-            ("bat_dau", "08:00 DATE"),
-            ("ket_thuc", "11:00"),
-            ("dia_diem", "Địa điểm"),
-        ],
-        GiayGioiThieu => &[
-            ("ho_ten", "Họ và tên"),
-            ("chuc_vu", "Chức vụ"),
-            ("cu_den", "Nơi được cử đến"),
-            ("ve_viec", "Về việc"),
-            ("gia_tri_den", "DATE"),
-        ],
-        GiayNghiPhep => &[
-            ("nguoi_cap", "Người cấp giấy"),
-            ("ho_ten", "Họ và tên"),
-            ("chuc_vu", "Chức vụ"),
-            ("tu_ngay", "DATE"),
-            ("den_ngay", "DATE"),
-            ("noi_nghi", "Nơi nghỉ"),
-        ],
-        _ => {
-            let forms: Vec<&str> = d
-                .forms
-                .iter()
-                .map(|f| f.0)
-                .filter(|f| *f != "dia_chi")
-                .collect();
-            if !forms.is_empty() {
-                missing.push(format!(
-                    "{} bỏ đi: {} không có phần này",
-                    forms.join(", "),
-                    kind.name().to_lowercase()
-                ));
-                d.forms.retain(|f| f.0 == "dia_chi");
-            }
-            return;
-        }
-    };
-    let Some(section) = kind.form() else { return };
-    if !d.forms.iter().any(|f| f.0 == section) {
+    if !has_form {
         d.forms.push((section, Vec::new()));
     }
     let fields = &mut d.forms.iter_mut().find(|f| f.0 == section).unwrap().1;
-    for (key, value) in needed {
+    for key in kind.form_fields() {
         if !fields.iter().any(|(k, _)| k == key) {
-            fields.push((key, value.replace("DATE", &date)));
-            missing.push(format!(
-                "{section}.{key}: không thấy trong văn bản gốc, ghi tạm"
-            ));
+            let why = "không thấy trong văn bản gốc";
+            fields.push((key, blank(missing, &format!("{section}.{key}"), why)));
         }
+    }
+}
+
+/// The agency as named in a sentence, from its IN HOA name: the clerk mends the capitals of
+/// proper names, which cannot be told from the header.
+fn agency_in_text(ban_hanh: &[String], missing: &mut Vec<String>) -> String {
+    let name = ban_hanh.join(" ");
+    if name.contains(BLANK) {
+        return blank(missing, "co_quan.ten", "không có tên cơ quan");
+    }
+    let name = name.to_lowercase();
+    let mut chars = name.chars();
+    let ten: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    missing.push(format!(
+        "co_quan.ten: tên cơ quan viết trong câu, lấy từ tên in hoa “{ten}”: sửa chữ hoa của tên riêng"
+    ));
+    ten
+}
+
+/// The fields of a form a kind does not have are dropped, and listed.
+fn drop_forms(d: &mut Draft, kind: Kind, missing: &mut Vec<String>) {
+    let forms: Vec<&str> = d
+        .forms
+        .iter()
+        .map(|f| f.0)
+        .filter(|f| *f != "dia_chi")
+        .collect();
+    if !forms.is_empty() {
+        missing.push(format!(
+            "{} bỏ đi: {} không có phần này",
+            forms.join(", "),
+            kind.name().to_lowercase()
+        ));
+        d.forms.retain(|f| f.0 == "dia_chi");
     }
 }
 
@@ -383,7 +450,7 @@ fn emit(
     if !missing.is_empty() {
         let _ = writeln!(
             o,
-            "#\n# Văn bản gốc thiếu, vanban ghi tạm để dựng được, cần sửa:"
+            "#\n# Văn bản gốc thiếu những phần sau: vanban để chỗ trống {BLANK} (in thành dòng chấm,\n# `vanban check` báo từng chỗ), cần điền:"
         );
         for m in missing {
             let _ = writeln!(o, "#   {m}");
@@ -403,7 +470,11 @@ fn emit(
             proposals.len()
         );
     }
-    let _ = writeln!(o, "\nloai: {}\n", kind.key());
+    let _ = writeln!(o, "\nloai: {}", kind.key());
+    if let Some(t) = &d.ten_loai {
+        let _ = writeln!(o, "ten_loai: {}", q(t));
+    }
+    o.push('\n');
     let _ = writeln!(o, "co_quan:");
     if !d.chu_quan.is_empty() {
         let _ = writeln!(o, "  chu_quan: {}", lines(&d.chu_quan));

@@ -67,6 +67,8 @@ pub struct Note {
 #[derive(Debug, Default)]
 pub struct Draft {
     pub kind: Option<Kind>,
+    /// The tên loại line when words follow the kind's name (`BIÊN BẢN LÀM VIỆC`).
+    pub ten_loai: Option<String>,
     pub chu_quan: Vec<String>,
     pub ban_hanh: Vec<String>,
     pub viet_tat: Option<String>,
@@ -264,6 +266,27 @@ fn title_kind(s: &str) -> Option<Kind> {
         .map(|row| row.0)
 }
 
+/// The kind of a tên loại with words after the name (`BIÊN BẢN LÀM VIỆC`, `GIẤY MỜI HỌP`,
+/// `THÔNG BÁO KẾT LUẬN`), and the whole line; the bare name is [`title_kind`].
+fn title_with_suffix(s: &str) -> Option<(Kind, String)> {
+    let s = s.trim().trim_end_matches(':').trim();
+    if let Some(k) = title_kind(s) {
+        return Some((k, s.to_string()));
+    }
+    if !is_upper(s) || s.split_whitespace().count() > 8 || s.contains(':') {
+        return None;
+    }
+    KINDS
+        .iter()
+        .filter(|row| row.0 != Kind::CongVan)
+        .filter(|row| {
+            s.strip_prefix(row.2.to_uppercase().as_str())
+                .is_some_and(|rest| rest.starts_with(' ') && rest.trim().len() > 1)
+        })
+        .max_by_key(|row| row.2.len())
+        .map(|row| (row.0, s.to_string()))
+}
+
 fn kind_by_abbreviation(a: &str) -> Option<Kind> {
     KINDS.iter().find(|row| row.3 == Some(a)).map(|row| row.0)
 }
@@ -448,8 +471,12 @@ fn header(c: &mut Cursor, d: &mut Draft, source: Source) {
         let P::Line(line) = p else { break };
         let text = line.plain().trim().to_string();
         let bold = line.all_bold();
-        let stripped = text.trim_matches('*').trim().to_string();
-        if title_kind(&stripped).is_some() || stripped.starts_with("Kính gửi") {
+        // Markdown's bold marks; a Word file's stars are its text.
+        let stripped = match source {
+            Source::Word => text.clone(),
+            _ => text.trim_matches('*').trim().to_string(),
+        };
+        if title_with_suffix(&stripped).is_some() || stripped.starts_with("Kính gửi") {
             break;
         }
         if let Some(pos) =
@@ -637,9 +664,12 @@ fn date(s: &str, d: &mut Draft) -> bool {
 
 fn title(c: &mut Cursor, d: &mut Draft, source: Source) {
     let Some(text) = c.peek_text() else { return };
-    let Some(kind) = title_kind(text.trim_matches('*').trim()) else {
+    let Some((kind, written)) = title_with_suffix(text.trim_matches('*').trim()) else {
         return;
     };
+    if written != kind.name().to_uppercase() {
+        d.ten_loai = Some(written);
+    }
     d.header_seen += 1;
     if d.kind.is_some_and(|k| k != kind) {
         d.unrecognised.push(Note {
@@ -677,7 +707,7 @@ fn title(c: &mut Cursor, d: &mut Draft, source: Source) {
         if is_upper(&t) && kind.enacting().is_some() {
             break;
         }
-        parts.push(l.markup(0, true, false));
+        parts.push(l.plain().trim().trim_matches('*').trim().to_string());
         c.i += 1;
         if source != Source::Word {
             break;
@@ -1766,7 +1796,7 @@ fn attached(c: &mut Cursor, d: &mut Draft, source: Source) {
         if !trich_yeu.is_empty() {
             trich_yeu.push(' ');
         }
-        trich_yeu.push_str(&l.markup(0, true, false));
+        trich_yeu.push_str(t.trim());
         c.i += 1;
     }
     let body = body(c, d, source, &mut Numbering::default(), Stop::Tail);

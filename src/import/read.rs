@@ -136,9 +136,16 @@ impl Line {
     }
 }
 
-/// Characters that vanban's prose syntax reads: a literal `*` and `{{`.
+/// Characters that vanban's prose syntax reads (the body and the căn cứ): a literal `*` and
+/// `{{`. A backslash only means something before those two, which are escaped here.
 pub fn escape(s: &str) -> String {
-    s.replace('*', "\\*").replace("{{", "\\{{")
+    escape_plain(&s.replace('*', "\\*"))
+}
+
+/// Characters that every text field reads: a literal `{{` (a figure citation otherwise). A
+/// field that is not prose prints `*`, `#` and `}}` as written.
+pub fn escape_plain(s: &str) -> String {
+    s.replace("{{", "\\{{")
 }
 
 /// A table of data (not a layout table of the header or signature block).
@@ -164,6 +171,10 @@ pub enum ReadError {
     NoDocument,
     Xml(String),
     Binary,
+    /// A part of the zip unpacks to more than [`MAX_PART`] bytes.
+    TooLarge(String),
+    /// A Word 97–2003 file that could not be converted (no LibreOffice, or it failed).
+    OldWord(Option<String>),
 }
 
 /// Reads the bytes of a file named `path`: `.docx`, `.md`, anything else as text.
@@ -176,6 +187,10 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<(Source, Vec<Item>), Read
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    if super::doc::is_ole(bytes) {
+        let docx = super::doc::convert(bytes).map_err(ReadError::OldWord)?;
+        return Ok((Source::Word, read_docx(&docx)?));
+    }
     match ext.as_str() {
         "docx" | "docm" => Ok((Source::Word, read_docx(bytes)?)),
         _ if bytes.starts_with(b"PK\x03\x04") => Ok((Source::Word, read_docx(bytes)?)),
@@ -228,7 +243,7 @@ fn read_text(text: &str) -> Vec<Item> {
                 .strip_prefix('\u{c}')
                 .is_some_and(|r| r.trim().chars().all(|c| c.is_ascii_digit()));
             let l = l.trim_start_matches('\u{c}');
-            if l.trim().is_empty() || page_number {
+            if l.trim().is_empty() || page_number || is_rule(l) {
                 Item::Blank
             } else {
                 Item::Line(plain_line(l.trim_end(), i + 1))
@@ -301,18 +316,10 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| ReadError::NotZip)?;
-    let part = |zip: &mut zip::ZipArchive<_>, name: &str| -> Option<Result<String, ReadError>> {
-        let mut f = zip.by_name(name).ok()?;
-        let mut s = String::new();
-        Some(
-            f.read_to_string(&mut s)
-                .map(|_| s)
-                .map_err(|e| ReadError::Xml(e.to_string())),
-        )
-    };
     let document = part(&mut zip, "word/document.xml").ok_or(ReadError::NoDocument)??;
     let numbering = match part(&mut zip, "word/numbering.xml") {
         Some(Ok(s)) => Numbering::parse(&s),
+        Some(Err(e @ ReadError::TooLarge(_))) => return Err(e),
         _ => Numbering::default(),
     };
     let doc = roxmltree::Document::parse_with_options(
@@ -368,6 +375,29 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
     Ok(reader.out)
 }
 
+/// The largest part of a .docx read: real documents are a few MiB at most, and a zip bomb
+/// must not fill the memory.
+pub const MAX_PART: u64 = 64 << 20;
+
+/// A part of the zip as text, with the byte-order mark some exporters write before `<?xml`
+/// taken off; `None` when the part is not there.
+fn part<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Option<Result<String, ReadError>> {
+    let f = zip.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    let read = f.take(MAX_PART + 1).read_to_end(&mut bytes);
+    Some(match read {
+        Err(e) => Err(ReadError::Xml(e.to_string())),
+        Ok(_) if bytes.len() as u64 > MAX_PART => Err(ReadError::TooLarge(name.to_string())),
+        Ok(_) => match String::from_utf8(bytes) {
+            Ok(s) => Ok(s.trim_start_matches('\u{feff}').to_string()),
+            Err(e) => Err(ReadError::Xml(e.to_string())),
+        },
+    })
+}
+
 struct DocxReader {
     out: Vec<Item>,
     para: usize,
@@ -417,8 +447,11 @@ impl DocxReader {
             self.out.push(Item::Blank);
             return;
         }
-        for (i, runs) in split_runs(runs, '\n').into_iter().enumerate() {
-            if runs.iter().all(|r| r.text.trim().is_empty()) {
+        let mut first = true;
+        for runs in split_runs(runs, '\n') {
+            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            // A rule typed as dashes or underscores is layout, not text.
+            if text.trim().is_empty() || is_rule(&text) {
                 continue;
             }
             let line = Line {
@@ -426,14 +459,17 @@ impl DocxReader {
                 at: self.para,
                 centered,
                 cell,
-                auto: if i == 0 { auto } else { None },
+                auto: if first { auto } else { None },
             };
-            if !cell && i > 0 {
+            if !cell && !first {
                 if let Some(Item::Line(prev)) = self.out.last_mut() {
-                    prev.append(line.runs);
-                    continue;
+                    if !separate_lines(&prev.plain(), &text, centered) {
+                        prev.append(line.runs);
+                        continue;
+                    }
                 }
             }
+            first = false;
             self.out.push(Item::Line(line));
         }
     }
@@ -445,7 +481,7 @@ impl DocxReader {
             .collect();
         let all_text: String = tbl
             .descendants()
-            .filter(|n| n.has_tag_name((W, "t")))
+            .filter(|n| n.has_tag_name((W, "t")) && !in_shape(*n))
             .filter_map(|n| n.text())
             .collect::<Vec<_>>()
             .join(" ");
@@ -481,7 +517,8 @@ impl DocxReader {
             let mut cells = Vec::new();
             for tc in row.children().filter(|c| c.has_tag_name((W, "tc"))) {
                 let mut paras = Vec::new();
-                for p in tc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+                let paragraphs = tc.descendants().filter(|n| n.has_tag_name((W, "p")));
+                for p in paragraphs.filter(|p| !in_shape(*p)) {
                     let mut runs = Vec::new();
                     collect_runs(p, &mut runs);
                     let t: String = runs.iter().map(|r| r.text.as_str()).collect();
@@ -506,6 +543,40 @@ impl DocxReader {
         self.out.push(Item::Table(Table { rows: out_rows, at }));
     }
 }
+
+/// A line that only draws a rule: `-------`, `___`, `=====` (portal exports type the rules
+/// under the agency's name and the Tiêu ngữ).
+pub fn is_rule(s: &str) -> bool {
+    let t = s.trim();
+    t.chars().filter(|c| "-_=─━—–~".contains(*c)).count() >= 3
+        && t.chars().all(|c| "-_=─━—–~* ".contains(c))
+}
+
+/// Whether a line break inside a paragraph of running text starts a line of its own (a
+/// header or signature typed with breaks, a list) rather than wrapping a sentence.
+fn separate_lines(before: &str, after: &str, centered: bool) -> bool {
+    let after = after.trim();
+    centered
+        || super::parse::is_upper(before)
+        || super::parse::is_upper(after)
+        || ["- ", "– ", "+ "].iter().any(|m| after.starts_with(m))
+}
+
+/// Text of a drawing, a text box or an anchored shape: its words and offsets are not the
+/// paragraph's text.
+fn in_shape(n: roxmltree::Node) -> bool {
+    n.ancestors().any(|a| SHAPES.contains(&a.tag_name().name()))
+}
+
+const SHAPES: [&str; 7] = [
+    "drawing",
+    "pict",
+    "AlternateContent",
+    "object",
+    "txbxContent",
+    "shape",
+    "textbox",
+];
 
 fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
     n.children().find(|c| c.has_tag_name((W, name)))
@@ -547,6 +618,7 @@ fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
                 }
             }
             "del" | "pPr" | "rPr" | "moveFrom" => {}
+            name if SHAPES.contains(&name) => {}
             _ => collect_runs(c, out),
         }
     }

@@ -1,0 +1,586 @@
+//! `vanban nhap` on what real offices' Word files are: portal (Aspose) exports, titles with
+//! words after the type's name, free-form giấy mời, templates with `{{…}}`, documents that lack
+//! parts (left as blanks, never invented), old `.doc` files, and bad input. Each quirk is
+//! reproduced in a small .docx made here.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use common::{pdf_text, tempdir, try_build};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// A .docx whose `word/document.xml` has `body` inside `<w:body>` (no section properties, as
+/// portal exports often have), written with `bom` before `<?xml` when asked.
+fn docx(body: &str, bom: bool) -> Vec<u8> {
+    let mut xml = String::new();
+    if bom {
+        xml.push('\u{feff}');
+    }
+    xml.push_str(&format!(
+        r#"<?xml version="1.0" encoding="utf-8" standalone="yes"?><w:document xmlns:w="{W}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    ));
+    let mut out = Vec::new();
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+    let opts = zip::write::SimpleFileOptions::default();
+    z.start_file("[Content_Types].xml", opts).unwrap();
+    z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#).unwrap();
+    z.start_file("_rels/.rels", opts).unwrap();
+    z.write_all(br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#).unwrap();
+    z.start_file("word/document.xml", opts).unwrap();
+    z.write_all(xml.as_bytes()).unwrap();
+    z.finish().unwrap();
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A run of text; `b` bold.
+fn run(text: &str, b: bool) -> String {
+    let rpr = if b { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    format!(
+        r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(text)
+    )
+}
+
+/// A paragraph; `lines` joined by `<w:br/>`, each bold when `b`; centred when `c`.
+fn para(lines: &[&str], b: bool, c: bool) -> String {
+    let ppr = if c {
+        r#"<w:pPr><w:jc w:val="center"/></w:pPr>"#
+    } else {
+        ""
+    };
+    let runs: Vec<String> = lines.iter().map(|l| run(l, b)).collect();
+    format!("<w:p>{ppr}{}</w:p>", runs.join("<w:r><w:br/></w:r>"))
+}
+
+fn p(text: &str) -> String {
+    para(&[text], false, false)
+}
+
+/// A layout table of one row, each cell one paragraph (its lines split by `<w:br/>`).
+fn row(cells: &[String]) -> String {
+    let tcs: String = cells.iter().map(|c| format!("<w:tc>{c}</w:tc>")).collect();
+    format!("<w:tbl><w:tr>{tcs}</w:tr></w:tbl>")
+}
+
+/// An anchored line shape and a text box, as Word draws the rules and "DỰ THẢO" stamps: none
+/// of their text or offsets is the document's.
+fn shapes() -> String {
+    r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:positionH relativeFrom="column"><wp:posOffset>914400</wp:posOffset></wp:positionH><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>DỰ THẢO 987654</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>DỰ THẢO 987654</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#.to_string()
+}
+
+/// Words for comparing: lower case, punctuation trimmed from their ends.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// 2·LCS / (|a| + |b|), as in tests/import.rs.
+fn ratio(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
+}
+
+/// Words vanban prints itself: the Quốc hiệu and Tiêu ngữ, the labels of the header, the
+/// forms and the recipients' block.
+const DECREE_WORDS: &str = "cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc số v/v v \
+    ngày tháng năm kính gửi nơi nhận lưu vt như trên trân trọng kính mời tới dự thời gian địa \
+    điểm từ đến giờ phút thứ hai ba tư năm sáu bảy chủ nhật bắt đầu thành phần tham dự nội dung";
+
+/// Words of the rebuilt PDF that are neither in the original nor vanban's own: what was invented.
+fn invented(original: &str, rebuilt: &str) -> Vec<String> {
+    let known: std::collections::HashSet<String> = words(original)
+        .into_iter()
+        .chain(words(DECREE_WORDS))
+        .collect();
+    words(rebuilt)
+        .into_iter()
+        .filter(|w| !known.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Writes `bytes` as `name` in a fresh folder and imports it; the YAML is written beside it.
+fn import(name: &str, bytes: &[u8]) -> (PathBuf, vanban::import::Imported) {
+    let dir = tempdir();
+    let file = dir.join(name);
+    std::fs::write(&file, bytes).unwrap();
+    let imported =
+        vanban::import::import(&file).unwrap_or_else(|d| panic!("{name} did not import:\n{d}"));
+    let yaml = file.with_extension("yaml");
+    std::fs::write(&yaml, &imported.yaml).unwrap();
+    (yaml, imported)
+}
+
+fn build_text(yaml: &Path) -> String {
+    let built = try_build(yaml).unwrap_or_else(|e| {
+        panic!(
+            "did not build:\n{e}\n--- YAML ---\n{}",
+            std::fs::read_to_string(yaml).unwrap()
+        )
+    });
+    pdf_text(&built.pdf)
+}
+
+/// The signature block as an office types it: Nơi nhận on the left, the signer on the right.
+fn signature(title: &[&str], name: &str) -> String {
+    let mut right: Vec<&str> = title.to_vec();
+    right.push(name);
+    row(&[
+        para(
+            &["Nơi nhận:", "- Như trên;", "- Lưu: VT, VP."],
+            false,
+            false,
+        ),
+        para(&right, true, true),
+    ])
+}
+
+/// A portal (Aspose.Words) export: a byte-order mark, the header as two cells of one
+/// paragraph each split by line breaks, rules typed as dashes, no page size, and an anchored
+/// shape. It imports, builds, and its words come back.
+#[test]
+fn a_portal_export_imports_and_builds_with_its_words() {
+    let body = [
+        row(&[
+            para(
+                &[
+                    "ỦY BAN NHÂN DÂN",
+                    "XÃ AN BÌNH",
+                    "-------",
+                    "Số: 125/UBND-VP",
+                    "V/v triển khai công tác chuyển đổi số năm 2025",
+                ],
+                true,
+                true,
+            ),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "---------------",
+                    "An Bình, ngày 05 tháng 3 năm 2025",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        p("Kính gửi: Trưởng các thôn trên địa bàn xã."),
+        shapes(),
+        p("Thực hiện chỉ đạo của Ủy ban nhân dân huyện về chuyển đổi số, Ủy ban nhân dân xã đề nghị các thôn triển khai ngay các việc sau đây trong tháng 3."),
+        p("1. Rà soát danh sách hộ gia đình chưa có tài khoản định danh điện tử."),
+        p("2. Báo cáo kết quả về Văn phòng trước ngày 20 tháng 3 năm 2025."),
+        signature(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An"),
+    ]
+    .concat();
+    let bytes = docx(&body, true);
+    let (yaml, imported) = import("cong-van-cong-thong-tin.docx", &bytes);
+    let y = &imported.yaml;
+    for expected in [
+        "loai: cong_van",
+        "so: 125",
+        "dia_danh: \"An Bình\"",
+        "ngay: \"05/3/2025\"",
+        "\"XÃ AN BÌNH\"",
+        "trich_yeu: \"triển khai công tác chuyển đổi số năm 2025\"",
+    ] {
+        assert!(y.contains(expected), "{expected:?} not in:\n{y}");
+    }
+    assert!(
+        !y.contains("987654") && !y.contains("DỰ THẢO"),
+        "a shape leaked:\n{y}"
+    );
+    assert!(!y.contains("---"), "a rule became text:\n{y}");
+    // In the order pdftotext reads the header's two columns.
+    let original = "ỦY BAN NHÂN DÂN XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 125/UBND-VP \
+        An Bình, ngày 05 tháng 3 năm 2025 Độc lập - Tự do - Hạnh phúc V/v triển khai công tác chuyển đổi số năm 2025 \
+        Kính gửi: Trưởng các thôn trên địa bàn xã. Thực hiện chỉ đạo của Ủy ban nhân dân huyện về chuyển đổi số, \
+        Ủy ban nhân dân xã đề nghị các thôn triển khai ngay các việc sau đây trong tháng 3. \
+        1. Rà soát danh sách hộ gia đình chưa có tài khoản định danh điện tử. \
+        2. Báo cáo kết quả về Văn phòng trước ngày 20 tháng 3 năm 2025. \
+        Nơi nhận: - Như trên; - Lưu: VT, VP. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An";
+    let text = build_text(&yaml);
+    let r = ratio(&words(original), &words(&text));
+    println!("portal export: words {r:.4}");
+    assert!(r >= 0.97, "words {r:.4} < 0.97:\n{text}");
+    assert_eq!(invented(original, &text), Vec::<String>::new());
+}
+
+/// A commune's template: `{{NOI_DUNG_AI}}` placeholders, stars and hashes, in the V/v, the
+/// Kính gửi and the body. They print as written.
+#[test]
+fn template_braces_stars_and_hashes_print_as_written() {
+    let body = [
+        row(&[
+            para(
+                &[
+                    "ỦY BAN NHÂN DÂN",
+                    "XÃ AN BÌNH",
+                    "Số: 12/UBND-VP",
+                    "V/v {{TIEU_DE}} *mẫu*",
+                ],
+                true,
+                true,
+            ),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "An Bình, ngày 05 tháng 3 năm 2025",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        p("Kính gửi: {{NOI_NHAN}} #1."),
+        p("Nội dung: {{NOI_DUNG_AI}} và 5*3 = 15 # mục }} {{ a }} \\ hết."),
+        signature(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An"),
+    ]
+    .concat();
+    let (yaml, _) = import("mau-cong-van.docx", &docx(&body, false));
+    let text = build_text(&yaml);
+    for expected in [
+        "{{TIEU_DE}} *mẫu*",
+        "{{NOI_NHAN}} #1",
+        "{{NOI_DUNG_AI}} và 5*3 = 15 # mục }} {{ a }} \\ hết",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+}
+
+/// Titles with words after the type's name: the type is recognised, the line is printed as
+/// written, and none of it goes into the agency's name.
+#[test]
+fn titles_with_words_after_the_name_keep_them() {
+    for (title, kind) in [
+        ("BIÊN BẢN LÀM VIỆC", "bien_ban"),
+        ("THÔNG BÁO KẾT LUẬN", "thong_bao"),
+        ("GIẤY MỜI HỌP", "giay_moi"),
+        ("BIÊN BẢN HỌP", "bien_ban"),
+    ] {
+        let body = [
+            row(&[
+                para(&["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"], true, true),
+                para(
+                    &[
+                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "Độc lập - Tự do - Hạnh phúc",
+                    ],
+                    true,
+                    true,
+                ),
+            ]),
+            row(&[
+                p("Số: 15/UBND"),
+                para(&["An Bình, ngày 05 tháng 3 năm 2025"], false, true),
+            ]),
+            para(&[title], true, true),
+            para(&["Về việc rà soát hộ nghèo năm 2025"], true, true),
+            p("Kính gửi: Trưởng các thôn."),
+            p("Ủy ban nhân dân xã rà soát hộ nghèo trên địa bàn theo kế hoạch đã ban hành."),
+            signature(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An"),
+        ]
+        .concat();
+        let (yaml, imported) = import("tieu-de.docx", &docx(&body, false));
+        let y = &imported.yaml;
+        assert!(y.contains(&format!("loai: {kind}")), "{title}:\n{y}");
+        assert!(
+            y.contains(&format!("ten_loai: \"{title}\"")),
+            "{title}:\n{y}"
+        );
+        let agency = y
+            .split("co_quan:")
+            .nth(1)
+            .unwrap()
+            .split("viet_tat")
+            .next()
+            .unwrap();
+        assert!(!agency.contains(title), "{title} in the agency:\n{y}");
+        let text = build_text(&yaml);
+        assert!(text.contains(title), "{title} not printed:\n{text}");
+    }
+}
+
+/// A giấy mời written as most offices write one: Kính gửi, then numbered lines. It is read as
+/// a free body (no Mẫu 1.7 form lines are made up) and nothing is invented: no "Người được
+/// mời", no placeholder place, no made-up date.
+#[test]
+fn a_free_form_invitation_invents_nothing() {
+    let lines = [
+        "Thực hiện chương trình công tác năm 2025, Ủy ban nhân dân xã tổ chức họp triển khai công tác phòng chống thiên tai.",
+        "1. Thời gian: 08 giờ 00 phút, ngày 10 tháng 3 năm 2025.",
+        "2. Địa điểm, thành phần: Hội trường Ủy ban nhân dân xã; trưởng các thôn.",
+        "Đề nghị các đồng chí tham dự đúng thời gian.",
+    ];
+    let mut body = vec![
+        row(&[
+            para(
+                &["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 20/GM-UBND"],
+                true,
+                true,
+            ),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "An Bình, ngày 05 tháng 3 năm 2025",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        para(&["GIẤY MỜI HỌP"], true, true),
+        p("Kính gửi:"),
+        p("- Trưởng các thôn;"),
+        p("- Công chức Địa chính xã."),
+    ];
+    body.extend(lines.iter().map(|l| p(l)));
+    body.push(signature(
+        &["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        "Nguyễn Văn An",
+    ));
+    let (yaml, imported) = import("giay-moi.docx", &docx(&body.concat(), false));
+    let y = &imported.yaml;
+    assert!(y.contains("loai: giay_moi"), "{y}");
+    assert!(!y.contains("cuoc_hop"), "form lines made up:\n{y}");
+    for invented in [
+        "Người được mời",
+        "Trích yếu",
+        "Địa danh",
+        "2000",
+        "Địa điểm\"",
+    ] {
+        assert!(!y.contains(invented), "{invented:?} invented:\n{y}");
+    }
+    let text = build_text(&yaml);
+    let original = format!(
+        "ỦY BAN NHÂN DÂN XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 20/GM-UBND An Bình, ngày 05 \
+         tháng 3 năm 2025 Độc lập - Tự do - Hạnh phúc GIẤY MỜI HỌP Kính gửi: - Trưởng các thôn; - Công chức \
+         Địa chính xã. {} Nơi nhận: - Như trên; - Lưu: VT, VP. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An",
+        lines.join(" ")
+    );
+    assert_eq!(invented(&original, &text), Vec::<String>::new(), "{text}");
+    let r = ratio(&words(&original), &words(&text));
+    println!("free-form giấy mời: words {r:.4}");
+    assert!(r >= 0.97, "words {r:.4}:\n{text}");
+}
+
+/// A giấy mời (Mẫu 1.7) that lacks its place and date, its invitees and the meeting's place:
+/// each is a dotted blank in the PDF, listed at the top of the YAML, and `vanban check` names
+/// each with its line.
+#[test]
+fn what_the_original_lacks_is_a_dotted_blank_that_check_reports() {
+    let body = [
+        row(&[
+            para(
+                &["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 21/GM-UBND"],
+                true,
+                true,
+            ),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        para(&["GIẤY MỜI"], true, true),
+        para(
+            &["Họp triển khai công tác phòng chống thiên tai"],
+            true,
+            true,
+        ),
+        p("Tới dự: Họp triển khai công tác phòng chống thiên tai."),
+        p("Thời gian: 08 giờ 00 phút, thứ Hai, ngày 10 tháng 3 năm 2025."),
+        signature(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An"),
+    ]
+    .concat();
+    let (yaml, imported) = import("thieu.docx", &docx(&body, false));
+    let y = &imported.yaml;
+    assert!(y.contains("# Văn bản gốc thiếu"), "{y}");
+    for (key, listed) in [
+        ("dia_danh", "#   dia_danh:"),
+        ("ngay", "#   ngay:"),
+        ("kinh_gui", "#   kinh_gui:"),
+        ("dia_diem", "#   cuoc_hop.dia_diem:"),
+    ] {
+        assert!(y.contains(listed), "{key} not listed:\n{y}");
+    }
+    let text = build_text(&yaml);
+    for blank in [
+        "……………, ngày …… tháng …… năm ……",
+        "trân trọng kính mời: ……………",
+        "Địa điểm: …………….",
+    ] {
+        assert!(text.contains(blank), "{blank:?} not in:\n{text}");
+    }
+    let check = common::vanban(
+        &["check", yaml.file_name().unwrap().to_str().unwrap()],
+        yaml.parent().unwrap(),
+    );
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        check.status.success(),
+        "blanks are warnings, not errors:\n{stderr}"
+    );
+    let source = std::fs::read_to_string(&yaml).unwrap();
+    for key in ["dia_danh:", "ngay:", "dia_diem:"] {
+        let line = source
+            .lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .unwrap()
+            + 1;
+        let at = format!("thieu.yaml:{line}:");
+        assert!(
+            stderr.lines().any(|l| l.contains(&at)) && stderr.contains("chỗ trống cần điền"),
+            "no blank reported at {at} ({key}):\n{stderr}"
+        );
+    }
+    let invitee = source
+        .lines()
+        .position(|l| l.contains("- \"{{...}}\""))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!("thieu.yaml:{invitee}:")),
+        "{stderr}"
+    );
+}
+
+/// A part that unpacks past 64 MiB is not read: a located message, no YAML.
+#[test]
+fn an_oversized_part_is_refused() {
+    let dir = tempdir();
+    let mut bytes = Vec::new();
+    {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("_rels/.rels", opts).unwrap();
+        z.write_all(br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#).unwrap();
+        z.start_file("word/document.xml", opts).unwrap();
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..65 {
+            z.write_all(&chunk).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    std::fs::write(dir.join("bom.docx"), &bytes).unwrap();
+    let out = common::vanban(&["nhap", "bom.docx"], &dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("bom.docx") && stderr.contains("lớn quá 64 MiB"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("gợi ý"), "{stderr}");
+    assert!(!dir.join("bom.yaml").exists());
+}
+
+/// An old .doc on a machine without LibreOffice: a message that says how to save it as .docx.
+#[test]
+fn a_doc_without_libreoffice_says_how_to_save_it_as_docx() {
+    let dir = tempdir();
+    let empty_path = dir.join("bin");
+    std::fs::create_dir_all(&empty_path).unwrap();
+    let mut ole = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    ole.extend(std::iter::repeat_n(0u8, 512));
+    std::fs::write(dir.join("cu.doc"), &ole).unwrap();
+    let out = common::vanban_command(&dir)
+        .env("PATH", &empty_path)
+        .args(["nhap", "cu.doc"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cu.doc") && stderr.contains("soffice"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Word Document (.docx)"), "{stderr}");
+    assert!(!dir.join("cu.yaml").exists());
+}
+
+/// An old .doc with LibreOffice on the machine: converted with a private profile and read.
+#[test]
+fn a_doc_is_converted_through_libreoffice() {
+    let has_soffice = std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
+    if !has_soffice {
+        if std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
+            eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
+            return;
+        }
+        panic!("soffice is not on PATH: install libreoffice-writer-nogui (.ci/run does), or set VANBAN_SKIP_OFFICE=1");
+    }
+    let dir = tempdir();
+    let body = [
+        row(&[
+            para(
+                &["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 30/KH-UBND"],
+                true,
+                true,
+            ),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "An Bình, ngày 05 tháng 3 năm 2025",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        para(&["KẾ HOẠCH"], true, true),
+        para(&["Phòng chống thiên tai năm 2025"], true, true),
+        p("I. MỤC ĐÍCH, YÊU CẦU"),
+        p("Chủ động phòng ngừa, ứng phó kịp thời với thiên tai trên địa bàn xã."),
+        signature(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An"),
+    ]
+    .concat();
+    std::fs::write(dir.join("ke-hoach.docx"), docx(&body, false)).unwrap();
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.display()
+        ))
+        .args(["--headless", "--convert-to", "doc", "--outdir"])
+        .arg(dir.join("doc"))
+        .arg(dir.join("ke-hoach.docx"))
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let doc = dir.join("doc/ke-hoach.doc");
+    let imported = vanban::import::import(&doc).unwrap_or_else(|d| panic!("{d}"));
+    let y = &imported.yaml;
+    assert!(y.contains("loai: ke_hoach") && y.contains("so: 30"), "{y}");
+    assert!(y.contains("Chủ động phòng ngừa"), "{y}");
+}
