@@ -1005,6 +1005,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "remove `ten_loai`",
     ),
     (
+        "{name} là văn bản quy phạm pháp luật: vanban chỉ nhập văn bản hành chính (Điều 7 Nghị định 30/2020/NĐ-CP)",
+        "a {name} is a legal normative document: vanban imports administrative documents only (Article 7 of Decree 30/2020/NĐ-CP)",
+    ),
+    (
+        "văn bản quy phạm pháp luật có thể thức riêng; chọn một văn bản hành chính (quyết định, kế hoạch, công văn…)",
+        "legal normative documents have a layout of their own; choose an administrative document (quyết định, kế hoạch, công văn…)",
+    ),
+    (
         "tệp .docx bị hỏng: phần nội dung không đọc được ({e})",
         "the .docx file is damaged: its content cannot be read ({e})",
     ),

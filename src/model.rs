@@ -18,6 +18,18 @@ pub type Text = Spanned<String>;
 /// a word.
 pub const BLANK: &str = "{{...}}";
 
+/// Tên loại of legal documents (văn bản quy phạm pháp luật), which have a layout of their
+/// own and are not among the văn bản hành chính of Điều 7 that vanban writes.
+pub const LEGAL_KINDS: [&str; 7] = [
+    "Hiến pháp",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Nghị định",
+    "Thông tư",
+    "Thông tư liên tịch",
+];
+
 /// What a [`BLANK`] prints: a dotted leader.
 pub const LEADER: &str = "……………";
 

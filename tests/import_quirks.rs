@@ -532,14 +532,8 @@ fn a_doc_without_libreoffice_says_how_to_save_it_as_docx() {
 /// An old .doc with LibreOffice on the machine: converted with a private profile and read.
 #[test]
 fn a_doc_is_converted_through_libreoffice() {
-    let has_soffice = std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
-    if !has_soffice {
-        if std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
-            eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
-            return;
-        }
-        panic!("soffice is not on PATH: install libreoffice-writer-nogui (.ci/run does), or set VANBAN_SKIP_OFFICE=1");
+    if !soffice_or_skip() {
+        return;
     }
     let dir = tempdir();
     let body = [
@@ -583,4 +577,132 @@ fn a_doc_is_converted_through_libreoffice() {
     let y = &imported.yaml;
     assert!(y.contains("loai: ke_hoach") && y.contains("so: 30"), "{y}");
     assert!(y.contains("Chủ động phòng ngừa"), "{y}");
+}
+
+/// Whether LibreOffice can be used, or the test is skipped on request.
+fn soffice_or_skip() -> bool {
+    let has = std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
+    if !has && std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
+        eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
+        return false;
+    }
+    assert!(has, "soffice is not on PATH: install libreoffice-writer-nogui (.ci/run does), or set VANBAN_SKIP_OFFICE=1");
+    true
+}
+
+fn other(name: &str) -> PathBuf {
+    common::root().join("tests/fixtures/nhap/other").join(name)
+}
+
+/// A real Nghị định (a legal normative document) is refused with its reason, at its tên
+/// loại's paragraph, and no YAML is written.
+#[test]
+fn a_real_legal_document_is_refused_with_its_reason() {
+    let dir = tempdir();
+    let name = "nghi-dinh-chinh-phu-30-van-thu-2020.docx";
+    std::fs::copy(other(name), dir.join(name)).unwrap();
+    let out = common::vanban(&["nhap", name], &dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{name}:"))
+            && stderr.contains("Nghị định là văn bản quy phạm pháp luật"),
+        "{stderr}"
+    );
+    assert!(!dir.join(name).with_extension("yaml").exists());
+}
+
+/// A real Word 97–2003 file is converted through LibreOffice and read; being a phụ lục on
+/// its own, with no header, it is then refused as such (not as "not a .docx").
+#[test]
+fn a_real_doc_is_converted_and_read() {
+    if !soffice_or_skip() {
+        return;
+    }
+    let path = other("phu-luc-ii-nghi-dinh-30-viet-hoa-2020.doc");
+    let bytes = std::fs::read(&path).unwrap();
+    let (_, items) = vanban::import::read::read_bytes(&path, &bytes).expect("converted");
+    let text: Vec<String> = items
+        .iter()
+        .filter_map(|i| match i {
+            vanban::import::read::Item::Line(l) => Some(l.plain()),
+            _ => None,
+        })
+        .collect();
+    let text = text.join("\n");
+    for expected in [
+        "VIẾT HOA TRONG VĂN BẢN HÀNH CHÍNH",
+        "I. VIẾT HOA VÌ PHÉP ĐẶT CÂU",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    let refused = vanban::import::import_bytes(&path, &bytes)
+        .err()
+        .expect("refused");
+    assert!(
+        refused.to_string().contains("không nhận ra văn bản"),
+        "{refused}"
+    );
+}
+
+/// A recipient of Nơi nhận wrapped onto a paragraph of its own goes on its item, not out.
+#[test]
+fn a_wrapped_recipient_stays_one_item() {
+    let body = [
+        row(&[
+            para(
+                &["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 40/UBND-VP"],
+                true,
+                true,
+            ),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "An Bình, ngày 05 tháng 3 năm 2025",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        p("Kính gửi: Các thôn."),
+        p("Ủy ban nhân dân xã đề nghị các thôn báo cáo kết quả trước ngày 20 tháng 3."),
+        row(&[
+            [
+                p("Nơi nhận:"),
+                p("- Như trên;"),
+                p("- Các bộ, cơ quan ngang bộ,"),
+                p("cơ quan thuộc Chính phủ;"),
+                p("- Lưu: VT, VP."),
+            ]
+            .concat(),
+            para(
+                &["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"],
+                true,
+                true,
+            ),
+        ]),
+    ]
+    .concat();
+    let (yaml, imported) = import("noi-nhan.docx", &docx(&body, false));
+    assert!(
+        imported
+            .yaml
+            .contains("- \"Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ\""),
+        "{}",
+        imported.yaml
+    );
+    let dropped: Vec<&String> = imported
+        .notes
+        .iter()
+        .map(|n| &n.text)
+        .filter(|t| t.contains("bỏ qua"))
+        .collect();
+    assert!(dropped.is_empty(), "{dropped:?}");
+    let text = build_text(&yaml);
+    assert!(
+        text.contains("- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;"),
+        "{text}"
+    );
 }

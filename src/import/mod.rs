@@ -72,6 +72,16 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, Box<Diagnosti
         ),
     })?;
     let mut draft = parse::recognise(source, items);
+    if let Some((name, at)) = draft.legal {
+        return Err(Box::new(
+            Diagnostic::error(
+                path,
+                Some(crate::diag::Pos { line: at, column: 1 }),
+                crate::t!("{name} là văn bản quy phạm pháp luật: vanban chỉ nhập văn bản hành chính (Điều 7 Nghị định 30/2020/NĐ-CP)", name = name),
+            )
+            .with_hint(crate::t!("văn bản quy phạm pháp luật có thể thức riêng; chọn một văn bản hành chính (quyết định, kế hoạch, công văn…)")),
+        ));
+    }
     let Some(kind) = draft
         .kind
         .or_else(|| (!draft.kinh_gui.is_empty()).then_some(Kind::CongVan))

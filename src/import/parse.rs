@@ -105,6 +105,8 @@ pub struct Draft {
     pub unrecognised: Vec<Note>,
     /// Parts of the header found in the document at all (to tell a text with no header).
     pub header_seen: usize,
+    /// The tên loại of a legal document (Nghị định, Thông tư …) and its line: not imported.
+    pub legal: Option<(&'static str, usize)>,
 }
 
 enum P {
@@ -477,6 +479,13 @@ fn header(c: &mut Cursor, d: &mut Draft, source: Source) {
             _ => text.trim_matches('*').trim().to_string(),
         };
         if title_with_suffix(&stripped).is_some() || stripped.starts_with("Kính gửi") {
+            break;
+        }
+        let legal = crate::model::LEGAL_KINDS
+            .iter()
+            .find(|k| k.to_uppercase() == stripped);
+        if let Some(k) = legal {
+            d.legal = Some((k, line.at));
             break;
         }
         if let Some(pos) =
@@ -1169,6 +1178,14 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
             list_item(bare.trim_start_matches(['-', '–']).trim(), d);
             continue;
         }
+        // A recipient wrapped onto a paragraph of its own: `- Các bộ, cơ quan ngang bộ,` /
+        // `cơ quan thuộc Chính phủ;`.
+        let wrapped = bare.starts_with(char::is_lowercase) && d.luu.is_empty();
+        if let (true, true, Some(last)) = (in_list, wrapped, d.noi_nhan.last_mut()) {
+            last.push(' ');
+            last.push_str(bare.trim_end_matches([';', '.']).trim());
+            continue;
+        }
         if bare.starts_with("Lưu") {
             list_item(&bare, d);
             continue;
@@ -1206,6 +1223,10 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
     }
     d.chuc_vu = titles.pop();
     d.ho_ten = names.pop();
+    for item in &mut d.noi_nhan {
+        let end = item.trim_end_matches([',', ' ']).len();
+        item.truncate(end);
+    }
 }
 
 /// `TL.CHỦ TỊCH` → `TL. CHỦ TỊCH`.
@@ -1270,7 +1291,8 @@ fn list_item(item: &str, d: &mut Draft) {
         d.luu.extend(parts.into_iter().filter(|s| !s.is_empty()));
         return;
     }
-    let item = item.trim_end_matches([';', '.', ',']).trim();
+    // A trailing comma says the item goes on in the next paragraph; it is taken off at the end.
+    let item = item.trim_end_matches([';', '.']).trim();
     if !item.is_empty() {
         d.noi_nhan.push(item.to_string());
     }
