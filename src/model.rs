@@ -902,6 +902,14 @@ pub struct Node {
         description = "Danh sách lập từ các hàng của một bảng (.csv, .xlsx, .ods): bảng có cột TT và các cột đã chọn."
     )]
     pub danh_sach: Option<ListSheet>,
+    /// A table typed in the document (a phụ lục's list): its rows, the first being the
+    /// headings, whose first column is the TT.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<Vec<Vec<String>>>",
+        description = "Bảng gõ trong văn bản: danh sách các hàng, hàng đầu là tiêu đề cột (cột đầu là TT)."
+    )]
+    pub bang: Option<Vec<Vec<Text>>>,
     #[serde(default)]
     #[schemars(
         with = "Option<String>",

@@ -706,3 +706,77 @@ fn a_wrapped_recipient_stays_one_item() {
         "{text}"
     );
 }
+
+/// A data table: one paragraph per cell.
+fn table(rows: &[&[&str]]) -> String {
+    let trs: String = rows
+        .iter()
+        .map(|r| {
+            let tcs: String = r.iter().map(|c| format!("<w:tc>{}</w:tc>", p(c))).collect();
+            format!("<w:tr>{tcs}</w:tr>")
+        })
+        .collect();
+    format!("<w:tbl>{trs}</w:tbl>")
+}
+
+/// A quyết định whose phụ lục follows the signer in the same section: a heading with its
+/// title on the same line, the "(Kèm theo …)" line, and a table. The table comes back whole,
+/// and the "(Kèm theo …)" line is printed once (vanban writes it).
+#[test]
+fn an_annex_after_the_signer_keeps_its_table() {
+    let body = [
+        row(&[
+            para(&["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 15/QĐ-UBND"], true, true),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "An Bình, ngày 05 tháng 3 năm 2025",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        para(&["QUYẾT ĐỊNH"], true, true),
+        para(&["Về việc hỗ trợ các thôn làm đường giao thông năm 2025"], true, true),
+        para(&["CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN BÌNH"], true, true),
+        p("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;"),
+        para(&["QUYẾT ĐỊNH:"], true, true),
+        p("Điều 1. Hỗ trợ các thôn có tên trong Phụ lục kèm theo Quyết định này làm đường giao thông."),
+        p("Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
+        signature(&["CHỦ TỊCH"], "Nguyễn Văn An"),
+        para(&["Phụ lục: DANH SÁCH CÁC THÔN ĐƯỢC HỖ TRỢ"], true, true),
+        para(
+            &["(Kèm theo Quyết định số 15/QĐ-UBND ngày 05 tháng 3 năm 2025 của Chủ tịch Ủy ban nhân dân xã)"],
+            false,
+            true,
+        ),
+        table(&[
+            &["STT", "Tên thôn", "Số hộ được hỗ trợ"],
+            &["1", "Thôn Đông", "42"],
+            &["2", "Thôn Đoài", "37"],
+        ]),
+    ]
+    .concat();
+    let (yaml, imported) = import("quyet-dinh-phu-luc.docx", &docx(&body, false));
+    let y = &imported.yaml;
+    assert!(y.contains("phu_luc:"), "{y}");
+    assert!(
+        y.contains("tieu_de: \"DANH SÁCH CÁC THÔN ĐƯỢC HỖ TRỢ\""),
+        "{y}"
+    );
+    assert!(y.contains("- [\"2\", \"Thôn Đoài\", \"37\"]"), "{y}");
+    let text = build_text(&yaml);
+    common::assert_in_order(
+        &text,
+        &[
+            "DANH SÁCH CÁC THÔN ĐƯỢC HỖ TRỢ",
+            "Tên thôn",
+            "Thôn Đông",
+            "42",
+            "Thôn Đoài",
+            "37",
+        ],
+    );
+    assert_eq!(text.matches("Kèm theo Quyết định").count(), 1, "{text}");
+}

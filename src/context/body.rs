@@ -66,6 +66,10 @@ impl Builder<'_> {
                 out.extend(self.list_block(list));
                 continue;
             }
+            if let Some(rows) = &node.bang {
+                out.extend(self.table_block(rows));
+                continue;
+            }
             let Some((level, text)) = self.level_of(node) else {
                 continue;
             };
@@ -303,6 +307,29 @@ impl Builder<'_> {
         Some(Block {
             level: "danh_sach",
             head,
+            cells,
+            spans: Vec::new(),
+            ..Block::paragraph(String::new())
+        })
+    }
+
+    /// A table typed in the document (`bang`): printed as a `danh_sach`, its first row the
+    /// headings; short rows are filled out with empty cells.
+    fn table_block(&mut self, rows: &[Vec<Text>]) -> Option<Block> {
+        let (first, rest) = rows.split_first()?;
+        let head: Vec<String> = first.iter().map(|c| self.text(c)).collect();
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let pad = |mut r: Vec<String>| {
+            r.resize(width, String::new());
+            r
+        };
+        let cells = rest
+            .iter()
+            .map(|r| pad(r.iter().map(|c| self.text(c)).collect()))
+            .collect();
+        Some(Block {
+            level: "danh_sach",
+            head: pad(head),
             cells,
             spans: Vec::new(),
             ..Block::paragraph(String::new())

@@ -167,6 +167,7 @@ mod tests {
             dam: None,
             children,
             at: 1,
+            rows: Vec::new(),
         };
         let mut nodes = vec![
             n("doan", "Tổng vốn là 1.000,5 tỷ đồng, trong đó:", vec![]),

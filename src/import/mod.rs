@@ -705,6 +705,13 @@ fn nodes(o: &mut String, list: &[Node], indent: &str) {
             let _ = writeln!(o, "{indent}- bang_ket_qua: [{}]", n.text);
             continue;
         }
+        if n.level == "bang" {
+            let _ = writeln!(o, "{indent}- bang:");
+            for row in &n.rows {
+                let _ = writeln!(o, "{indent}    - {}", flow(row));
+            }
+            continue;
+        }
         let _ = writeln!(o, "{indent}- {}: {}", n.level, q(&n.text));
         if let Some(dam) = n.dam {
             let _ = writeln!(o, "{indent}  dam: {dam}");

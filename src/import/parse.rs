@@ -14,6 +14,8 @@ pub struct Node {
     pub dam: Option<bool>,
     pub children: Vec<Node>,
     pub at: usize,
+    /// The rows of a `bang` (a table typed in the document), escaped; the first is its headings.
+    pub rows: Vec<Vec<String>>,
 }
 
 impl Node {
@@ -25,6 +27,7 @@ impl Node {
             dam: None,
             children: Vec::new(),
             at,
+            rows: Vec::new(),
         }
     }
 }
@@ -246,14 +249,33 @@ fn is_noi_nhan(s: &str) -> bool {
 }
 
 fn is_annex_start(s: &str) -> bool {
+    annex_start(s).is_some()
+}
+
+/// The heading of a phụ lục — `Phụ lục`, `PHỤ LỤC II`, `Phụ lục 01`, `Phụ lục: DANH SÁCH …`,
+/// `Phụ lục số 2 - …` — and the title written on the same line (empty when none).
+fn annex_start(s: &str) -> Option<String> {
     let s = s.trim();
     let rest = s
         .strip_prefix("Phụ lục")
-        .or_else(|| s.strip_prefix("PHỤ LỤC"));
-    rest.is_some_and(|r| {
-        let r = r.trim().trim_end_matches([':', '.']);
-        r.is_empty() || r.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
-    })
+        .or_else(|| s.strip_prefix("PHỤ LỤC"))?;
+    let bare = rest.trim().trim_end_matches([':', '.']);
+    if bare.is_empty() || bare.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ') {
+        return Some(String::new());
+    }
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("số ").unwrap_or(rest);
+    let num: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let numbered = num.chars().all(|c| c.is_ascii_digit()) || is_roman(&num);
+    let after = if numbered { &rest[num.len()..] } else { rest };
+    let title = after
+        .trim_start()
+        .strip_prefix([':', '-', '–', '.'])?
+        .trim();
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 /// The kind whose tên loại is this line (`KẾ HOẠCH`).
@@ -878,6 +900,14 @@ fn body(
                     push_node(&mut root, &mut path, node, dieu);
                     continue;
                 }
+                if let Some(rows) = typed_table(&t) {
+                    let node = Node {
+                        rows,
+                        ..Node::leaf("bang", String::new(), at)
+                    };
+                    push_node(&mut root, &mut path, node, dieu);
+                    continue;
+                }
                 d.unrecognised.push(Note {
                     at,
                     text: format!(
@@ -1018,11 +1048,8 @@ fn body(
             continue;
         }
         let node = Node {
-            level,
-            text,
             dam,
-            children: Vec::new(),
-            at,
+            ..Node::leaf(level, text, at)
         };
         if !push_node(&mut root, &mut path, node.clone(), dieu) {
             d.unrecognised.push(Note {
@@ -1107,7 +1134,7 @@ fn push_node(root: &mut Vec<Node>, path: &mut Vec<usize>, node: Node, dieu: bool
         } else {
             Some(level_key(node_at(root, path).level))
         };
-        let leaf = matches!(node.level, "doan" | "bang_ket_qua");
+        let leaf = matches!(node.level, "doan" | "bang_ket_qua" | "bang");
         let ok = if leaf {
             !matches!(parent, Some("gach") | Some("cong") | Some("diem"))
         } else {
@@ -1303,6 +1330,18 @@ fn annexes(c: &mut Cursor, d: &mut Draft, source: Source, numbering: &mut Number
         let at = p.at();
         let text = c.peek_text().unwrap_or_default();
         let bare = text.trim_matches('*').trim().to_string();
+        if let Some(P::Table(t)) = c.peek() {
+            // A table after the signature with no phụ lục heading: said, never dropped silently.
+            d.unrecognised.push(Note {
+                at,
+                text: format!(
+                    "bảng {} hàng sau chữ ký, không thuộc phụ lục nào, bỏ qua",
+                    t.rows.len()
+                ),
+            });
+            c.i += 1;
+            continue;
+        }
         if !is_annex_start(&bare) {
             c.i += 1;
             if let Some(kind) = title_kind(&bare) {
@@ -1334,7 +1373,10 @@ fn annexes(c: &mut Cursor, d: &mut Draft, source: Source, numbering: &mut Number
             continue;
         }
         c.i += 1;
-        let mut annex = Annex::default();
+        let mut annex = Annex {
+            tieu_de: annex_start(&bare).unwrap_or_default(),
+            ..Annex::default()
+        };
         // Title lines, then the `(Kèm theo …)` line that vanban writes itself.
         while let Some(P::Line(l)) = c.peek() {
             let t = l.plain().trim().to_string();
@@ -1841,6 +1883,28 @@ fn attached(c: &mut Cursor, d: &mut Draft, source: Source) {
         chuc_vu: signer.chuc_vu,
         ho_ten: signer.ho_ten,
     });
+}
+
+/// A table of data whose first column is the TT (`TT`, `STT`, `Số TT`): kept as a `bang`,
+/// its cells escaped; rows left empty are dropped.
+fn typed_table(t: &Table) -> Option<Vec<Vec<String>>> {
+    let first = t
+        .rows
+        .first()?
+        .first()?
+        .trim()
+        .trim_end_matches('.')
+        .to_lowercase();
+    if !matches!(first.as_str(), "tt" | "stt" | "số tt") || t.rows.len() < 2 {
+        return None;
+    }
+    let rows = t
+        .rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|r| r.iter().map(|c| super::read::escape_plain(c)).collect())
+        .collect();
+    Some(rows)
 }
 
 /// A number as printed in Vietnamese (`3.002,8`) → `3002.8`.
