@@ -1013,6 +1013,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "legal normative documents have a layout of their own; choose an administrative document (quyết định, kế hoạch, công văn…)",
     ),
     (
+        "biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận có `dong_ky`",
+        "biên bản, hợp đồng, bản ghi nhớ and bản thỏa thuận that have `dong_ky`",
+    ),
+    (
         "tệp .docx bị hỏng: phần nội dung không đọc được ({e})",
         "the .docx file is damaged: its content cannot be read ({e})",
     ),

@@ -18,6 +18,10 @@ pub type Text = Spanned<String>;
 /// a word.
 pub const BLANK: &str = "{{...}}";
 
+/// The quyền hạn a signer's first line may start with (Điều 13): thay mặt, ký thay, thừa
+/// lệnh, thừa ủy quyền, quyền.
+pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+
 /// Tên loại of legal documents (văn bản quy phạm pháp luật), which have a layout of their
 /// own and are not among the văn bản hành chính of Điều 7 that vanban writes.
 pub const LEGAL_KINDS: [&str; 7] = [
@@ -542,6 +546,13 @@ pub struct Document {
         description = "Người ký thứ hai, bên trái: thư ký của biên bản, bên kia của hợp đồng."
     )]
     pub dong_ky: Option<Signer>,
+    /// More co-signing parties of a biên bản or an agreement (a working session's six
+    /// parties), printed two by two above `dong_ky` and `nguoi_ky`, in their order.
+    #[serde(default)]
+    #[schemars(
+        description = "Các bên cùng ký khác (biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận có nhiều bên): in từng cặp hai bên, trên `dong_ky` và `nguoi_ky`, theo thứ tự."
+    )]
+    pub cac_ben: Vec<Signer>,
     /// A Quy chế or Quy định issued by this Quyết định (Mẫu 1.3), printed after it in the
     /// same PDF.
     #[serde(default)]

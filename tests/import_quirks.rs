@@ -780,3 +780,84 @@ fn an_annex_after_the_signer_keeps_its_table() {
     );
     assert_eq!(text.matches("Kèm theo Quyết định").count(), 1, "{text}");
 }
+
+/// A biên bản làm việc with only the Quốc hiệu (no agency header) and a 3×2 table of six
+/// signing parties: the agency is a blank reported at its line, and the six parties come back
+/// side by side, in their order, in the PDF and the .docx.
+#[test]
+fn a_minutes_of_six_parties_without_agency_header() {
+    let parties: [(&str, &str, &str); 6] = [
+        ("ĐẠI DIỆN UBND XÃ", "CHỦ TỊCH", "Nguyễn Văn An"),
+        ("ĐẠI DIỆN ĐẢNG ỦY XÃ", "BÍ THƯ", "Trần Thị Bình"),
+        ("ĐẠI DIỆN MẶT TRẬN", "CHỦ TỊCH", "Lê Văn Cường"),
+        ("ĐẠI DIỆN ĐOÀN THANH NIÊN", "BÍ THƯ", "Phạm Thị Dung"),
+        ("ĐẠI DIỆN HỘI NÔNG DÂN", "CHỦ TỊCH", "Hoàng Văn Em"),
+        ("NGƯỜI GHI BIÊN BẢN", "CÔNG CHỨC VĂN PHÒNG", "Vũ Thị Giang"),
+    ];
+    let cell = |i: usize| {
+        let (a, b, n) = parties[i];
+        format!(
+            "<w:tc>{}{}{}</w:tc>",
+            para(&[a], true, true),
+            para(&[b], true, true),
+            para(&[n], true, true)
+        )
+    };
+    let trs: String = (0..3)
+        .map(|r| format!("<w:tr>{}{}</w:tr>", cell(2 * r), cell(2 * r + 1)))
+        .collect();
+    let body = [
+        para(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], true, true),
+        para(&["Độc lập - Tự do - Hạnh phúc"], true, true),
+        para(&["BIÊN BẢN LÀM VIỆC"], true, true),
+        para(&["Về việc thống nhất kế hoạch ra quân làm đường giao thông nông thôn"], true, true),
+        p("Thời gian bắt đầu: 08 giờ 00 phút, ngày 10 tháng 3 năm 2025."),
+        p("Địa điểm: Hội trường Ủy ban nhân dân xã An Bình."),
+        p("Nội dung:"),
+        p("Các bên thống nhất ra quân làm đường giao thông nông thôn vào ngày 15 tháng 3 năm 2025."),
+        p("Cuộc họp kết thúc vào 10 giờ 30 phút, cùng ngày; biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và thông qua./."),
+        format!("<w:tbl>{trs}</w:tbl>"),
+    ]
+    .concat();
+    let (yaml, imported) = import("bien-ban.docx", &docx(&body, false));
+    let y = &imported.yaml;
+    assert!(
+        y.contains("loai: bien_ban") && y.contains("ten_loai: \"BIÊN BẢN LÀM VIỆC\""),
+        "{y}"
+    );
+    assert!(y.contains("ban_hanh: \"{{...}}\""), "{y}");
+    assert!(y.contains("cac_ben:"), "{y}");
+    let text = build_text(&yaml);
+    let names: Vec<&str> = parties.iter().map(|p| p.2).collect();
+    common::assert_in_order(&text, &names[..2]);
+    common::assert_in_order(&text, &names[2..4]);
+    // (the last pair's names may stand at different heights: the left has more lines)
+    assert!(text.contains(names[5]), "{text}");
+    common::assert_in_order(&text, &[names[0], names[2], names[4]]);
+    let docx_out = common::build_docx(&yaml);
+    let xml = {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx_out)).unwrap();
+        let mut s = String::new();
+        z.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    for n in names {
+        assert!(xml.contains(n), "{n} not in the .docx");
+    }
+    let check = common::vanban(&["check", "bien-ban.yaml"], yaml.parent().unwrap());
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    let source = std::fs::read_to_string(&yaml).unwrap();
+    let line = source
+        .lines()
+        .position(|l| l.trim_start().starts_with("ban_hanh:"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!("bien-ban.yaml:{line}:")),
+        "{stderr}"
+    );
+}

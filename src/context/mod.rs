@@ -210,6 +210,8 @@ pub struct Context {
     pub dong_cuoi: Vec<Block>,
     /// The second signer, on the left (biên bản, hợp đồng).
     pub dong_ky: Option<SignerCtx>,
+    /// More co-signing parties, printed two by two above `dong_ky` and `nguoi_ky`.
+    pub cac_ben: Vec<SignerCtx>,
     /// The left block of a giấy nghỉ phép: the confirmation of the place of leave.
     pub xac_nhan: Option<String>,
     pub kem_theo: Option<AttachedCtx>,
@@ -346,7 +348,8 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         &mut kinh_gui,
     );
     signer::keep_with_signature(&mut form, &mut body);
-    let dong_ky = doc.dong_ky.as_ref().map(|s| signer::signer(b, s));
+    let dong_ky = doc.dong_ky.as_ref().map(|s| signer::party(b, s));
+    let cac_ben = doc.cac_ben.iter().map(|s| signer::party(b, s)).collect();
     let kem_theo = annex::attached(b, doc, &head, ten.as_deref(), &nguoi_ky);
     let layout = layout::layout(b, &doc.trinh_bay);
     let meta = layout::meta(kind, &trich_yeu, &head);
@@ -364,6 +367,7 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         dong_dau: form.dong_dau,
         dong_cuoi: form.dong_cuoi,
         dong_ky,
+        cac_ben,
         xac_nhan: form.xac_nhan,
         kem_theo,
         chu_quan: head.chu_quan,

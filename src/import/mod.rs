@@ -163,9 +163,10 @@ fn escape_fields(d: &mut Draft) {
     for (_, fields) in &mut d.forms {
         fields.iter_mut().for_each(|(_, v)| e(v));
     }
-    if let Some((c, h)) = &mut d.dong_ky {
-        e(c);
-        e(h);
+    for p in d.dong_ky.iter_mut().chain(d.cac_ben.iter_mut()) {
+        all(&mut p.quyen_han);
+        e(&mut p.chuc_vu);
+        e(&mut p.ho_ten);
     }
     if let Some(k) = &mut d.kem_theo {
         e(&mut k.trich_yeu);
@@ -300,15 +301,29 @@ fn form_fields(d: &mut Draft, missing: &mut Vec<String>) {
     }
     if d.dong_ky.is_some() && !kind.has_cosigner() {
         // Not a second signature after all: keep its words in the notes.
-        let (c, h) = d.dong_ky.take().unwrap();
+        let parties: Vec<parse::Party> = d
+            .dong_ky
+            .take()
+            .into_iter()
+            .chain(d.cac_ben.drain(..))
+            .collect();
+        let named: Vec<String> = parties
+            .iter()
+            .map(|p| format!("{} {}", p.chuc_vu, p.ho_ten))
+            .collect();
         missing.push(format!(
-            "chữ ký thứ hai ({c} {h}) bỏ đi: {} chỉ có một người ký",
+            "chữ ký của bên khác ({}) bỏ đi: {} chỉ có một người ký",
+            named.join("; "),
             kind.name().to_lowercase()
         ));
     }
     if d.dong_ky.is_none() && kind.needs_cosigner() {
         let chuc_vu = blank(missing, "dong_ky.chuc_vu", "không thấy chữ ký thứ hai");
-        d.dong_ky = Some((chuc_vu, BLANK.to_string()));
+        d.dong_ky = Some(parse::Party {
+            quyen_han: Vec::new(),
+            chuc_vu,
+            ho_ten: BLANK.to_string(),
+        });
     }
     if d.kem_theo
         .as_ref()
@@ -425,9 +440,16 @@ fn lines(items: &[String]) -> String {
     }
 }
 
-/// A `nguoi_ky` block at `indent`: quyền hạn lines, chức vụ, họ tên.
-fn signer(o: &mut String, indent: &str, quyen_han: &[String], chuc_vu: &str, ho_ten: &str) {
-    let _ = writeln!(o, "{indent}nguoi_ky:");
+/// A signer block (`nguoi_ky`, `dong_ky`) at `indent`: quyền hạn lines, chức vụ, họ tên.
+fn signer(
+    o: &mut String,
+    indent: &str,
+    key: &str,
+    quyen_han: &[String],
+    chuc_vu: &str,
+    ho_ten: &str,
+) {
+    let _ = writeln!(o, "{indent}{key}:");
     if !quyen_han.is_empty() {
         let _ = writeln!(o, "{indent}  quyen_han: {}", flow(quyen_han));
     }
@@ -617,19 +639,24 @@ fn emit(
         let _ = writeln!(o, "\nnoi_dung:");
         nodes(&mut o, &d.body, "  ");
     }
-    if let Some((chuc_vu, ho_ten)) = &d.dong_ky {
-        let _ = writeln!(
-            o,
-            "\ndong_ky:\n  chuc_vu: {}\n  ho_ten: {}",
-            q(chuc_vu),
-            q(ho_ten)
-        );
+    if !d.cac_ben.is_empty() {
+        let _ = writeln!(o, "\ncac_ben:");
+        for p in &d.cac_ben {
+            let _ = writeln!(o, "  - quyen_han: {}", flow(&p.quyen_han));
+            let _ = writeln!(o, "    chuc_vu: {}", q(&p.chuc_vu));
+            let _ = writeln!(o, "    ho_ten: {}", q(&p.ho_ten));
+        }
+    }
+    if let Some(p) = &d.dong_ky {
+        o.push('\n');
+        signer(&mut o, "", "dong_ky", &p.quyen_han, &p.chuc_vu, &p.ho_ten);
     }
     o.push('\n');
     let (chuc_vu, ho_ten) = (d.chuc_vu.as_deref(), d.ho_ten.as_deref());
     signer(
         &mut o,
         "",
+        "nguoi_ky",
         &d.quyen_han,
         chuc_vu.unwrap_or(""),
         ho_ten.unwrap_or(""),
@@ -657,7 +684,7 @@ fn emit(
         nodes(&mut o, &k.body, "    ");
         if let Some(chuc_vu) = &k.chuc_vu {
             let ho_ten = k.ho_ten.as_deref().unwrap_or("");
-            signer(&mut o, "  ", &k.quyen_han, chuc_vu, ho_ten);
+            signer(&mut o, "  ", "nguoi_ky", &k.quyen_han, chuc_vu, ho_ten);
         }
     }
     if !d.annexes.is_empty() {

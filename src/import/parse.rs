@@ -3,7 +3,7 @@
 //! Kính gửi, ô 6 (the body's levels), ô 7 (quyền hạn, chức vụ, họ tên), ô 9 (Nơi nhận, Lưu)
 //! and the phụ lục. What is not recognised stays a paragraph and is noted with its line.
 
-use super::read::{Item, Line, Source, Table};
+use super::read::{Item, Line, Signers, Source, Table};
 use crate::model::{Kind, KINDS};
 
 /// A part of the body: one level of the decree and its text in vanban's prose syntax.
@@ -100,7 +100,9 @@ pub struct Draft {
     /// Thành phần tham dự of a biên bản.
     pub thanh_phan: Vec<String>,
     /// Người cùng ký (the thư ký of a biên bản): chức vụ, họ tên.
-    pub dong_ky: Option<(String, String)>,
+    pub dong_ky: Option<Party>,
+    /// More co-signing parties (a biên bản of several), in reading order.
+    pub cac_ben: Vec<Party>,
     pub kem_theo: Option<Attached>,
     /// Results (so_lieu.thuc_hien) read from a bảng kết quả: name, tên, đơn vị, kế hoạch, đạt.
     pub results: Vec<[String; 5]>,
@@ -115,6 +117,7 @@ pub struct Draft {
 enum P {
     Line(Line),
     Table(Table),
+    Signers(Signers),
 }
 
 impl P {
@@ -122,6 +125,29 @@ impl P {
         match self {
             P::Line(l) => l.at,
             P::Table(t) => t.at,
+            P::Signers(s) => s.at,
+        }
+    }
+}
+
+/// One signing party: quyền hạn lines, chức vụ, họ tên.
+#[derive(Debug, Clone, Default)]
+pub struct Party {
+    pub quyen_han: Vec<String>,
+    pub chuc_vu: String,
+    pub ho_ten: String,
+}
+
+impl Party {
+    /// A party from its lines: those in capitals above the last (quyền hạn, `ĐẠI DIỆN …`),
+    /// the chức vụ (the last line in capitals), the name last.
+    fn of(lines: &[String]) -> Party {
+        let (name, titles) = lines.split_last().map_or(("", &[][..]), |(n, t)| (n, t));
+        let (chuc_vu, above) = titles.split_last().map_or(("", &[][..]), |(c, a)| (c, a));
+        Party {
+            quyen_han: above.iter().map(|q| spaced_prefix(q)).collect(),
+            chuc_vu: chuc_vu.to_string(),
+            ho_ten: name.to_string(),
         }
     }
 }
@@ -235,7 +261,7 @@ fn marker_number(level: &str, num: &str) -> Option<usize> {
 const NGHI_PHEP_BOX: &str =
     "Xác nhận của cơ quan, đơn vị hoặc chính quyền địa phương nơi nghỉ phép";
 
-const SIGNER_PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+use crate::model::AUTHORITY_PREFIXES as SIGNER_PREFIXES;
 
 fn is_signer_cue(s: &str) -> bool {
     SIGNER_PREFIXES
@@ -342,6 +368,7 @@ fn paragraphs(source: Source, items: Vec<Item>) -> Vec<P> {
                     out.push(P::Line(l))
                 }
                 Item::Table(t) => out.push(P::Table(t)),
+                Item::Signers(s) => out.push(P::Signers(s)),
                 Item::Blank => {}
             }
         }
@@ -461,7 +488,7 @@ impl Cursor {
     fn peek_text(&self) -> Option<String> {
         match self.peek()? {
             P::Line(l) => Some(l.plain().trim().to_string()),
-            P::Table(_) => None,
+            P::Table(_) | P::Signers(_) => None,
         }
     }
 }
@@ -873,6 +900,7 @@ fn body(
                     (!end).then_some(Some(t))
                 }
                 P::Table(_) => Some(None),
+                P::Signers(_) => None,
             })
             .flatten()
             .any(|t| t.starts_with("Điều ") && marker(&t).is_some_and(|m| m.0 == "dieu"))
@@ -927,6 +955,7 @@ fn body(
                 continue;
             }
             P::Line(l) => l.clone(),
+            P::Signers(_) => break,
         };
         let plain = line.plain().trim().to_string();
         let bare = plain.trim_start_matches('*').trim_start();
@@ -1169,6 +1198,12 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
     let mut names: Vec<String> = Vec::new();
     while let Some(p) = c.peek() {
         let at = p.at();
+        if let P::Signers(s) = p {
+            let parties = s.parties.iter().map(|p| Party::of(p)).collect();
+            signers(d, parties);
+            c.i += 1;
+            continue;
+        }
         let P::Line(l) = p else { break };
         let t = l.plain().trim().to_string();
         let bare = t.trim_matches('*').trim().to_string();
@@ -1243,17 +1278,34 @@ fn tail(c: &mut Cursor, d: &mut Draft) {
     }
     if titles.len() == 2 && names.len() == 2 {
         // Two signatures: the first is the co-signer (the thư ký of a biên bản).
-        d.dong_ky = Some((titles.remove(0), names.remove(0)));
+        d.dong_ky = Some(Party {
+            quyen_han: Vec::new(),
+            chuc_vu: titles.remove(0),
+            ho_ten: names.remove(0),
+        });
     } else if titles.len() == 2 {
         // A chức vụ on two lines.
         titles = vec![titles.join(" ")];
     }
-    d.chuc_vu = titles.pop();
-    d.ho_ten = names.pop();
+    if d.chuc_vu.is_none() {
+        d.chuc_vu = titles.pop();
+        d.ho_ten = names.pop();
+    }
     for item in &mut d.noi_nhan {
         let end = item.trim_end_matches([',', ' ']).len();
         item.truncate(end);
     }
+}
+
+/// The parties of a table of signatures: the last is the signer (`nguoi_ky`), the one before
+/// it the co-signer on its left (`dong_ky`), the others `cac_ben`, printed above them.
+fn signers(d: &mut Draft, mut parties: Vec<Party>) {
+    let Some(last) = parties.pop() else { return };
+    d.quyen_han = last.quyen_han;
+    d.chuc_vu = Some(last.chuc_vu).filter(|c| !c.is_empty());
+    d.ho_ten = Some(last.ho_ten);
+    d.dong_ky = parties.pop();
+    d.cac_ben = parties;
 }
 
 /// `TL.CHỦ TỊCH` → `TL. CHỦ TỊCH`.
@@ -1284,7 +1336,7 @@ const RANKS: [&str; 12] = [
 
 /// A person's name: two to six words, each capitalised, not all capitals; a rank may come
 /// first (`Thiếu tướng Trương Minh Đương`).
-fn is_name(s: &str) -> bool {
+pub fn is_name(s: &str) -> bool {
     let s = RANKS
         .iter()
         .find_map(|r| s.strip_prefix(r).map(str::trim_start))

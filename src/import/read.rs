@@ -155,10 +155,19 @@ pub struct Table {
     pub at: usize,
 }
 
+/// A table of signatures: each cell one party's lines (quyền hạn, chức vụ), its name last.
+#[derive(Debug, Clone)]
+pub struct Signers {
+    pub parties: Vec<Vec<String>>,
+    pub at: usize,
+}
+
 #[derive(Debug, Clone)]
 pub enum Item {
     Line(Line),
     Table(Table),
+    /// The signatures of several parties side by side (a biên bản's), from a table.
+    Signers(Signers),
     /// An empty paragraph or blank line: a paragraph boundary in Word and in Markdown.
     Blank,
 }
@@ -490,6 +499,12 @@ impl DocxReader {
             .map(|r| r.children().filter(|c| c.has_tag_name((W, "tc"))).count())
             .max()
             .unwrap_or(0);
+        if let Some(parties) = signer_table(&rows) {
+            self.para += 1;
+            let at = self.para;
+            self.out.push(Item::Signers(Signers { parties, at }));
+            return;
+        }
         let layout = columns < 2
             || rows.len() < 2
             || LAYOUT_CUES.iter().any(|c| all_text.contains(c))
@@ -542,6 +557,49 @@ impl DocxReader {
         }
         self.out.push(Item::Table(Table { rows: out_rows, at }));
     }
+}
+
+/// The lines of each cell of a table, in reading order (line breaks split lines; rules,
+/// shapes and `(ký, ghi rõ họ tên)` notes left out).
+fn cell_lines(rows: &[roxmltree::Node]) -> Vec<Vec<String>> {
+    let mut cells = Vec::new();
+    for row in rows {
+        for tc in row.children().filter(|c| c.has_tag_name((W, "tc"))) {
+            let mut lines = Vec::new();
+            let paragraphs = tc.descendants().filter(|n| n.has_tag_name((W, "p")));
+            for p in paragraphs.filter(|p| !in_shape(*p)) {
+                let mut runs = Vec::new();
+                collect_runs(p, &mut runs);
+                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                for l in text.split('\n') {
+                    let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !l.is_empty() && !is_rule(&l) && !l.starts_with(['(', '[']) {
+                        lines.push(l);
+                    }
+                }
+            }
+            cells.push(lines);
+        }
+    }
+    cells
+}
+
+/// A table of three or more signatures (a biên bản's parties): every cell that has text is
+/// one party — lines in capitals (quyền hạn, chức vụ), then a name. Two side by side stay
+/// the layout they always were (thư ký and chủ tọa, or Nơi nhận and the signer).
+fn signer_table(rows: &[roxmltree::Node]) -> Option<Vec<Vec<String>>> {
+    let parties: Vec<Vec<String>> = cell_lines(rows)
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .collect();
+    let party = |lines: &Vec<String>| {
+        let (name, titles) = lines.split_last().unwrap();
+        !titles.is_empty()
+            && titles.len() <= 5
+            && titles.iter().all(|t| super::parse::is_upper(t))
+            && super::parse::is_name(name)
+    };
+    (parties.len() >= 3 && parties.iter().all(party)).then_some(parties)
 }
 
 /// A line that only draws a rule: `-------`, `___`, `=====` (portal exports type the rules

@@ -831,7 +831,18 @@ impl Writer<'_> {
                 p.keep_next = true;
             }
         }
-        let t = self.halves(vec![[left, right], [self.noi_nhan(pt(12.0)), Vec::new()]]);
+        // More parties (a biên bản of several), two by two above the last pair.
+        let mut rows: Vec<[Vec<Item>; 2]> = ctx
+            .cac_ben
+            .chunks(2)
+            .map(|pair| {
+                let second = pair.get(1).map(|p| self.signer(p, pt(12.0)));
+                [self.signer(&pair[0], pt(12.0)), second.unwrap_or_default()]
+            })
+            .collect();
+        rows.push([left, right]);
+        rows.push([self.noi_nhan(pt(12.0)), Vec::new()]);
+        let t = self.halves(rows);
         self.items.push(t);
     }
 
