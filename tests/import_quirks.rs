@@ -15,6 +15,11 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// A .docx whose `word/document.xml` has `body` inside `<w:body>` (no section properties, as
 /// portal exports often have), written with `bom` before `<?xml` when asked.
 fn docx(body: &str, bom: bool) -> Vec<u8> {
+    docx_with(body, bom, &[])
+}
+
+/// [`docx`] with more parts (`word/footnotes.xml` …).
+fn docx_with(body: &str, bom: bool, parts: &[(&str, String)]) -> Vec<u8> {
     let mut xml = String::new();
     if bom {
         xml.push('\u{feff}');
@@ -31,6 +36,10 @@ fn docx(body: &str, bom: bool) -> Vec<u8> {
     z.write_all(br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#).unwrap();
     z.start_file("word/document.xml", opts).unwrap();
     z.write_all(xml.as_bytes()).unwrap();
+    for (name, text) in parts {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
     z.finish().unwrap();
     out
 }
@@ -859,5 +868,83 @@ fn a_minutes_of_six_parties_without_agency_header() {
     assert!(
         stderr.contains(&format!("bien-ban.yaml:{line}:")),
         "{stderr}"
+    );
+}
+
+/// Footnotes of a Word file (w:footnoteReference and word/footnotes.xml) come back as the
+/// model's inline footnotes `^[…]`, printed as footnotes in the PDF and in the .docx.
+#[test]
+fn footnotes_come_back_as_footnotes() {
+    let reference = |id: u32| {
+        format!(
+            r#"<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r>"#
+        )
+    };
+    let body = [
+        row(&[
+            para(
+                &["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 50/KH-UBND"],
+                true,
+                true,
+            ),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "An Bình, ngày 05 tháng 3 năm 2025",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        para(&["KẾ HOẠCH"], true, true),
+        para(&["Chuyển đổi số năm 2025"], true, true),
+        p("I. MỤC ĐÍCH, YÊU CẦU"),
+        format!(
+            "<w:p>{}{}{}</w:p>",
+            run("Thực hiện Kế hoạch số 12/KH-UBND của huyện", false),
+            reference(2),
+            run(", xã ban hành kế hoạch này.", false)
+        ),
+        signature(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An"),
+    ]
+    .concat();
+    let notes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="{W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Ban hành ngày 10 tháng 01 năm 2025 [*bản chính*].</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let bytes = docx_with(&body, false, &[("word/footnotes.xml", notes)]);
+    let (yaml, imported) = import("chu-thich.docx", &bytes);
+    let y = &imported.yaml;
+    assert!(
+        y.contains(r#"của huyện^[Ban hành ngày 10 tháng 01 năm 2025 [\\*bản chính\\*].], xã"#),
+        "{y}"
+    );
+    let text = build_text(&yaml);
+    assert!(text.contains("của huyện1, xã ban hành"), "{text}");
+    assert!(
+        text.contains("1 Ban hành ngày 10 tháng 01 năm 2025 [*bản chính*]."),
+        "{text}"
+    );
+    // The .docx: a reference in the text and the note in footnotes.xml.
+    let out = common::build_docx(&yaml);
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/footnotes.xml").unwrap(), &mut xml).unwrap();
+    assert!(
+        xml.contains("Ban hành ngày 10 tháng 01 năm 2025 [*bản chính*]."),
+        "{xml}"
+    );
+    let mut doc = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut doc).unwrap();
+    assert!(doc.contains(r#"<w:footnoteReference w:id="1"/>"#));
+    // And the .docx vanban writes imports back to the same footnote.
+    let dir = yaml.parent().unwrap();
+    let again = dir.join("lai.docx");
+    std::fs::write(&again, common::build_docx(&yaml)).unwrap();
+    let back = vanban::import::import(&again).unwrap();
+    assert!(
+        back.yaml.contains("^[Ban hành ngày 10 tháng 01 năm 2025"),
+        "{}",
+        back.yaml
     );
 }

@@ -56,6 +56,9 @@ pub struct Span {
     pub t: String,
     pub b: bool,
     pub i: bool,
+    /// A footnote (`^[…]` in the text): `t` is the note, printed at the foot of the page and
+    /// marked by its number here.
+    pub n: bool,
 }
 
 /// One row of a results table (bảng kết quả thực hiện).
@@ -106,6 +109,7 @@ impl Block {
                 t,
                 b: false,
                 i: false,
+                n: false,
             }],
             children: Vec::new(),
         }
@@ -392,6 +396,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn footnotes_in_text() {
+        let s = parse_rich("a **b**^[ghi [chú] \\*x\\*] c \\^[d]");
+        let shown: Vec<(&str, bool, bool)> = s.iter().map(|x| (x.t.as_str(), x.b, x.n)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("a ", false, false),
+                ("b", true, false),
+                ("ghi [chú] *x*", false, true),
+                (" c ^[d]", false, false)
+            ]
+        );
+    }
+
+    #[test]
     fn rich_text() {
         let s = parse_rich("a **b** *c* 5*3 \\*d\\*");
         assert_eq!(
@@ -399,7 +418,8 @@ mod tests {
             Span {
                 t: "a ".into(),
                 b: false,
-                i: false
+                i: false,
+                n: false
             }
         );
         assert_eq!(
@@ -407,7 +427,8 @@ mod tests {
             Span {
                 t: "b".into(),
                 b: true,
-                i: false
+                i: false,
+                n: false
             }
         );
         assert_eq!(
@@ -415,7 +436,8 @@ mod tests {
             Span {
                 t: "c".into(),
                 b: false,
-                i: true
+                i: true,
+                n: false
             }
         );
         assert_eq!(s[4].t, " 5*3 *d*");

@@ -97,17 +97,61 @@ impl Builder<'_> {
 }
 
 /// Light inline emphasis: `**bold**` and `*italic*`; an unmatched `*` stays literal, `\*` is
-/// always literal.
+/// always literal. A footnote is written `^[…]` where its number goes (`\^[` is literal).
 pub fn parse_rich(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some((before, note, after)) = split_note(rest) {
+        out.extend(parse_emphasis(before));
+        out.push(Span {
+            // A note is plain text: its escapes are undone, its stars printed as they are.
+            t: note.replace("\\*", "*").replace("\\^[", "^["),
+            b: false,
+            i: false,
+            n: true,
+        });
+        rest = after;
+    }
+    out.extend(parse_emphasis(rest));
+    out
+}
+
+/// The text before the first footnote `^[…]`, the note, and the text after it; brackets
+/// inside the note may nest.
+fn split_note(s: &str) -> Option<(&str, &str, &str)> {
+    let mut from = 0;
+    let start = loop {
+        let i = from + s[from..].find("^[")?;
+        if !s[..i].ends_with('\\') {
+            break i;
+        }
+        from = i + 2;
+    };
+    let mut depth = 0;
+    for (j, c) in s[start + 2..].char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => {
+                let end = start + 2 + j;
+                return Some((&s[..start], &s[start + 2..end], &s[end + 1..]));
+            }
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn parse_emphasis(s: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut push = |t: &str, b: bool, i: bool| {
         if t.is_empty() {
             return;
         }
-        let t = t.replace("\\*", "*");
+        let t = t.replace("\\*", "*").replace("\\^[", "^[");
         match out.last_mut() {
             Some(last) if last.b == b && last.i == i => last.t.push_str(&t),
-            _ => out.push(Span { t, b, i }),
+            _ => out.push(Span { t, b, i, n: false }),
         }
     };
     let bytes = s.as_bytes();

@@ -13,6 +13,8 @@ pub struct Run {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// A footnote at this place: `text` is the note's text (while reading a .docx, its id).
+    pub note: bool,
 }
 
 impl Run {
@@ -22,6 +24,7 @@ impl Run {
             text: text.into(),
             bold: false,
             italic: false,
+            note: false,
         }
     }
 }
@@ -54,8 +57,13 @@ impl Line {
         self.runs.extend(runs);
     }
 
+    /// The text without its footnotes.
     pub fn plain(&self) -> String {
-        self.runs.iter().map(|r| r.text.as_str()).collect()
+        self.runs
+            .iter()
+            .filter(|r| !r.note)
+            .map(|r| r.text.as_str())
+            .collect()
     }
 
     /// Every letter is bold (`None` when no run has a letter).
@@ -96,7 +104,9 @@ impl Line {
             let text: String = r.text.chars().skip(left).collect();
             left = 0;
             match runs.last_mut() {
-                Some(last) if last.bold == r.bold && last.italic == r.italic => {
+                Some(last)
+                    if last.bold == r.bold && last.italic == r.italic && !last.note && !r.note =>
+                {
                     last.text.push_str(&text)
                 }
                 _ => runs.push(Run { text, ..r.clone() }),
@@ -107,6 +117,11 @@ impl Line {
         let whole_italic = drop_whole_italic && runs.iter().filter(lettered).all(|r| r.italic);
         let mut out = String::new();
         for r in &runs {
+            if r.note {
+                // A footnote, written `^[…]` where its number goes.
+                out.push_str(&format!("^[{}]", escape(r.text.trim())));
+                continue;
+            }
             let text = escape(&r.text);
             let bold = r.bold && !whole_bold && r.text.chars().any(char::is_alphanumeric);
             let italic =
@@ -139,7 +154,7 @@ impl Line {
 /// Characters that vanban's prose syntax reads (the body and the căn cứ): a literal `*` and
 /// `{{`. A backslash only means something before those two, which are escaped here.
 pub fn escape(s: &str) -> String {
-    escape_plain(&s.replace('*', "\\*"))
+    escape_plain(&s.replace('*', "\\*").replace("^[", "\\^["))
 }
 
 /// Characters that every text field reads: a literal `{{` (a figure citation otherwise). A
@@ -316,6 +331,7 @@ fn markdown_runs(l: &str) -> Vec<Run> {
             text: s.t,
             bold: s.b,
             italic: s.i,
+            note: s.n,
         })
         .collect()
 }
@@ -345,10 +361,16 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         .children()
         .find(|n| n.has_tag_name((W, "body")))
         .ok_or(ReadError::NoDocument)?;
+    let footnotes = match part(&mut zip, "word/footnotes.xml") {
+        Some(Ok(s)) => footnotes(&s),
+        Some(Err(e @ ReadError::TooLarge(_))) => return Err(e),
+        _ => Default::default(),
+    };
     let mut reader = DocxReader {
         out: Vec::new(),
         para: 0,
         numbering,
+        footnotes,
     };
     reader.block_children(body);
     // Footers hold ô 13 (address, telephone, email) of the first page.
@@ -368,7 +390,11 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         for p in footer.descendants().filter(|n| n.has_tag_name((W, "p"))) {
             let mut runs = Vec::new();
             collect_runs(p, &mut runs);
-            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            let text: String = runs
+                .iter()
+                .filter(|r| !r.note)
+                .map(|r| r.text.as_str())
+                .collect();
             if text.trim_start().starts_with("Địa chỉ:") {
                 reader.para += 1;
                 reader.out.push(Item::Line(Line {
@@ -411,6 +437,47 @@ struct DocxReader {
     out: Vec<Item>,
     para: usize,
     numbering: Numbering,
+    /// The text of each footnote of word/footnotes.xml, by id.
+    footnotes: std::collections::HashMap<String, String>,
+}
+
+/// The footnotes of word/footnotes.xml by id (not Word's separators), each as one line.
+fn footnotes(xml: &str) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    let Ok(doc) = roxmltree::Document::parse(xml) else {
+        return out;
+    };
+    for n in doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "footnote")))
+    {
+        if attr(n, "type").is_some_and(|t| t != "normal") {
+            continue;
+        }
+        let text: Vec<String> = n
+            .descendants()
+            .filter(|p| p.has_tag_name((W, "p")))
+            .map(|p| {
+                let mut runs = Vec::new();
+                collect_runs(p, &mut runs);
+                let t: String = runs
+                    .iter()
+                    .filter(|r| !r.note)
+                    .map(|r| r.text.as_str())
+                    .collect();
+                clean(&t)
+            })
+            .collect();
+        let text = text
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let (Some(id), false) = (attr(n, "id"), text.is_empty()) {
+            out.insert(id.to_string(), text);
+        }
+    }
+    out
 }
 
 /// Words that show a table is the layout of the header or signature block, not data.
@@ -441,6 +508,16 @@ impl DocxReader {
         self.para += 1;
         let mut runs: Vec<Run> = Vec::new();
         collect_runs(p, &mut runs);
+        // A footnote's id becomes its text; one the file does not hold is left out.
+        runs.retain_mut(|r| {
+            if r.note {
+                match self.footnotes.get(&r.text) {
+                    Some(t) => r.text = t.clone(),
+                    None => return false,
+                }
+            }
+            true
+        });
         let ppr = child(p, "pPr");
         let centered = ppr
             .and_then(|ppr| child(ppr, "jc"))
@@ -451,14 +528,22 @@ impl DocxReader {
             .and_then(|np| self.numbering.level_of(np));
         // A line break inside a paragraph splits lines in a layout cell, and is a space
         // in running text.
-        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let text: String = runs
+            .iter()
+            .filter(|r| !r.note)
+            .map(|r| r.text.as_str())
+            .collect();
         if text.trim().is_empty() {
             self.out.push(Item::Blank);
             return;
         }
         let mut first = true;
         for runs in split_runs(runs, '\n') {
-            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            let text: String = runs
+                .iter()
+                .filter(|r| !r.note)
+                .map(|r| r.text.as_str())
+                .collect();
             // A rule typed as dashes or underscores is layout, not text.
             if text.trim().is_empty() || is_rule(&text) {
                 continue;
@@ -536,7 +621,11 @@ impl DocxReader {
                 for p in paragraphs.filter(|p| !in_shape(*p)) {
                     let mut runs = Vec::new();
                     collect_runs(p, &mut runs);
-                    let t: String = runs.iter().map(|r| r.text.as_str()).collect();
+                    let t: String = runs
+                        .iter()
+                        .filter(|r| !r.note)
+                        .map(|r| r.text.as_str())
+                        .collect();
                     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !t.is_empty() {
                         paras.push(t);
@@ -570,7 +659,11 @@ fn cell_lines(rows: &[roxmltree::Node]) -> Vec<Vec<String>> {
             for p in paragraphs.filter(|p| !in_shape(*p)) {
                 let mut runs = Vec::new();
                 collect_runs(p, &mut runs);
-                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                let text: String = runs
+                    .iter()
+                    .filter(|r| !r.note)
+                    .map(|r| r.text.as_str())
+                    .collect();
                 for l in text.split('\n') {
                     let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !l.is_empty() && !is_rule(&l) && !l.starts_with(['(', '[']) {
@@ -660,6 +753,17 @@ fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
                 let bold = on(rpr, "b");
                 let italic = on(rpr, "i");
                 for t in c.children().filter(|t| t.is_element()) {
+                    if t.tag_name().name() == "footnoteReference" {
+                        // Its id; the reader puts the note's text in its place.
+                        let id = attr(t, "id").unwrap_or("").to_string();
+                        out.push(Run {
+                            text: id,
+                            bold,
+                            italic,
+                            note: true,
+                        });
+                        continue;
+                    }
                     let text = match t.tag_name().name() {
                         "t" => clean(t.text().unwrap_or("")),
                         "tab" => " ".into(),
@@ -668,10 +772,15 @@ fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
                         _ => continue,
                     };
                     match out.last_mut() {
-                        Some(last) if last.bold == bold && last.italic == italic => {
+                        Some(last) if last.bold == bold && last.italic == italic && !last.note => {
                             last.text.push_str(&text)
                         }
-                        _ => out.push(Run { text, bold, italic }),
+                        _ => out.push(Run {
+                            text,
+                            bold,
+                            italic,
+                            note: false,
+                        }),
                     }
                 }
             }

@@ -119,16 +119,6 @@ fn line(text: &str, size: f64, bold: bool, italic: bool, align: Align) -> Para {
     Para::new(align).run(Run::new(text, size).bold(bold).italic(italic))
 }
 
-fn spans(out: Para, spans: &[Span], size: f64, bold: bool, italic: bool) -> Para {
-    spans.iter().fold(out, |p, s| {
-        p.run(
-            Run::new(s.t.clone(), size)
-                .bold(bold || s.b)
-                .italic(italic || s.i),
-        )
-    })
-}
-
 /// Builds the document.
 struct Writer<'a> {
     ctx: &'a Context,
@@ -136,6 +126,8 @@ struct Writer<'a> {
     items: Vec<Item>,
     /// Width of the current section's text area, in twips.
     room: i32,
+    /// The footnotes' texts, numbered from 1 in the order they come.
+    notes: Vec<String>,
 }
 
 fn document(ctx: &Context) -> Package {
@@ -147,6 +139,7 @@ fn document(ctx: &Context) -> Package {
         ctx,
         s,
         items: Vec::new(),
+        notes: Vec::new(),
         room: first.text_width(),
     };
     w.main();
@@ -212,6 +205,7 @@ fn document(ctx: &Context) -> Package {
     let normal_para = w.body_para();
     Package {
         body: w.items,
+        footnotes: w.notes,
         headers,
         footers,
         props: Properties {
@@ -233,6 +227,22 @@ fn document(ctx: &Context) -> Package {
 }
 
 impl Writer<'_> {
+    /// Runs of text with their emphasis; a footnote is a numbered reference whose text goes
+    /// to footnotes.xml.
+    fn spans(&mut self, out: Para, spans: &[Span], size: f64, bold: bool, italic: bool) -> Para {
+        spans.iter().fold(out, |p, s| {
+            if s.n {
+                self.notes.push(s.t.clone());
+                return p.run(Run::footnote(self.notes.len(), size));
+            }
+            p.run(
+                Run::new(s.t.clone(), size)
+                    .bold(bold || s.b)
+                    .italic(italic || s.i),
+            )
+        })
+    }
+
     fn push(&mut self, p: Para) {
         self.items.push(Item::Para(p));
     }
@@ -264,7 +274,7 @@ impl Writer<'_> {
             }
         }
         for c in &ctx.can_cu {
-            let p = spans(self.body_para(), c, self.s.body, false, true);
+            let p = self.spans(self.body_para(), c, self.s.body, false, true);
             self.push(p);
         }
         if let Some(l) = ctx.lenh {
@@ -578,7 +588,8 @@ impl Writer<'_> {
                             .spacing(pt(before), 0)
                             .keep_next(),
                     );
-                    let p = spans(Para::new(Align::Center), &b.spans, size, true, false)
+                    let p = self
+                        .spans(Para::new(Align::Center), &b.spans, size, true, false)
                         .spacing(0, pt(after))
                         .keep_next();
                     self.push(p);
@@ -592,7 +603,7 @@ impl Writer<'_> {
                         p = p
                             .run(Run::new(format!("{} ", b.marker), self.s.body).bold(marker_bold));
                     }
-                    p = spans(p, &b.spans, self.s.body, b.bold, false);
+                    p = self.spans(p, &b.spans, self.s.body, b.bold, false);
                     // A heading stays with what it introduces; the last paragraph with the
                     // signature.
                     if b.bold || b.keep {
