@@ -1,0 +1,389 @@
+//! Ô 6, the body: its levels placed as the context will number them; the inverse of
+//! `context/body.rs`.
+
+use super::*;
+
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Stop {
+    /// The body of the document: ends at Nơi nhận or the signature.
+    Tail,
+    /// A phụ lục: ends at the next phụ lục.
+    Annex,
+}
+
+/// Levels a parent may hold: the context's rule (`muc_chuong` is a Mục of a Chương, which
+/// the context calls `muc` as a child and `muc_chuong` as a parent).
+pub(super) fn allowed(parent: Option<&str>, child: &str, dieu: bool) -> bool {
+    let child = if child == "muc_chuong" { "muc" } else { child };
+    crate::context::allowed(parent, child, dieu)
+}
+
+/// How the levels of a body are numbered, as the context will number them: whether it is
+/// made of Chương/Điều (`None`: decided from the body itself), and the Chương and Điều counts
+/// so far (they run on from the body into its phụ lục).
+#[derive(Clone, Copy, Default)]
+pub(super) struct Numbering {
+    pub(super) dieu: Option<bool>,
+    pub(super) counters: (usize, usize),
+}
+
+/// Whether a parsed body uses Chương or Điều (context::body::uses_dieu).
+pub(super) fn tree_uses_dieu(nodes: &[Node]) -> bool {
+    nodes
+        .iter()
+        .any(|n| matches!(n.level, "chuong" | "dieu") || tree_uses_dieu(&n.children))
+}
+
+pub(super) fn body(
+    c: &mut Cursor,
+    d: &mut Draft,
+    source: Source,
+    numbering: &mut Numbering,
+    stop: Stop,
+) -> Vec<Node> {
+    // The context decides from the body's own nodes: look for an Điều before the body ends.
+    let dieu = numbering.dieu.unwrap_or_else(|| {
+        c.ps[c.i..]
+            .iter()
+            .map_while(|p| match p {
+                P::Line(l) => {
+                    let t = l.plain();
+                    let t = t.trim().trim_matches('*').trim().to_string();
+                    let end = is_annex_start(&t)
+                        || stop == Stop::Tail && (is_noi_nhan(&t) || is_signer_cue(&t));
+                    (!end).then_some(Some(t))
+                }
+                P::Table(_) => Some(None),
+                P::Signers(_) => None,
+            })
+            .flatten()
+            .any(|t| t.starts_with("Điều ") && marker(&t).is_some_and(|m| m.0 == "dieu"))
+    });
+    let mut root: Vec<Node> = Vec::new();
+    // Path of indices from the root to the innermost open node.
+    let mut path: Vec<usize> = Vec::new();
+    let mut counters = numbering.counters;
+    while let Some(p) = c.peek() {
+        let at = p.at();
+        let line = match p {
+            P::Table(t) => {
+                let t = t.clone();
+                c.i += 1;
+                if let Some(rows) = results_table(&t) {
+                    let first = d.results.len();
+                    let names: Vec<String> = (0..rows.len())
+                        .map(|i| format!("kq{:02}", first + i + 1))
+                        .collect();
+                    for (name, [ten, don_vi, ke_hoach, dat]) in names.iter().zip(rows) {
+                        d.results.push([name.clone(), ten, don_vi, ke_hoach, dat]);
+                    }
+                    let text = names.join(", ");
+                    let node = Node::leaf("bang_ket_qua", text, at);
+                    push_node(&mut root, &mut path, node, dieu);
+                    continue;
+                }
+                if let Some(rows) = typed_table(&t) {
+                    let node = Node {
+                        rows,
+                        ..Node::leaf("bang", String::new(), at)
+                    };
+                    push_node(&mut root, &mut path, node, dieu);
+                    continue;
+                }
+                d.unrecognised.push(Note {
+                    at,
+                    text: format!(
+                        "bảng {} hàng × {} cột giữ thành đoạn văn (mỗi hàng một đoạn)",
+                        t.rows.len(),
+                        t.rows.iter().map(Vec::len).max().unwrap_or(0)
+                    ),
+                });
+                for row in t.rows {
+                    let cells: Vec<String> = row.into_iter().filter(|s| !s.is_empty()).collect();
+                    if !cells.is_empty() {
+                        let text = crate::import::read::escape(&cells.join(" | "));
+                        let node = Node::leaf("doan", text, at);
+                        push_node(&mut root, &mut path, node, dieu);
+                    }
+                }
+                continue;
+            }
+            P::Line(l) => l.clone(),
+            P::Signers(_) => break,
+        };
+        let plain = line.plain().trim().to_string();
+        let bare = plain.trim_start_matches('*').trim_start();
+        if stop == Stop::Tail && (is_noi_nhan(bare) || is_signer_cue(bare.trim_end_matches('*'))) {
+            break;
+        }
+        if is_annex_start(bare.trim_end_matches('*')) {
+            break;
+        }
+        // A signature with no quyền hạn (`GIÁM ĐỐC` over a name): a cell of Word's layout
+        // table, or a line in capitals followed by a name.
+        let bare_end = bare.trim_end_matches('*');
+        // A name follows, maybe after a second title (two signatures side by side).
+        let next_is_name = c.ps[c.i + 1..]
+            .iter()
+            .take(3)
+            .map_while(|p| match p {
+                P::Line(n) => Some(n.plain().trim().trim_matches('*').trim().to_string()),
+                _ => None,
+            })
+            .take_while(|t| is_upper(t) || is_name(t))
+            .any(|t| is_name(&t));
+        if stop == Stop::Tail && bare_end == NGHI_PHEP_BOX {
+            break;
+        }
+        if stop == Stop::Tail
+            && is_upper(bare_end)
+            && marker(bare_end).is_none()
+            && (line.cell || next_is_name)
+            && !root.is_empty()
+        {
+            break;
+        }
+        if stop == Stop::Tail
+            && title_kind(bare.trim_end_matches('*')).is_some()
+            && !root.is_empty()
+        {
+            // An attached document (a Quy chế issued by the Quyết định) starts here.
+            break;
+        }
+        c.i += 1;
+        let lead = plain.chars().take_while(|ch| *ch == '*').count();
+        let emphasis = source != Source::Text;
+        let (mut level, mut skip, num) = match line.auto {
+            Some(level) => (level, 0, String::new()),
+            None => match marker(&plain[lead..]) {
+                Some((level, len, num)) => (level, lead + len, num),
+                None => ("doan", 0, String::new()),
+            },
+        };
+        if level == "muc_chuong" && !dieu {
+            level = "doan";
+            skip = 0;
+        }
+        if level == "phan" {
+            d.unrecognised.push(Note {
+                at,
+                text: format!(
+                    "“{}”: vanban không có cấp Phần, giữ thành đoạn văn",
+                    short(&plain)
+                ),
+            });
+            level = "doan";
+            skip = 0;
+        }
+        // A title on the next line: `Chương I` / `QUY ĐỊNH CHUNG`.
+        let mut text = line.markup(skip, true, false);
+        let marker_only = text.trim_matches(['*', '.', ':', ' ']).is_empty();
+        if matches!(level, "chuong" | "muc_chuong") && marker_only {
+            if let Some(P::Line(next)) = c.peek() {
+                text = next.markup(0, true, false);
+                c.i += 1;
+            }
+        }
+        // The number must follow on from the one before, or the tool would print another.
+        if !num.is_empty() && level != "doan" {
+            let expected = match level {
+                "chuong" => counters.0 + 1,
+                "dieu" => counters.1 + 1,
+                _ => expected_number(&root, &path, level, dieu),
+            };
+            if marker_number(level, &num) != Some(expected) {
+                // vanban numbers the levels itself: a skipped or repeated number of the
+                // source is put right, and the clerk is told.
+                let shown = match level {
+                    "muc" | "chuong" => crate::numfmt::roman(expected),
+                    "diem" => crate::numfmt::letter(expected),
+                    _ => expected.to_string(),
+                };
+                d.unrecognised.push(Note {
+                    at,
+                    text: format!(
+                        "“{}”: số thứ tự {num} không nối tiếp, vanban đánh lại thành {shown}",
+                        short(&plain)
+                    ),
+                });
+            }
+        }
+        match level {
+            "chuong" => counters.0 += 1,
+            "dieu" => counters.1 += 1,
+            _ => {}
+        }
+        let level = if level == "muc_chuong" { "muc" } else { level };
+        // `dam` only where the emphasis differs from the level's own. Bold only on the marker
+        // (`**Điều 1.** text`) is a Điều's own emphasis, which depends on the kind: never written.
+        let dam = if emphasis && level != "dieu" {
+            let whole = line.all_bold().unwrap_or(false) && !text.contains("**");
+            let key = if level == "muc" && dieu {
+                "muc_chuong"
+            } else {
+                level
+            };
+            (crate::context::default_bold(key, dieu, false) != whole).then_some(whole)
+        } else {
+            None
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let node = Node {
+            dam,
+            ..Node::leaf(level, text, at)
+        };
+        if !push_node(&mut root, &mut path, node.clone(), dieu) {
+            d.unrecognised.push(Note {
+                at,
+                text: format!(
+                    "“{}”: cấp {} không đứng được ở đây, giữ thành đoạn văn",
+                    short(&plain),
+                    level
+                ),
+            });
+            let text = line.markup(0, true, false);
+            push_node(&mut root, &mut path, Node::leaf("doan", text, at), dieu);
+        }
+    }
+    numbering.counters = counters;
+    root
+}
+
+pub(super) fn node_at<'a>(root: &'a mut [Node], path: &[usize]) -> &'a mut Node {
+    let (first, rest) = path.split_first().unwrap();
+    let mut n = &mut root[*first];
+    for i in rest {
+        n = &mut n.children[*i];
+    }
+    n
+}
+
+pub(super) fn children_at<'a>(root: &'a [Node], path: &[usize]) -> &'a [Node] {
+    let mut list = root;
+    for i in path {
+        list = &list[*i].children;
+    }
+    list
+}
+
+/// The number the context will print for a new node of `level` where it would be placed.
+pub(super) fn expected_number(root: &[Node], path: &[usize], level: &str, dieu: bool) -> usize {
+    let mut p = path.to_vec();
+    loop {
+        let parent = if p.is_empty() {
+            None
+        } else {
+            let mut list = root;
+            let mut node = None;
+            for i in &p {
+                node = Some(&list[*i]);
+                list = &list[*i].children;
+            }
+            node.map(|n| n.level)
+        };
+        let parent = parent.map(|l| if l == "muc" && dieu { "muc_chuong" } else { l });
+        let lvl = if level == "muc_chuong" {
+            "muc_chuong"
+        } else {
+            level
+        };
+        if allowed(parent, lvl, dieu) || p.is_empty() {
+            let siblings = children_at(root, &p);
+            let target = if level == "muc_chuong" { "muc" } else { level };
+            return siblings.iter().filter(|n| n.level == target).count() + 1;
+        }
+        p.pop();
+    }
+}
+
+/// Places a node under the innermost open node that may hold it; a paragraph goes under the
+/// innermost heading (not into a dash list). False when no place takes it.
+pub(super) fn push_node(
+    root: &mut Vec<Node>,
+    path: &mut Vec<usize>,
+    node: Node,
+    dieu: bool,
+) -> bool {
+    let level_key = |l: &'static str| if l == "muc" && dieu { "muc_chuong" } else { l };
+    loop {
+        let parent = if path.is_empty() {
+            None
+        } else {
+            Some(level_key(node_at(root, path).level))
+        };
+        let leaf = matches!(node.level, "doan" | "bang_ket_qua" | "bang");
+        let ok = if leaf {
+            !matches!(parent, Some("gach") | Some("cong") | Some("diem"))
+        } else {
+            allowed(parent, level_key(node.level), dieu)
+        };
+        if ok {
+            let holds_children = !leaf;
+            let list = if path.is_empty() {
+                &mut *root
+            } else {
+                &mut node_at(root, path).children
+            };
+            list.push(node);
+            if holds_children {
+                path.push(list.len() - 1);
+            }
+            return true;
+        }
+        if path.is_empty() {
+            return false;
+        }
+        path.pop();
+    }
+}
+
+/// A bảng kết quả (Chỉ tiêu / Đơn vị tính / Kế hoạch / Thực hiện / Tỷ lệ): its rows as
+/// tên, đơn vị, kế hoạch, đạt; the tỷ lệ column is computed again by vanban.
+pub(super) fn results_table(t: &Table) -> Option<Vec<[String; 4]>> {
+    let head: Vec<String> = t.rows.first()?.iter().map(|h| h.to_lowercase()).collect();
+    let col = |words: &[&str]| {
+        head.iter()
+            .position(|h| words.iter().any(|w| h.contains(w)))
+    };
+    let ten = col(&["chỉ tiêu", "nội dung"])?;
+    let plan = col(&["kế hoạch"])?;
+    let done = col(&["thực hiện", "đạt"])?;
+    let unit = col(&["đơn vị"]);
+    let mut rows = Vec::new();
+    for r in &t.rows[1..] {
+        let cell = |i: usize| r.get(i).cloned().unwrap_or_default();
+        let (Some(k), Some(d)) = (number_vi(&cell(plan)), number_vi(&cell(done))) else {
+            return None;
+        };
+        rows.push([cell(ten), unit.map(cell).unwrap_or_default(), k, d]);
+    }
+    (!rows.is_empty()).then_some(rows)
+}
+
+/// A table of data whose first column is the TT (`TT`, `STT`, `Số TT`): kept as a `bang`,
+/// its cells escaped; rows left empty are dropped.
+pub(super) fn typed_table(t: &Table) -> Option<Vec<Vec<String>>> {
+    let first = t
+        .rows
+        .first()?
+        .first()?
+        .trim()
+        .trim_end_matches('.')
+        .to_lowercase();
+    if !matches!(first.as_str(), "tt" | "stt" | "số tt") || t.rows.len() < 2 {
+        return None;
+    }
+    let rows = t
+        .rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|r| {
+            r.iter()
+                .map(|c| crate::import::read::escape_plain(c))
+                .collect()
+        })
+        .collect();
+    Some(rows)
+}
