@@ -457,6 +457,8 @@ fn signer(
     let _ = writeln!(o, "{indent}  ho_ten: {}", q(ho_ten));
 }
 
+/// The YAML of a draft, with the comments the clerk reads first (what to look at, what
+/// the original lacks, the figures proposed), in the order of the model's fields.
 fn emit(
     d: &Draft,
     kind: Kind,
@@ -466,6 +468,30 @@ fn emit(
     name: &str,
 ) -> String {
     let mut o = String::new();
+    preamble(&mut o, d, proposals, funding, missing, name);
+    header_fields(&mut o, d, kind);
+    form_sections(&mut o, d);
+    if !proposals.is_empty() || !d.results.is_empty() || !funding.is_empty() {
+        let _ = writeln!(o, "\nso_lieu:");
+    }
+    funding_groups(&mut o, funding);
+    results(&mut o, d);
+    targets(&mut o, proposals);
+    body_and_signatures(&mut o, d);
+    attached(&mut o, d);
+    annexes(&mut o, d);
+    o
+}
+
+/// The comments at the top: what was not recognised, what the original lacks, the figures.
+fn preamble(
+    o: &mut String,
+    d: &Draft,
+    proposals: &[figures::Proposal],
+    funding: &[figures::FundingProposal],
+    missing: &[String],
+    name: &str,
+) {
     let _ = writeln!(
         o,
         "# Nhập từ {name} bằng `vanban nhap`. Dựng lại bằng `vanban build`."
@@ -502,6 +528,10 @@ fn emit(
             proposals.len()
         );
     }
+}
+
+/// Loại, the agency, số, địa danh and ngày, trích yếu, thẩm quyền, căn cứ, Kính gửi.
+fn header_fields(o: &mut String, d: &Draft, kind: Kind) {
     let _ = writeln!(o, "\nloai: {}", kind.key());
     if let Some(t) = &d.ten_loai {
         let _ = writeln!(o, "ten_loai: {}", q(t));
@@ -535,24 +565,29 @@ fn emit(
     }
     if !d.can_cu.is_empty() {
         o.push('\n');
-        list(&mut o, "can_cu", &d.can_cu, "");
+        list(o, "can_cu", &d.can_cu, "");
     }
     if !d.kinh_gui.is_empty() {
         o.push('\n');
-        list(&mut o, "kinh_gui", &d.kinh_gui, "");
+        list(o, "kinh_gui", &d.kinh_gui, "");
     }
+}
+
+/// The forms' fields (`cuoc_hop`, `gioi_thieu`, `nghi_phep`, `dia_chi`).
+fn form_sections(o: &mut String, d: &Draft) {
     for (section, fields) in &d.forms {
         let _ = writeln!(o, "\n{section}:");
         for (k, v) in fields {
             let _ = writeln!(o, "  {k}: {}", q(v));
         }
         if *section == "cuoc_hop" && !d.thanh_phan.is_empty() {
-            list(&mut o, "thanh_phan", &d.thanh_phan, "  ");
+            list(o, "thanh_phan", &d.thanh_phan, "  ");
         }
     }
-    if !proposals.is_empty() || !d.results.is_empty() || !funding.is_empty() {
-        let _ = writeln!(o, "\nso_lieu:");
-    }
+}
+
+/// `so_lieu.nguon_von`: funding groups whose lines add up to their stated total.
+fn funding_groups(o: &mut String, funding: &[figures::FundingProposal]) {
     if !funding.is_empty() {
         let _ = writeln!(o, "  nguon_von:");
         for f in funding {
@@ -584,6 +619,10 @@ fn emit(
             }
         }
     }
+}
+
+/// `so_lieu.thuc_hien` (and the kế hoạch with decimals as constants) from a bảng kết quả.
+fn results(o: &mut String, d: &Draft) {
     // A kế hoạch with decimals is a constant (`ke_hoach` takes a whole number or a name).
     let decimal_plans: Vec<&[String; 5]> =
         d.results.iter().filter(|r| r[3].contains('.')).collect();
@@ -616,6 +655,10 @@ fn emit(
             );
         }
     }
+}
+
+/// `so_lieu.chi_tieu`: the counts and shares stated in the text.
+fn targets(o: &mut String, proposals: &[figures::Proposal]) {
     if !proposals.is_empty() {
         let _ = writeln!(o, "  chi_tieu:");
         for p in proposals {
@@ -635,9 +678,13 @@ fn emit(
             );
         }
     }
+}
+
+/// The body, the signatures (more parties, the co-signer, the signer), Nơi nhận and Lưu.
+fn body_and_signatures(o: &mut String, d: &Draft) {
     if !d.body.is_empty() {
         let _ = writeln!(o, "\nnoi_dung:");
-        nodes(&mut o, &d.body, "  ");
+        nodes(o, &d.body, "  ");
     }
     if !d.cac_ben.is_empty() {
         let _ = writeln!(o, "\ncac_ben:");
@@ -649,12 +696,12 @@ fn emit(
     }
     if let Some(p) = &d.dong_ky {
         o.push('\n');
-        signer(&mut o, "", "dong_ky", &p.quyen_han, &p.chuc_vu, &p.ho_ten);
+        signer(o, "", "dong_ky", &p.quyen_han, &p.chuc_vu, &p.ho_ten);
     }
     o.push('\n');
     let (chuc_vu, ho_ten) = (d.chuc_vu.as_deref(), d.ho_ten.as_deref());
     signer(
-        &mut o,
+        o,
         "",
         "nguoi_ky",
         &d.quyen_han,
@@ -663,7 +710,7 @@ fn emit(
     );
     if !d.noi_nhan.is_empty() {
         o.push('\n');
-        list(&mut o, "noi_nhan", &d.noi_nhan, "");
+        list(o, "noi_nhan", &d.noi_nhan, "");
     }
     if !d.luu.is_empty() {
         let _ = writeln!(o, "luu: {}", flow(&d.luu));
@@ -674,6 +721,10 @@ fn emit(
     if let Some(n) = d.so_ban {
         let _ = writeln!(o, "so_ban: {n}");
     }
+}
+
+/// A document issued with the Quyết định (`kem_theo`).
+fn attached(o: &mut String, d: &Draft) {
     if let Some(k) = &d.kem_theo {
         let _ = writeln!(o, "\nkem_theo:\n  loai: {}", k.kind.key());
         let _ = writeln!(o, "  trich_yeu: {}", q(&k.trich_yeu));
@@ -681,12 +732,16 @@ fn emit(
             let _ = writeln!(o, "  cua: {}", q(c));
         }
         let _ = writeln!(o, "  noi_dung:");
-        nodes(&mut o, &k.body, "    ");
+        nodes(o, &k.body, "    ");
         if let Some(chuc_vu) = &k.chuc_vu {
             let ho_ten = k.ho_ten.as_deref().unwrap_or("");
-            signer(&mut o, "  ", "nguoi_ky", &k.quyen_han, chuc_vu, ho_ten);
+            signer(o, "  ", "nguoi_ky", &k.quyen_han, chuc_vu, ho_ten);
         }
     }
+}
+
+/// The phụ lục: title, orientation, body, responsibility matrix.
+fn annexes(o: &mut String, d: &Draft) {
     if !d.annexes.is_empty() {
         let _ = writeln!(o, "\nphu_luc:");
         for a in &d.annexes {
@@ -696,7 +751,7 @@ fn emit(
             }
             if !a.body.is_empty() {
                 let _ = writeln!(o, "    noi_dung:");
-                nodes(&mut o, &a.body, "      ");
+                nodes(o, &a.body, "      ");
             }
             if !a.matrix.is_empty() {
                 let _ = writeln!(o, "    ma_tran:");
@@ -723,7 +778,6 @@ fn emit(
             }
         }
     }
-    o
 }
 
 fn nodes(o: &mut String, list: &[Node], indent: &str) {

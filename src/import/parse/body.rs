@@ -41,27 +41,12 @@ pub(super) fn body(
     numbering: &mut Numbering,
     stop: Stop,
 ) -> Vec<Node> {
-    // The context decides from the body's own nodes: look for an Điều before the body ends.
-    let dieu = numbering.dieu.unwrap_or_else(|| {
-        c.ps[c.i..]
-            .iter()
-            .map_while(|p| match p {
-                P::Line(l) => {
-                    let t = l.plain();
-                    let t = t.trim().trim_matches('*').trim().to_string();
-                    let end = is_annex_start(&t)
-                        || stop == Stop::Tail && (is_noi_nhan(&t) || is_signer_cue(&t));
-                    (!end).then_some(Some(t))
-                }
-                P::Table(_) => Some(None),
-                P::Signers(_) => None,
-            })
-            .flatten()
-            .any(|t| t.starts_with("Điều ") && marker(&t).is_some_and(|m| m.0 == "dieu"))
-    });
-    let mut root: Vec<Node> = Vec::new();
-    // Path of indices from the root to the innermost open node.
-    let mut path: Vec<usize> = Vec::new();
+    let dieu = numbering.dieu.unwrap_or_else(|| scheme_uses_dieu(c, stop));
+    let mut tree = Tree {
+        root: Vec::new(),
+        path: Vec::new(),
+        dieu,
+    };
     let mut counters = numbering.counters;
     while let Some(p) = c.peek() {
         let at = p.at();
@@ -69,112 +54,18 @@ pub(super) fn body(
             P::Table(t) => {
                 let t = t.clone();
                 c.i += 1;
-                if let Some(rows) = results_table(&t) {
-                    let first = d.results.len();
-                    let names: Vec<String> = (0..rows.len())
-                        .map(|i| format!("kq{:02}", first + i + 1))
-                        .collect();
-                    for (name, [ten, don_vi, ke_hoach, dat]) in names.iter().zip(rows) {
-                        d.results.push([name.clone(), ten, don_vi, ke_hoach, dat]);
-                    }
-                    let text = names.join(", ");
-                    let node = Node::leaf("bang_ket_qua", text, at);
-                    push_node(&mut root, &mut path, node, dieu);
-                    continue;
-                }
-                if let Some(rows) = typed_table(&t) {
-                    let node = Node {
-                        rows,
-                        ..Node::leaf("bang", String::new(), at)
-                    };
-                    push_node(&mut root, &mut path, node, dieu);
-                    continue;
-                }
-                d.unrecognised.push(Note {
-                    at,
-                    text: format!(
-                        "bảng {} hàng × {} cột giữ thành đoạn văn (mỗi hàng một đoạn)",
-                        t.rows.len(),
-                        t.rows.iter().map(Vec::len).max().unwrap_or(0)
-                    ),
-                });
-                for row in t.rows {
-                    let cells: Vec<String> = row.into_iter().filter(|s| !s.is_empty()).collect();
-                    if !cells.is_empty() {
-                        let text = crate::import::read::escape(&cells.join(" | "));
-                        let node = Node::leaf("doan", text, at);
-                        push_node(&mut root, &mut path, node, dieu);
-                    }
-                }
+                table_nodes(t, d, &mut tree, at);
                 continue;
             }
             P::Line(l) => l.clone(),
             P::Signers(_) => break,
         };
-        let plain = line.plain().trim().to_string();
-        let bare = plain.trim_start_matches('*').trim_start();
-        if stop == Stop::Tail && (is_noi_nhan(bare) || is_signer_cue(bare.trim_end_matches('*'))) {
-            break;
-        }
-        if is_annex_start(bare.trim_end_matches('*')) {
-            break;
-        }
-        // A signature with no quyền hạn (`GIÁM ĐỐC` over a name): a cell of Word's layout
-        // table, or a line in capitals followed by a name.
-        let bare_end = bare.trim_end_matches('*');
-        // A name follows, maybe after a second title (two signatures side by side).
-        let next_is_name = c.ps[c.i + 1..]
-            .iter()
-            .take(3)
-            .map_while(|p| match p {
-                P::Line(n) => Some(n.plain().trim().trim_matches('*').trim().to_string()),
-                _ => None,
-            })
-            .take_while(|t| is_upper(t) || is_name(t))
-            .any(|t| is_name(&t));
-        if stop == Stop::Tail && bare_end == NGHI_PHEP_BOX {
-            break;
-        }
-        if stop == Stop::Tail
-            && is_upper(bare_end)
-            && marker(bare_end).is_none()
-            && (line.cell || next_is_name)
-            && !root.is_empty()
-        {
-            break;
-        }
-        if stop == Stop::Tail
-            && title_kind(bare.trim_end_matches('*')).is_some()
-            && !root.is_empty()
-        {
-            // An attached document (a Quy chế issued by the Quyết định) starts here.
+        if ends_body(c, &line, stop, tree.root.is_empty()) {
             break;
         }
         c.i += 1;
-        let lead = plain.chars().take_while(|ch| *ch == '*').count();
-        let emphasis = source != Source::Text;
-        let (mut level, mut skip, num) = match line.auto {
-            Some(level) => (level, 0, String::new()),
-            None => match marker(&plain[lead..]) {
-                Some((level, len, num)) => (level, lead + len, num),
-                None => ("doan", 0, String::new()),
-            },
-        };
-        if level == "muc_chuong" && !dieu {
-            level = "doan";
-            skip = 0;
-        }
-        if level == "phan" {
-            d.unrecognised.push(Note {
-                at,
-                text: format!(
-                    "“{}”: vanban không có cấp Phần, giữ thành đoạn văn",
-                    short(&plain)
-                ),
-            });
-            level = "doan";
-            skip = 0;
-        }
+        let plain = line.plain().trim().to_string();
+        let (level, skip, num) = classify(&line, &plain, dieu, d, at);
         // A title on the next line: `Chương I` / `QUY ĐỊNH CHUNG`.
         let mut text = line.markup(skip, true, false);
         let marker_only = text.trim_matches(['*', '.', ':', ' ']).is_empty();
@@ -189,24 +80,9 @@ pub(super) fn body(
             let expected = match level {
                 "chuong" => counters.0 + 1,
                 "dieu" => counters.1 + 1,
-                _ => expected_number(&root, &path, level, dieu),
+                _ => expected_number(&tree.root, &tree.path, level, dieu),
             };
-            if marker_number(level, &num) != Some(expected) {
-                // vanban numbers the levels itself: a skipped or repeated number of the
-                // source is put right, and the clerk is told.
-                let shown = match level {
-                    "muc" | "chuong" => crate::numfmt::roman(expected),
-                    "diem" => crate::numfmt::letter(expected),
-                    _ => expected.to_string(),
-                };
-                d.unrecognised.push(Note {
-                    at,
-                    text: format!(
-                        "“{}”: số thứ tự {num} không nối tiếp, vanban đánh lại thành {shown}",
-                        short(&plain)
-                    ),
-                });
-            }
+            renumber_note(d, at, &plain, level, &num, expected);
         }
         match level {
             "chuong" => counters.0 += 1,
@@ -214,27 +90,14 @@ pub(super) fn body(
             _ => {}
         }
         let level = if level == "muc_chuong" { "muc" } else { level };
-        // `dam` only where the emphasis differs from the level's own. Bold only on the marker
-        // (`**Điều 1.** text`) is a Điều's own emphasis, which depends on the kind: never written.
-        let dam = if emphasis && level != "dieu" {
-            let whole = line.all_bold().unwrap_or(false) && !text.contains("**");
-            let key = if level == "muc" && dieu {
-                "muc_chuong"
-            } else {
-                level
-            };
-            (crate::context::default_bold(key, dieu, false) != whole).then_some(whole)
-        } else {
-            None
-        };
         if text.is_empty() {
             continue;
         }
         let node = Node {
-            dam,
+            dam: emphasis(&line, &text, level, dieu, source),
             ..Node::leaf(level, text, at)
         };
-        if !push_node(&mut root, &mut path, node.clone(), dieu) {
+        if !tree.push(node) {
             d.unrecognised.push(Note {
                 at,
                 text: format!(
@@ -243,12 +106,189 @@ pub(super) fn body(
                     level
                 ),
             });
-            let text = line.markup(0, true, false);
-            push_node(&mut root, &mut path, Node::leaf("doan", text, at), dieu);
+            tree.push(Node::leaf("doan", line.markup(0, true, false), at));
         }
     }
     numbering.counters = counters;
-    root
+    tree.root
+}
+
+/// The body being built: its nodes, the path of indices from the root to the innermost open
+/// node, and whether it is made of Chương/Điều.
+struct Tree {
+    root: Vec<Node>,
+    path: Vec<usize>,
+    dieu: bool,
+}
+
+impl Tree {
+    /// Places a node where the decree's order of levels allows it ([`push_node`]).
+    fn push(&mut self, node: Node) -> bool {
+        push_node(&mut self.root, &mut self.path, node, self.dieu)
+    }
+}
+
+/// Whether the body about to be read is made of Chương/Điều, as the context decides from the
+/// body's own nodes: an Điều before the body ends.
+fn scheme_uses_dieu(c: &Cursor, stop: Stop) -> bool {
+    c.ps[c.i..]
+        .iter()
+        .map_while(|p| match p {
+            P::Line(l) => {
+                let t = l.plain();
+                let t = t.trim().trim_matches('*').trim().to_string();
+                let end = is_annex_start(&t)
+                    || stop == Stop::Tail && (is_noi_nhan(&t) || is_signer_cue(&t));
+                (!end).then_some(Some(t))
+            }
+            P::Table(_) => Some(None),
+            P::Signers(_) => None,
+        })
+        .flatten()
+        .any(|t| t.starts_with("Điều ") && marker(&t).is_some_and(|m| m.0 == "dieu"))
+}
+
+/// A table of the body: a bảng kết quả (→ `so_lieu.thuc_hien`), a table with a TT column
+/// (→ `bang`), or else one paragraph per row, said in the notes.
+fn table_nodes(t: Table, d: &mut Draft, tree: &mut Tree, at: usize) {
+    if let Some(rows) = results_table(&t) {
+        let first = d.results.len();
+        let names: Vec<String> = (0..rows.len())
+            .map(|i| format!("kq{:02}", first + i + 1))
+            .collect();
+        for (name, [ten, don_vi, ke_hoach, dat]) in names.iter().zip(rows) {
+            d.results.push([name.clone(), ten, don_vi, ke_hoach, dat]);
+        }
+        tree.push(Node::leaf("bang_ket_qua", names.join(", "), at));
+        return;
+    }
+    if let Some(rows) = typed_table(&t) {
+        tree.push(Node {
+            rows,
+            ..Node::leaf("bang", String::new(), at)
+        });
+        return;
+    }
+    d.unrecognised.push(Note {
+        at,
+        text: format!(
+            "bảng {} hàng × {} cột giữ thành đoạn văn (mỗi hàng một đoạn)",
+            t.rows.len(),
+            t.rows.iter().map(Vec::len).max().unwrap_or(0)
+        ),
+    });
+    for row in t.rows {
+        let cells: Vec<String> = row.into_iter().filter(|s| !s.is_empty()).collect();
+        if !cells.is_empty() {
+            let text = crate::import::read::escape(&cells.join(" | "));
+            tree.push(Node::leaf("doan", text, at));
+        }
+    }
+}
+
+/// Whether `line` (the cursor's) ends the body: Nơi nhận or a quyền hạn, a phụ lục, the box
+/// of a giấy nghỉ phép, a signature with no quyền hạn, or the tên loại of an attached
+/// document.
+fn ends_body(c: &Cursor, line: &Line, stop: Stop, root_empty: bool) -> bool {
+    let plain = line.plain();
+    let bare = plain.trim().trim_start_matches('*').trim_start();
+    let bare_end = bare.trim_end_matches('*');
+    if is_annex_start(bare_end) {
+        return true;
+    }
+    if stop != Stop::Tail {
+        return false;
+    }
+    if is_noi_nhan(bare) || is_signer_cue(bare_end) || bare_end == NGHI_PHEP_BOX {
+        return true;
+    }
+    // A signature with no quyền hạn (`GIÁM ĐỐC` over a name): a cell of Word's layout
+    // table, or a line in capitals followed by a name, maybe after a second title (two
+    // signatures side by side).
+    let next_is_name = || {
+        c.ps[c.i + 1..]
+            .iter()
+            .take(3)
+            .map_while(|p| match p {
+                P::Line(n) => Some(n.plain().trim().trim_matches('*').trim().to_string()),
+                _ => None,
+            })
+            .take_while(|t| is_upper(t) || is_name(t))
+            .any(|t| is_name(&t))
+    };
+    let signature =
+        is_upper(bare_end) && marker(bare_end).is_none() && (line.cell || next_is_name());
+    // An attached document (a Quy chế issued by the Quyết định) starts at its tên loại.
+    !root_empty && (signature || title_kind(bare_end).is_some())
+}
+
+/// The level of a line (Word's automatic numbering, or its marker), how many characters
+/// its marker takes, and the number written; a Mục outside Chương/Điều and a Phần are
+/// paragraphs, the latter said.
+fn classify(
+    line: &Line,
+    plain: &str,
+    dieu: bool,
+    d: &mut Draft,
+    at: usize,
+) -> (&'static str, usize, String) {
+    let lead = plain.chars().take_while(|ch| *ch == '*').count();
+    let (level, skip, num) = match line.auto {
+        Some(level) => (level, 0, String::new()),
+        None => match marker(&plain[lead..]) {
+            Some((level, len, num)) => (level, lead + len, num),
+            None => ("doan", 0, String::new()),
+        },
+    };
+    if level == "muc_chuong" && !dieu {
+        return ("doan", 0, num);
+    }
+    if level == "phan" {
+        d.unrecognised.push(Note {
+            at,
+            text: format!(
+                "“{}”: vanban không có cấp Phần, giữ thành đoạn văn",
+                short(plain)
+            ),
+        });
+        return ("doan", 0, num);
+    }
+    (level, skip, num)
+}
+
+/// vanban numbers the levels itself: a skipped or repeated number of the source is put
+/// right, and the clerk is told.
+fn renumber_note(d: &mut Draft, at: usize, plain: &str, level: &str, num: &str, expected: usize) {
+    if marker_number(level, num) == Some(expected) {
+        return;
+    }
+    let shown = match level {
+        "muc" | "chuong" => crate::numfmt::roman(expected),
+        "diem" => crate::numfmt::letter(expected),
+        _ => expected.to_string(),
+    };
+    d.unrecognised.push(Note {
+        at,
+        text: format!(
+            "“{}”: số thứ tự {num} không nối tiếp, vanban đánh lại thành {shown}",
+            short(plain)
+        ),
+    });
+}
+
+/// `dam` only where the emphasis differs from the level's own. Bold only on the marker
+/// (`**Điều 1.** text`) is a Điều's own emphasis, which depends on the kind: never written.
+fn emphasis(line: &Line, text: &str, level: &str, dieu: bool, source: Source) -> Option<bool> {
+    if source == Source::Text || level == "dieu" {
+        return None;
+    }
+    let whole = line.all_bold().unwrap_or(false) && !text.contains("**");
+    let key = if level == "muc" && dieu {
+        "muc_chuong"
+    } else {
+        level
+    };
+    (crate::context::default_bold(key, dieu, false) != whole).then_some(whole)
 }
 
 pub(super) fn node_at<'a>(root: &'a mut [Node], path: &[usize]) -> &'a mut Node {
