@@ -3,6 +3,7 @@
 //! clocks that the forms use. Like pulldown-cmark's `scanners.rs`.
 
 use super::*;
+use crate::context::labels as L;
 
 /// Upper case text: every letter a capital, at least two letters.
 pub fn is_upper(s: &str) -> bool {
@@ -110,8 +111,7 @@ pub(super) fn marker_number(level: &str, num: &str) -> Option<usize> {
 }
 
 /// The fixed box of a giấy nghỉ phép (Mẫu 1.10), written by the context.
-pub(super) const NGHI_PHEP_BOX: &str =
-    "Xác nhận của cơ quan, đơn vị hoặc chính quyền địa phương nơi nghỉ phép";
+pub(super) const NGHI_PHEP_BOX: &str = L::XAC_NHAN;
 
 pub(super) use crate::model::AUTHORITY_PREFIXES as SIGNER_PREFIXES;
 
@@ -195,7 +195,7 @@ pub(super) fn kind_by_abbreviation(a: &str) -> Option<Kind> {
 
 /// Words that open a part of the document on a new line.
 pub(super) fn opening(s: &str) -> bool {
-    [
+    let fixed = [
         "Căn cứ",
         "Kính gửi",
         "Số:",
@@ -204,26 +204,34 @@ pub(super) fn opening(s: &str) -> bool {
         "Xét đề nghị",
         "QUYẾT ĐỊNH",
         "Lưu:",
-        // The labelled lines of the forms (Mẫu 1.7–1.10).
-        "Tới dự:",
-        "Thời gian:",
-        "Thời gian bắt đầu:",
-        "Địa điểm:",
-        "Thành phần tham dự:",
-        "Chủ trì (chủ tọa):",
-        "Thư ký (người ghi biên bản):",
-        "Nội dung:",
-        "Ông (bà):",
-        "Chức vụ:",
-        "Chức vụ, đơn vị công tác:",
-        "Được cử đến:",
-        "Về việc:",
-        "Giấy này có giá trị",
-        "Được nghỉ phép",
-        "Xét Đơn",
-    ]
-    .iter()
-    .any(|c| s.starts_with(c))
+    ];
+    // The labelled lines of the forms (Mẫu 1.7–1.10), as the context writes them; a long
+    // label by its first three words, which a text extraction keeps on one line.
+    let labels = [
+        L::TOI_DU,
+        L::THOI_GIAN,
+        L::THOI_GIAN_BAT_DAU,
+        L::DIA_DIEM,
+        L::THANH_PHAN,
+        L::CHU_TRI,
+        L::THU_KY,
+        L::NOI_DUNG,
+        L::ONG_BA,
+        L::CHUC_VU,
+        L::CHUC_VU_DON_VI,
+        L::CU_DEN,
+        L::VE_VIEC,
+        L::GIA_TRI_DEN,
+        L::NGHI_PHEP,
+        L::XET_DON,
+    ];
+    let start = |l: &'static str| -> &'static str {
+        match l.match_indices(' ').nth(2) {
+            Some((i, _)) if l.split(' ').count() >= 5 => &l[..i],
+            _ => l,
+        }
+    };
+    fixed.iter().any(|c| s.starts_with(c)) || labels.iter().any(|l| s.starts_with(start(l)))
 }
 
 pub(super) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
