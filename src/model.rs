@@ -707,6 +707,24 @@ pub enum Urgency {
 }
 
 impl Urgency {
+    /// Every mức độ khẩn, for reading one back.
+    pub const ALL: [Urgency; 3] = [Urgency::Khan, Urgency::ThuongKhan, Urgency::HoaToc];
+
+    /// The YAML value: `khan`, `thuong_khan`, `hoa_toc`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Urgency::Khan => "khan",
+            Urgency::ThuongKhan => "thuong_khan",
+            Urgency::HoaToc => "hoa_toc",
+        }
+    }
+
+    /// The mức độ khẩn a stamp's words name (`HOẢ TỐC` is the older spelling of `HỎA TỐC`).
+    pub fn from_label(s: &str) -> Option<Urgency> {
+        let s = s.trim().replace("HOẢ", "HỎA");
+        Urgency::ALL.into_iter().find(|u| u.label() == s)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Urgency::Khan => "KHẨN",

@@ -212,21 +212,27 @@ pub(super) fn marks(b: &mut Builder, doc: &Document) -> Marks {
     }
 }
 
+/// The labels of ô 13, in their order, with the YAML field each one prints.
+pub const CONTACT_LABELS: [(&str, &str); 5] = [
+    ("Địa chỉ", "dia_chi"),
+    ("ĐT", "dien_thoai"),
+    ("Fax", "fax"),
+    ("Email", "email"),
+    ("Website", "website"),
+];
+
 /// Ô 13 as one line: `Địa chỉ: …; ĐT: …; Fax: …; Email: …; Website: ….`
 fn contact(b: &mut Builder, c: &Contact) -> String {
-    let parts: Vec<String> = [
-        ("Địa chỉ", &c.dia_chi),
-        ("ĐT", &c.dien_thoai),
-        ("Fax", &c.fax),
-        ("Email", &c.email),
-        ("Website", &c.website),
-    ]
-    .into_iter()
-    .filter_map(|(label, v)| {
-        v.as_ref()
-            .map(|v| format!("{label}: {}", end_clean(&b.text(v))))
-    })
-    .collect();
+    let values = [&c.dia_chi, &c.dien_thoai, &c.fax, &c.email, &c.website];
+    let parts: Vec<String> = CONTACT_LABELS
+        .iter()
+        .map(|(label, _)| *label)
+        .zip(values)
+        .filter_map(|(label, v)| {
+            v.as_ref()
+                .map(|v| format!("{label}: {}", end_clean(&b.text(v))))
+        })
+        .collect();
     parts.join("; ")
 }
 

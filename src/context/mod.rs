@@ -43,6 +43,7 @@ mod title;
 pub use body::{allowed, default_bold};
 pub use dates::parse_date;
 pub use forms::labels;
+pub use header::CONTACT_LABELS;
 pub use text::parse_rich;
 
 // For the tests at the end of this file.

@@ -395,7 +395,8 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
                 .filter(|r| !r.note)
                 .map(|r| r.text.as_str())
                 .collect();
-            if text.trim_start().starts_with("Địa chỉ:") {
+            let (address, _) = crate::context::CONTACT_LABELS[0];
+            if text.trim_start().starts_with(&format!("{address}:")) {
                 reader.para += 1;
                 reader.out.push(Item::Line(Line {
                     runs,

@@ -164,8 +164,8 @@ pub(super) fn title_kind(s: &str) -> Option<Kind> {
     }
     KINDS
         .iter()
-        .find(|row| row.0 != Kind::CongVan && row.2.to_uppercase() == s)
         .map(|row| row.0)
+        .find(|k| k.title().is_some_and(|t| t == s))
 }
 
 /// The kind of a tên loại with words after the name (`BIÊN BẢN LÀM VIỆC`, `GIẤY MỜI HỌP`,
@@ -180,17 +180,20 @@ pub(super) fn title_with_suffix(s: &str) -> Option<(Kind, String)> {
     }
     KINDS
         .iter()
-        .filter(|row| row.0 != Kind::CongVan)
-        .filter(|row| {
-            s.strip_prefix(row.2.to_uppercase().as_str())
+        .filter_map(|row| Some((row.0, row.0.title()?)))
+        .filter(|(_, name)| {
+            s.strip_prefix(name.as_str())
                 .is_some_and(|rest| rest.starts_with(' ') && rest.trim().len() > 1)
         })
-        .max_by_key(|row| row.2.len())
-        .map(|row| (row.0, s.to_string()))
+        .max_by_key(|(_, name)| name.len())
+        .map(|(k, _)| (k, s.to_string()))
 }
 
 pub(super) fn kind_by_abbreviation(a: &str) -> Option<Kind> {
-    KINDS.iter().find(|row| row.3 == Some(a)).map(|row| row.0)
+    KINDS
+        .iter()
+        .map(|row| row.0)
+        .find(|k| k.abbreviation() == Some(a))
 }
 
 /// Words that open a part of the document on a new line.
@@ -281,12 +284,7 @@ pub fn is_name(s: &str) -> bool {
 }
 
 pub(super) fn urgency(s: &str) -> Option<&'static str> {
-    match s {
-        "KHẨN" => Some("khan"),
-        "THƯỢNG KHẨN" => Some("thuong_khan"),
-        "HỎA TỐC" | "HOẢ TỐC" => Some("hoa_toc"),
-        _ => None,
-    }
+    crate::model::Urgency::from_label(s).map(crate::model::Urgency::key)
 }
 
 pub(super) fn strip_end(s: &str) -> String {

@@ -204,21 +204,16 @@ pub(super) fn date(s: &str, d: &mut Draft) -> bool {
 
 /// Ô 13 (`Địa chỉ: …; ĐT: …; Email: …`), wherever the extraction put it.
 pub(super) fn contact(ps: &mut Vec<P>, d: &mut Draft) {
-    let labels = [
-        ("Địa chỉ", "dia_chi"),
-        ("ĐT", "dien_thoai"),
-        ("Fax", "fax"),
-        ("Email", "email"),
-        ("Website", "website"),
-    ];
+    let labels = crate::context::CONTACT_LABELS;
+    let (first, _) = labels[0];
     let pos = ps.iter().position(|p| match p {
         P::Line(l) => {
             let t = l.plain();
             let t = t.trim();
-            t.starts_with("Địa chỉ:")
-                && ["; ĐT:", "; Fax:", "; Email:", "; Website:"]
+            t.starts_with(&format!("{first}:"))
+                && labels[1..]
                     .iter()
-                    .any(|l| t.contains(l))
+                    .any(|(l, _)| t.contains(&format!("; {l}:")))
         }
         _ => false,
     });
