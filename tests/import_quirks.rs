@@ -835,6 +835,19 @@ fn a_minutes_of_six_parties_without_agency_header() {
         "{y}"
     );
     assert!(y.contains("ban_hanh: \"{{...}}\""), "{y}");
+    // The note says where the agency's name was missing: beside the Quốc hiệu (paragraph 1).
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.at == 1 && n.text.starts_with("co_quan.ban_hanh")),
+        "{:?}",
+        imported
+            .notes
+            .iter()
+            .map(|n| (n.at, &n.text))
+            .collect::<Vec<_>>()
+    );
     assert!(y.contains("cac_ben:"), "{y}");
     let text = build_text(&yaml);
     let names: Vec<&str> = parties.iter().map(|p| p.2).collect();

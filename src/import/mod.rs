@@ -119,8 +119,14 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, Box<Diagnosti
         .unwrap_or_default();
     let yaml = emit(&draft, kind, &proposals, &funding, &missing, &name);
     let mut notes = draft.unrecognised.clone();
+    // The agency the original lacks is placed: beside its Quốc hiệu, or at the top.
+    let header_at = draft.quoc_hieu_at.unwrap_or(1);
     notes.extend(missing.iter().map(|m| Note {
-        at: 0,
+        at: if m.starts_with("co_quan.ban_hanh") {
+            header_at
+        } else {
+            0
+        },
         text: m.clone(),
     }));
     Ok(Imported {

@@ -29,6 +29,7 @@ pub(super) fn header(c: &mut Cursor, d: &mut Draft, source: Source) {
             find_ci(&stripped, "CỘNG HÒA XÃ HỘI").or_else(|| find_ci(&stripped, "CỘNG HOÀ XÃ HỘI"))
         {
             d.header_seen += 1;
+            d.quoc_hieu_at.get_or_insert(line.at);
             let before = stripped[..pos].trim();
             if !before.is_empty() {
                 agency.push((before.to_string(), bold));

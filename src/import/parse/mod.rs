@@ -130,6 +130,8 @@ pub struct Draft {
     pub unrecognised: Vec<Note>,
     /// Parts of the header found in the document at all (to tell a text with no header).
     pub header_seen: usize,
+    /// Where the Quốc hiệu is: the agency's name belongs beside it.
+    pub quoc_hieu_at: Option<usize>,
     /// The tên loại of a legal document (Nghị định, Thông tư …) and its line: not imported.
     pub legal: Option<(&'static str, usize)>,
 }
