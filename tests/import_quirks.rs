@@ -117,6 +117,15 @@ fn ratio(a: &[String], b: &[String]) -> f64 {
     2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
 }
 
+/// The words of a text as runs of letters and digits (`129/2025/NĐ-CP` is 129, 2025, nđ,
+/// cp): a line break or a space vanban puts after `TL.` cuts no word in two.
+fn pieces(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Words vanban prints itself: the Quốc hiệu and Tiêu ngữ, the labels of the header, the
 /// forms and the recipients' block.
 const DECREE_WORDS: &str = "cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc số v/v v \
@@ -125,11 +134,11 @@ const DECREE_WORDS: &str = "cộng hòa xã hội chủ nghĩa việt nam độc
 
 /// Words of the rebuilt PDF that are neither in the original nor vanban's own: what was invented.
 fn invented(original: &str, rebuilt: &str) -> Vec<String> {
-    let known: std::collections::HashSet<String> = words(original)
+    let known: std::collections::HashSet<String> = pieces(original)
         .into_iter()
-        .chain(words(DECREE_WORDS))
+        .chain(pieces(DECREE_WORDS))
         .collect();
-    words(rebuilt)
+    pieces(rebuilt)
         .into_iter()
         .filter(|w| !known.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
         .collect()
