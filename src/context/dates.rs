@@ -188,6 +188,30 @@ pub(super) fn clock(t: chrono::NaiveTime) -> String {
     format!("{:02} giờ {:02} phút", t.hour(), t.minute())
 }
 
+/// The inverse of [`clock`]: `08 giờ 00 phút` (or `14 giờ 30`) → 08:00.
+pub fn parse_clock(s: &str) -> Option<chrono::NaiveTime> {
+    let (h, rest) = s.trim().split_once(" giờ ")?;
+    let m = rest.trim().strip_suffix(" phút").unwrap_or(rest.trim());
+    let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
+    chrono::NaiveTime::from_hms_opt(h, m, 0)
+}
+
+/// The inverse of [`long_date`] and [`short_date`]: `ngày 16 tháng 7 năm 2019` or `16/7/2019`
+/// → the date, if it exists in the years a document may have.
+pub fn parse_full_date(s: &str) -> Option<chrono::NaiveDate> {
+    let s = s.trim().trim_end_matches(['.', ',', '/']);
+    let (d, m, y) = if let Some(rest) = s.strip_prefix("ngày ") {
+        let (d, rest) = rest.split_once(" tháng ")?;
+        let (m, y) = rest.split_once(" năm ")?;
+        (d.trim(), m.trim(), y.trim())
+    } else {
+        let mut it = s.split('/');
+        (it.next()?, it.next()?, it.next()?)
+    };
+    let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse::<i32>().ok()?);
+    chrono::NaiveDate::from_ymd_opt(y, m, d).filter(|_| (1945..=2200).contains(&y))
+}
+
 /// `thứ Hai` … `Chủ nhật`.
 pub(super) fn weekday(d: chrono::NaiveDate) -> &'static str {
     use chrono::Datelike;
@@ -217,4 +241,27 @@ pub(super) fn long_date(d: chrono::NaiveDate) -> String {
 
 pub(super) fn short_date(d: chrono::NaiveDate) -> String {
     issue(d).short()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every clock and every date the forms write reads back to itself.
+    #[test]
+    fn clocks_and_dates_read_back() {
+        for h in 0..24 {
+            for m in 0..60 {
+                let t = chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+                assert_eq!(parse_clock(&clock(t)), Some(t));
+            }
+        }
+        let mut d = chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+        while d.format("%Y").to_string() != "2021" {
+            assert_eq!(parse_full_date(&long_date(d)), Some(d));
+            assert_eq!(parse_full_date(&short_date(d)), Some(d));
+            d = d.succ_opt().unwrap();
+        }
+        assert_eq!(parse_full_date("ngày 30 tháng 2 năm 2020"), None);
+    }
 }

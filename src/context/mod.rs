@@ -41,7 +41,7 @@ mod text;
 mod title;
 
 pub use body::{allowed, default_bold};
-pub use dates::parse_date;
+pub use dates::{parse_clock, parse_date, parse_full_date};
 pub use forms::labels;
 pub use header::CONTACT_LABELS;
 pub use text::parse_rich;

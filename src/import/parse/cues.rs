@@ -295,34 +295,14 @@ pub(super) fn strip_end(s: &str) -> String {
         .to_string()
 }
 
-/// `08 giờ 00 phút` → `08:00`.
+/// `08 giờ 00 phút` → `08:00`, the context's own reading of what it writes.
 pub(super) fn clock(s: &str) -> Option<String> {
-    let (h, rest) = s.trim().split_once(" giờ ")?;
-    let m = rest.trim().strip_suffix(" phút").unwrap_or(rest.trim());
-    let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
-    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+    crate::context::parse_clock(s).map(|t| t.format("%H:%M").to_string())
 }
 
-/// `ngày 16 tháng 7 năm 2019` → `16/07/2019`; `16/7/2019` → `16/07/2019`.
+/// `ngày 16 tháng 7 năm 2019` or `16/7/2019` → `16/07/2019`, as the context reads it.
 pub(super) fn full_date(s: &str) -> Option<String> {
-    let s = s.trim().trim_end_matches(['.', ',', '/']);
-    let (d, m, y) = if let Some(rest) = s.strip_prefix("ngày ") {
-        let (d, rest) = rest.split_once(" tháng ")?;
-        let (m, y) = rest.split_once(" năm ")?;
-        (d.trim(), m.trim(), y.trim())
-    } else {
-        let mut it = s.split('/');
-        (it.next()?, it.next()?, it.next()?)
-    };
-    let (d, m, y) = (
-        d.parse::<u32>().ok()?,
-        m.parse::<u32>().ok()?,
-        y.parse::<u32>().ok()?,
-    );
-    // Only a date that exists, in the years the context accepts.
-    chrono::NaiveDate::from_ymd_opt(y as i32, m, d)
-        .filter(|_| (1945..=2200).contains(&y))
-        .map(|_| format!("{d:02}/{m:02}/{y}"))
+    crate::context::parse_full_date(s).map(|d| d.format("%d/%m/%Y").to_string())
 }
 
 /// A number as printed in Vietnamese (`3.002,8`) → `3002.8`.
