@@ -44,7 +44,7 @@ pub use body::{allowed, default_bold};
 pub use dates::{parse_clock, parse_date, parse_full_date};
 pub use forms::labels;
 pub use header::CONTACT_LABELS;
-pub use text::parse_rich;
+pub use text::{escape_prose, escape_text, parse_rich};
 
 // For the tests at the end of this file.
 #[cfg(test)]

@@ -96,6 +96,17 @@ impl Builder<'_> {
     }
 }
 
+/// Prose as written: every `*`, `^[` and `{{` escaped, so that [`parse_rich`] and the figure
+/// citations give the text back as it is (the inverse of both).
+pub fn escape_prose(s: &str) -> String {
+    escape_text(&s.replace('*', "\\*").replace("^[", "\\^["))
+}
+
+/// A field that is not prose as written: only `{{` (a figure citation) is escaped.
+pub fn escape_text(s: &str) -> String {
+    s.replace("{{", "\\{{")
+}
+
 /// Light inline emphasis: `**bold**` and `*italic*`; an unmatched `*` stays literal, `\*` is
 /// always literal. A footnote is written `^[…]` where its number goes (`\^[` is literal).
 pub fn parse_rich(s: &str) -> Vec<Span> {
@@ -229,5 +240,23 @@ pub(super) fn capitalise_first(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a text holds, escaped it reads back as itself, with no emphasis and no
+        /// footnote made up.
+        #[test]
+        fn escaped_prose_reads_back_as_written(s in "[ab *^\\[\\]\\\\]{0,24}") {
+            let spans = parse_rich(&escape_prose(&s));
+            prop_assert!(spans.iter().all(|x| !x.b && !x.i && !x.n), "{spans:?}");
+            let back: String = spans.iter().map(|x| x.t.as_str()).collect();
+            prop_assert_eq!(back, s);
+        }
     }
 }

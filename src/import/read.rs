@@ -151,16 +151,15 @@ impl Line {
     }
 }
 
-/// Characters that vanban's prose syntax reads (the body and the căn cứ): a literal `*` and
-/// `{{`. A backslash only means something before those two, which are escaped here.
+/// Characters that vanban's prose syntax reads (the body and the căn cứ), escaped: the
+/// context's own rule ([`crate::context::escape_prose`]).
 pub fn escape(s: &str) -> String {
-    escape_plain(&s.replace('*', "\\*").replace("^[", "\\^["))
+    crate::context::escape_prose(s)
 }
 
-/// Characters that every text field reads: a literal `{{` (a figure citation otherwise). A
-/// field that is not prose prints `*`, `#` and `}}` as written.
+/// Characters that every text field reads (`{{`), escaped ([`crate::context::escape_text`]).
 pub fn escape_plain(s: &str) -> String {
-    s.replace("{{", "\\{{")
+    crate::context::escape_text(s)
 }
 
 /// A table of data (not a layout table of the header or signature block).
