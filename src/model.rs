@@ -18,6 +18,68 @@ pub type Text = Spanned<String>;
 /// a word.
 pub const BLANK: &str = "{{...}}";
 
+/// A level of a body (Phụ lục I, 6a and 6b): what the YAML writes (`key`) and what the
+/// context numbers (`name`, where a Mục under a Chương is `muc_chuong`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Chuong,
+    /// A Mục of the Chương/Điều scheme (`Mục 1`), written `muc` in the YAML.
+    MucChuong,
+    Dieu,
+    Muc,
+    Khoan,
+    Diem,
+    Gach,
+    Cong,
+    Doan,
+    BangKetQua,
+    Bang,
+    /// Phần: a level of the decree (6b) that vanban does not have; read, then kept as text.
+    Phan,
+}
+
+impl Level {
+    /// The context's name of the level.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Level::Chuong => "chuong",
+            Level::MucChuong => "muc_chuong",
+            Level::Dieu => "dieu",
+            Level::Muc => "muc",
+            Level::Khoan => "khoan",
+            Level::Diem => "diem",
+            Level::Gach => "gach",
+            Level::Cong => "cong",
+            Level::Doan => "doan",
+            Level::BangKetQua => "bang_ket_qua",
+            Level::Bang => "bang",
+            Level::Phan => "phan",
+        }
+    }
+
+    /// The YAML key: a Mục is `muc` in either scheme.
+    pub const fn key(self) -> &'static str {
+        self.plain().name()
+    }
+
+    /// The level as the YAML has it: a `muc_chuong` is a `muc`.
+    pub const fn plain(self) -> Level {
+        match self {
+            Level::MucChuong => Level::Muc,
+            other => other,
+        }
+    }
+
+    /// The level as the context names it in a body of Chương/Điều (`dieu`) or not: a Mục of
+    /// the former is `muc_chuong`.
+    pub const fn in_scheme(self, dieu: bool) -> Level {
+        match self {
+            Level::Muc if dieu => Level::MucChuong,
+            other => other,
+        }
+    }
+}
+
 /// The quyền hạn a signer's first line may start with (Điều 13): thay mặt, ký thay, thừa
 /// lệnh, thừa ủy quyền, quyền.
 pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];

@@ -7,12 +7,19 @@ use serde_saphyr::{Location, Spanned};
 use super::text::{parse_rich, punctuate};
 use super::{Block, Builder, ResultRow, Span};
 use crate::figures;
-use crate::model::{Document, Node, Text};
+use crate::model::{Document, Level, Node, Text};
 use crate::numfmt;
 
 /// The levels of a body, in the order of the counters of [`Builder::blocks`].
 const LEVELS: [&str; 8] = [
-    "chuong", "dieu", "muc", "khoan", "diem", "gach", "cong", "doan",
+    Level::Chuong.name(),
+    Level::Dieu.name(),
+    Level::Muc.name(),
+    Level::Khoan.name(),
+    Level::Diem.name(),
+    Level::Gach.name(),
+    Level::Cong.name(),
+    Level::Doan.name(),
 ];
 
 /// Whether any node of a body uses Chương or Điều.

@@ -145,6 +145,7 @@ fn share_after(chars: &[char], from: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Level;
 
     #[test]
     fn count_and_share() {
@@ -161,7 +162,7 @@ mod tests {
 
     #[test]
     fn funding_lines_that_add_up() {
-        let n = |level: &'static str, text: &str, children: Vec<Node>| Node {
+        let n = |level: Level, text: &str, children: Vec<Node>| Node {
             level,
             text: text.into(),
             dam: None,
@@ -170,14 +171,22 @@ mod tests {
             rows: Vec::new(),
         };
         let mut nodes = vec![
-            n("doan", "Tổng vốn là 1.000,5 tỷ đồng, trong đó:", vec![]),
-            n("khoan", "Vốn trung ương: 600 tỷ đồng, chiếm 60%.", vec![]),
             n(
-                "khoan",
+                Level::Doan,
+                "Tổng vốn là 1.000,5 tỷ đồng, trong đó:",
+                vec![],
+            ),
+            n(
+                Level::Khoan,
+                "Vốn trung ương: 600 tỷ đồng, chiếm 60%.",
+                vec![],
+            ),
+            n(
+                Level::Khoan,
                 "Vốn địa phương: 400,5 tỷ đồng, chiếm 40,1%.",
                 vec![],
             ),
-            n("doan", "Sau đó.", vec![]),
+            n(Level::Doan, "Sau đó.", vec![]),
         ];
         let (mut out, mut notes) = (Vec::new(), Vec::new());
         propose_funding(&mut nodes, &mut out, &mut notes);
@@ -196,9 +205,9 @@ mod tests {
         assert_eq!(out[0].lines[1].2.as_deref(), Some("40,1"));
         // Lines that do not add up stay text, and are noted.
         let mut wrong = vec![
-            n("doan", "Tổng vốn là 900 tỷ đồng, trong đó:", vec![]),
-            n("khoan", "Vốn A: 600 tỷ đồng.", vec![]),
-            n("khoan", "Vốn B: 400 tỷ đồng.", vec![]),
+            n(Level::Doan, "Tổng vốn là 900 tỷ đồng, trong đó:", vec![]),
+            n(Level::Khoan, "Vốn A: 600 tỷ đồng.", vec![]),
+            n(Level::Khoan, "Vốn B: 400 tỷ đồng.", vec![]),
         ];
         let (mut out, mut notes) = (Vec::new(), Vec::new());
         propose_funding(&mut wrong, &mut out, &mut notes);

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
-use crate::model::{Kind, BLANK};
+use crate::model::{Kind, Level, BLANK};
 use parse::{Draft, Node, Note};
 
 /// The YAML written for a document, and what the clerk should look at.
@@ -788,18 +788,18 @@ fn annexes(o: &mut String, d: &Draft) {
 
 fn nodes(o: &mut String, list: &[Node], indent: &str) {
     for n in list {
-        if n.level == "bang_ket_qua" {
+        if n.level == Level::BangKetQua {
             let _ = writeln!(o, "{indent}- bang_ket_qua: [{}]", n.text);
             continue;
         }
-        if n.level == "bang" {
+        if n.level == Level::Bang {
             let _ = writeln!(o, "{indent}- bang:");
             for row in &n.rows {
                 let _ = writeln!(o, "{indent}    - {}", flow(row));
             }
             continue;
         }
-        let _ = writeln!(o, "{indent}- {}: {}", n.level, q(&n.text));
+        let _ = writeln!(o, "{indent}- {}: {}", n.level.key(), q(&n.text));
         if let Some(dam) = n.dam {
             let _ = writeln!(o, "{indent}  dam: {dam}");
         }

@@ -47,7 +47,7 @@ pub struct Line {
     /// From a layout table (header, signature): never joined with its neighbours.
     pub cell: bool,
     /// Level given by Word's automatic numbering (`numPr`): `muc`, `khoan`, `diem`, `gach`, `cong`.
-    pub auto: Option<&'static str>,
+    pub auto: Option<crate::model::Level>,
 }
 
 impl Line {
@@ -856,7 +856,8 @@ impl Numbering {
         n
     }
 
-    fn level_of(&self, num_pr: roxmltree::Node) -> Option<&'static str> {
+    fn level_of(&self, num_pr: roxmltree::Node) -> Option<crate::model::Level> {
+        use crate::model::Level;
         let id = child(num_pr, "numId").and_then(|n| attr(n, "val"))?;
         let ilvl = child(num_pr, "ilvl")
             .and_then(|n| attr(n, "val"))
@@ -864,13 +865,13 @@ impl Numbering {
         let abs = self.nums.get(id)?;
         let (fmt, text) = self.levels.get(&(abs.clone(), ilvl.to_string()))?;
         match fmt.as_str() {
-            "upperRoman" => Some("muc"),
+            "upperRoman" => Some(Level::Muc),
             "decimal" | "decimalZero" if !text.contains('.') || text.matches('%').count() == 1 => {
-                Some("khoan")
+                Some(Level::Khoan)
             }
-            "lowerLetter" => Some("diem"),
-            "bullet" if text.contains('+') => Some("cong"),
-            "bullet" => Some("gach"),
+            "lowerLetter" => Some(Level::Diem),
+            "bullet" if text.contains('+') => Some(Level::Cong),
+            "bullet" => Some(Level::Gach),
             _ => None,
         }
     }

@@ -2,6 +2,7 @@
 //! `context/body.rs`.
 
 use super::*;
+use crate::model::Level;
 
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Stop {
@@ -13,9 +14,8 @@ pub(super) enum Stop {
 
 /// Levels a parent may hold: the context's rule (`muc_chuong` is a Mục of a Chương, which
 /// the context calls `muc` as a child and `muc_chuong` as a parent).
-pub(super) fn allowed(parent: Option<&str>, child: &str, dieu: bool) -> bool {
-    let child = if child == "muc_chuong" { "muc" } else { child };
-    crate::context::allowed(parent, child, dieu)
+pub(super) fn allowed(parent: Option<Level>, child: Level, dieu: bool) -> bool {
+    crate::context::allowed(parent.map(Level::name), child.plain().name(), dieu)
 }
 
 /// How the levels of a body are numbered, as the context will number them: whether it is
@@ -31,7 +31,7 @@ pub(super) struct Numbering {
 pub(super) fn tree_uses_dieu(nodes: &[Node]) -> bool {
     nodes
         .iter()
-        .any(|n| matches!(n.level, "chuong" | "dieu") || tree_uses_dieu(&n.children))
+        .any(|n| matches!(n.level, Level::Chuong | Level::Dieu) || tree_uses_dieu(&n.children))
 }
 
 pub(super) fn body(
@@ -69,27 +69,27 @@ pub(super) fn body(
         // A title on the next line: `Chương I` / `QUY ĐỊNH CHUNG`.
         let mut text = line.markup(skip, true, false);
         let marker_only = text.trim_matches(['*', '.', ':', ' ']).is_empty();
-        if matches!(level, "chuong" | "muc_chuong") && marker_only {
+        if matches!(level, Level::Chuong | Level::MucChuong) && marker_only {
             if let Some(P::Line(next)) = c.peek() {
                 text = next.markup(0, true, false);
                 c.i += 1;
             }
         }
         // The number must follow on from the one before, or the tool would print another.
-        if !num.is_empty() && level != "doan" {
+        if !num.is_empty() && level != Level::Doan {
             let expected = match level {
-                "chuong" => counters.0 + 1,
-                "dieu" => counters.1 + 1,
+                Level::Chuong => counters.0 + 1,
+                Level::Dieu => counters.1 + 1,
                 _ => expected_number(&tree.root, &tree.path, level, dieu),
             };
             renumber_note(d, at, &plain, level, &num, expected);
         }
         match level {
-            "chuong" => counters.0 += 1,
-            "dieu" => counters.1 += 1,
+            Level::Chuong => counters.0 += 1,
+            Level::Dieu => counters.1 += 1,
             _ => {}
         }
-        let level = if level == "muc_chuong" { "muc" } else { level };
+        let level = level.plain();
         if text.is_empty() {
             continue;
         }
@@ -103,10 +103,10 @@ pub(super) fn body(
                 text: format!(
                     "“{}”: cấp {} không đứng được ở đây, giữ thành đoạn văn",
                     short(&plain),
-                    level
+                    level.key()
                 ),
             });
-            tree.push(Node::leaf("doan", line.markup(0, true, false), at));
+            tree.push(Node::leaf(Level::Doan, line.markup(0, true, false), at));
         }
     }
     numbering.counters = counters;
@@ -145,7 +145,7 @@ fn scheme_uses_dieu(c: &Cursor, stop: Stop) -> bool {
             P::Signers(_) => None,
         })
         .flatten()
-        .any(|t| t.starts_with("Điều ") && marker(&t).is_some_and(|m| m.0 == "dieu"))
+        .any(|t| t.starts_with("Điều ") && marker(&t).is_some_and(|m| m.0 == Level::Dieu))
 }
 
 /// A table of the body: a bảng kết quả (→ `so_lieu.thuc_hien`), a table with a TT column
@@ -159,13 +159,13 @@ fn table_nodes(t: Table, d: &mut Draft, tree: &mut Tree, at: usize) {
         for (name, [ten, don_vi, ke_hoach, dat]) in names.iter().zip(rows) {
             d.results.push([name.clone(), ten, don_vi, ke_hoach, dat]);
         }
-        tree.push(Node::leaf("bang_ket_qua", names.join(", "), at));
+        tree.push(Node::leaf(Level::BangKetQua, names.join(", "), at));
         return;
     }
     if let Some(rows) = typed_table(&t) {
         tree.push(Node {
             rows,
-            ..Node::leaf("bang", String::new(), at)
+            ..Node::leaf(Level::Bang, String::new(), at)
         });
         return;
     }
@@ -181,7 +181,7 @@ fn table_nodes(t: Table, d: &mut Draft, tree: &mut Tree, at: usize) {
         let cells: Vec<String> = row.into_iter().filter(|s| !s.is_empty()).collect();
         if !cells.is_empty() {
             let text = crate::import::read::escape(&cells.join(" | "));
-            tree.push(Node::leaf("doan", text, at));
+            tree.push(Node::leaf(Level::Doan, text, at));
         }
     }
 }
@@ -231,19 +231,19 @@ fn classify(
     dieu: bool,
     d: &mut Draft,
     at: usize,
-) -> (&'static str, usize, String) {
+) -> (Level, usize, String) {
     let lead = plain.chars().take_while(|ch| *ch == '*').count();
     let (level, skip, num) = match line.auto {
         Some(level) => (level, 0, String::new()),
         None => match marker(&plain[lead..]) {
             Some((level, len, num)) => (level, lead + len, num),
-            None => ("doan", 0, String::new()),
+            None => (Level::Doan, 0, String::new()),
         },
     };
-    if level == "muc_chuong" && !dieu {
-        return ("doan", 0, num);
+    if level == Level::MucChuong && !dieu {
+        return (Level::Doan, 0, num);
     }
-    if level == "phan" {
+    if level == Level::Phan {
         d.unrecognised.push(Note {
             at,
             text: format!(
@@ -251,20 +251,20 @@ fn classify(
                 short(plain)
             ),
         });
-        return ("doan", 0, num);
+        return (Level::Doan, 0, num);
     }
     (level, skip, num)
 }
 
 /// vanban numbers the levels itself: a skipped or repeated number of the source is put
 /// right, and the clerk is told.
-fn renumber_note(d: &mut Draft, at: usize, plain: &str, level: &str, num: &str, expected: usize) {
+fn renumber_note(d: &mut Draft, at: usize, plain: &str, level: Level, num: &str, expected: usize) {
     if marker_number(level, num) == Some(expected) {
         return;
     }
     let shown = match level {
-        "muc" | "chuong" => crate::numfmt::roman(expected),
-        "diem" => crate::numfmt::letter(expected),
+        Level::Muc | Level::Chuong => crate::numfmt::roman(expected),
+        Level::Diem => crate::numfmt::letter(expected),
         _ => expected.to_string(),
     };
     d.unrecognised.push(Note {
@@ -278,16 +278,12 @@ fn renumber_note(d: &mut Draft, at: usize, plain: &str, level: &str, num: &str, 
 
 /// `dam` only where the emphasis differs from the level's own. Bold only on the marker
 /// (`**Điều 1.** text`) is a Điều's own emphasis, which depends on the kind: never written.
-fn emphasis(line: &Line, text: &str, level: &str, dieu: bool, source: Source) -> Option<bool> {
-    if source == Source::Text || level == "dieu" {
+fn emphasis(line: &Line, text: &str, level: Level, dieu: bool, source: Source) -> Option<bool> {
+    if source == Source::Text || level == Level::Dieu {
         return None;
     }
     let whole = line.all_bold().unwrap_or(false) && !text.contains("**");
-    let key = if level == "muc" && dieu {
-        "muc_chuong"
-    } else {
-        level
-    };
+    let key = level.in_scheme(dieu).name();
     (crate::context::default_bold(key, dieu, false) != whole).then_some(whole)
 }
 
@@ -309,7 +305,7 @@ pub(super) fn children_at<'a>(root: &'a [Node], path: &[usize]) -> &'a [Node] {
 }
 
 /// The number the context will print for a new node of `level` where it would be placed.
-pub(super) fn expected_number(root: &[Node], path: &[usize], level: &str, dieu: bool) -> usize {
+pub(super) fn expected_number(root: &[Node], path: &[usize], level: Level, dieu: bool) -> usize {
     let mut p = path.to_vec();
     loop {
         let parent = if p.is_empty() {
@@ -321,17 +317,11 @@ pub(super) fn expected_number(root: &[Node], path: &[usize], level: &str, dieu: 
                 node = Some(&list[*i]);
                 list = &list[*i].children;
             }
-            node.map(|n| n.level)
+            node.map(|n| n.level.in_scheme(dieu))
         };
-        let parent = parent.map(|l| if l == "muc" && dieu { "muc_chuong" } else { l });
-        let lvl = if level == "muc_chuong" {
-            "muc_chuong"
-        } else {
-            level
-        };
-        if allowed(parent, lvl, dieu) || p.is_empty() {
+        if allowed(parent, level, dieu) || p.is_empty() {
             let siblings = children_at(root, &p);
-            let target = if level == "muc_chuong" { "muc" } else { level };
+            let target = level.plain();
             return siblings.iter().filter(|n| n.level == target).count() + 1;
         }
         p.pop();
@@ -346,16 +336,16 @@ pub(super) fn push_node(
     node: Node,
     dieu: bool,
 ) -> bool {
-    let level_key = |l: &'static str| if l == "muc" && dieu { "muc_chuong" } else { l };
+    let level_key = |l: Level| l.in_scheme(dieu);
     loop {
         let parent = if path.is_empty() {
             None
         } else {
             Some(level_key(node_at(root, path).level))
         };
-        let leaf = matches!(node.level, "doan" | "bang_ket_qua" | "bang");
+        let leaf = matches!(node.level, Level::Doan | Level::BangKetQua | Level::Bang);
         let ok = if leaf {
-            !matches!(parent, Some("gach") | Some("cong") | Some("diem"))
+            !matches!(parent, Some(Level::Gach | Level::Cong | Level::Diem))
         } else {
             allowed(parent, level_key(node.level), dieu)
         };

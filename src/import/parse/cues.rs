@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::context::labels as L;
+use crate::model::Level;
 
 /// Upper case text: every letter a capital, at least two letters.
 pub fn is_upper(s: &str) -> bool {
@@ -19,7 +20,7 @@ pub(super) fn starts_upper(s: &str) -> bool {
 }
 
 /// The marker of a body level at the start of a line, and its length in characters.
-pub(super) fn marker(s: &str) -> Option<(&'static str, usize, String)> {
+pub(super) fn marker(s: &str) -> Option<(Level, usize, String)> {
     let t = s;
     let word_num = |prefix: &str| -> Option<(usize, String)> {
         let rest = t.strip_prefix(prefix)?;
@@ -38,13 +39,13 @@ pub(super) fn marker(s: &str) -> Option<(&'static str, usize, String)> {
         ))
     };
     for (prefix, level) in [
-        ("Chương ", "chuong"),
-        ("CHƯƠNG ", "chuong"),
-        ("Điều ", "dieu"),
-        ("Mục ", "muc_chuong"),
-        ("MỤC ", "muc_chuong"),
-        ("Phần ", "phan"),
-        ("PHẦN ", "phan"),
+        ("Chương ", Level::Chuong),
+        ("CHƯƠNG ", Level::Chuong),
+        ("Điều ", Level::Dieu),
+        ("Mục ", Level::MucChuong),
+        ("MỤC ", Level::MucChuong),
+        ("Phần ", Level::Phan),
+        ("PHẦN ", Level::Phan),
     ] {
         if let Some((n, num)) = word_num(prefix) {
             return Some((level, n, num));
@@ -61,10 +62,10 @@ pub(super) fn marker(s: &str) -> Option<(&'static str, usize, String)> {
             if after.starts_with(' ') || after.is_empty() {
                 let len = num.len() + 1 + (after.len() - after.trim_start().len());
                 if num.chars().all(|c| c.is_ascii_digit()) && num.len() <= 3 {
-                    return Some(("khoan", len, num));
+                    return Some((Level::Khoan, len, num));
                 }
                 if is_roman(&num) && num.chars().all(|c| c.is_ascii_uppercase()) {
-                    return Some(("muc", len, num));
+                    return Some((Level::Muc, len, num));
                 }
             }
         }
@@ -74,14 +75,14 @@ pub(super) fn marker(s: &str) -> Option<(&'static str, usize, String)> {
         let rest = &t[letter.len()..];
         if let Some(after) = rest.strip_prefix(')') {
             let len = 2 + (after.len() - after.trim_start().len());
-            return Some(("diem", len, letter));
+            return Some((Level::Diem, len, letter));
         }
     }
     for (m, level) in [
-        ("- ", "gach"),
-        ("– ", "gach"),
-        ("• ", "gach"),
-        ("+ ", "cong"),
+        ("- ", Level::Gach),
+        ("– ", Level::Gach),
+        ("• ", Level::Gach),
+        ("+ ", Level::Cong),
     ] {
         if let Some(after) = t.strip_prefix(m) {
             let len = m.chars().count() + (after.len() - after.trim_start().len());
@@ -103,9 +104,9 @@ pub(super) fn roman_value(s: &str) -> Option<usize> {
 }
 
 /// A number written in a marker: arabic, roman or a letter of the điểm alphabet.
-pub(super) fn marker_number(level: &str, num: &str) -> Option<usize> {
+pub(super) fn marker_number(level: Level, num: &str) -> Option<usize> {
     match level {
-        "diem" => (1..=23).find(|n| crate::numfmt::letter(*n) == num),
+        Level::Diem => (1..=23).find(|n| crate::numfmt::letter(*n) == num),
         _ => num.parse().ok().or_else(|| roman_value(num)),
     }
 }

@@ -24,12 +24,12 @@ use title::*;
 
 use crate::import::read::{Item, Line, Signers, Source, Table};
 
-use crate::model::{Kind, KINDS};
+use crate::model::{Kind, Level, KINDS};
 
 /// A part of the body: one level of the decree and its text in vanban's prose syntax.
 #[derive(Debug, Clone)]
 pub struct Node {
-    pub level: &'static str,
+    pub level: Level,
     pub text: String,
     pub dam: Option<bool>,
     pub children: Vec<Node>,
@@ -40,7 +40,7 @@ pub struct Node {
 
 impl Node {
     /// A paragraph or a results table: a node with no children of its own.
-    fn leaf(level: &'static str, text: String, at: usize) -> Node {
+    fn leaf(level: Level, text: String, at: usize) -> Node {
         Node {
             level,
             text,
@@ -219,21 +219,21 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(marker("I. MỤC TIÊU").map(|m| m.0), Some("muc"));
+        assert_eq!(marker("I. MỤC TIÊU").map(|m| m.0), Some(Level::Muc));
         assert_eq!(
             marker("12. Tiêu chí").map(|m| (m.0, m.1)),
-            Some(("khoan", 4))
+            Some((Level::Khoan, 4))
         );
-        assert_eq!(marker("a) Đối với").map(|m| m.0), Some("diem"));
-        assert_eq!(marker("- Số xã").map(|m| m.0), Some("gach"));
-        assert_eq!(marker("+ Năm").map(|m| m.0), Some("cong"));
+        assert_eq!(marker("a) Đối với").map(|m| m.0), Some(Level::Diem));
+        assert_eq!(marker("- Số xã").map(|m| m.0), Some(Level::Gach));
+        assert_eq!(marker("+ Năm").map(|m| m.0), Some(Level::Cong));
         assert_eq!(
             marker("Điều 3. Chánh").map(|m| (m.0, m.2)),
-            Some(("dieu", "3".into()))
+            Some((Level::Dieu, "3".into()))
         );
         assert_eq!(marker("1.1. Mục"), None);
         assert_eq!(marker("2019 là năm"), None);
-        assert_eq!(marker("Chương II"), Some(("chuong", 9, "II".into())));
+        assert_eq!(marker("Chương II"), Some((Level::Chuong, 9, "II".into())));
     }
 
     #[test]
