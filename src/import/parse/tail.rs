@@ -83,7 +83,20 @@ pub(super) fn tail(c: &mut Cursor, d: &mut Draft) {
             text: format!("“{}”: không rõ thuộc phần nào, bỏ qua", short(&bare)),
         });
     }
-    // `KT. CHỦ TỊCH` with no second line: the chức vụ is the quyền hạn's own title.
+    // A table of signatures has set the signers already.
+    if d.chuc_vu.is_none() {
+        lone_signer(d, titles, names);
+    }
+    for item in &mut d.noi_nhan {
+        let end = item.trim_end_matches([',', ' ']).len();
+        item.truncate(end);
+    }
+}
+
+/// The signer from the titles and names read one line at a time: `KT. CHỦ TỊCH` with no
+/// second line has the quyền hạn's own title as chức vụ; two titles and two names side by
+/// side are the co-signer (the thư ký of a biên bản) and the signer.
+fn lone_signer(d: &mut Draft, mut titles: Vec<String>, mut names: Vec<String>) {
     if titles.is_empty() {
         if let Some(q) = d.quyen_han.pop() {
             let title = q.split_once('.').map(|(_, r)| r.trim()).unwrap_or(&q);
@@ -91,7 +104,6 @@ pub(super) fn tail(c: &mut Cursor, d: &mut Draft) {
         }
     }
     if titles.len() == 2 && names.len() == 2 {
-        // Two signatures: the first is the co-signer (the thư ký of a biên bản).
         d.dong_ky = Some(Party {
             quyen_han: Vec::new(),
             chuc_vu: titles.remove(0),
@@ -101,14 +113,8 @@ pub(super) fn tail(c: &mut Cursor, d: &mut Draft) {
         // A chức vụ on two lines.
         titles = vec![titles.join(" ")];
     }
-    if d.chuc_vu.is_none() {
-        d.chuc_vu = titles.pop();
-        d.ho_ten = names.pop();
-    }
-    for item in &mut d.noi_nhan {
-        let end = item.trim_end_matches([',', ' ']).len();
-        item.truncate(end);
-    }
+    d.chuc_vu = titles.pop();
+    d.ho_ten = names.pop();
 }
 
 /// The parties of a table of signatures: the last is the signer (`nguoi_ky`), the one before

@@ -842,16 +842,26 @@ impl Writer<'_> {
                 p.keep_next = true;
             }
         }
-        // More parties (a biên bản of several), two by two above the last pair.
-        let mut rows: Vec<[Vec<Item>; 2]> = ctx
-            .cac_ben
-            .chunks(2)
-            .map(|pair| {
-                let second = pair.get(1).map(|p| self.signer(p, pt(12.0)));
-                [self.signer(&pair[0], pt(12.0)), second.unwrap_or_default()]
-            })
-            .collect();
-        rows.push([left, right]);
+        let mut rows: Vec<[Vec<Item>; 2]> = Vec::new();
+        match &ctx.dong_ky {
+            // More parties (a biên bản of several): all two by two, the last pair last, the
+            // titles of a pair in one row and their names in the next, so the names line up.
+            Some(dong_ky) if !ctx.cac_ben.is_empty() => {
+                let all: Vec<&SignerCtx> =
+                    ctx.cac_ben.iter().chain([dong_ky, &ctx.nguoi_ky]).collect();
+                for pair in all.chunks(2) {
+                    let mut a = self.signer(pair[0], pt(12.0));
+                    let mut b = pair
+                        .get(1)
+                        .map(|p| self.signer(p, pt(12.0)))
+                        .unwrap_or_default();
+                    let (name_a, name_b) = (a.pop(), b.pop());
+                    rows.push([a, b]);
+                    rows.push([name_a.into_iter().collect(), name_b.into_iter().collect()]);
+                }
+            }
+            _ => rows.push([left, right]),
+        }
         rows.push([self.noi_nhan(pt(12.0)), Vec::new()]);
         let t = self.halves(rows);
         self.items.push(t);
