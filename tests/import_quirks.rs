@@ -860,7 +860,10 @@ fn a_minutes_of_six_parties_without_agency_header() {
     assert!(y.contains("cac_ben:"), "{y}");
     let text = build_text(&yaml);
     for (above, title, _) in parties {
-        assert!(text.contains(above) && text.contains(title), "{above} {title}:\n{text}");
+        assert!(
+            text.contains(above) && text.contains(title),
+            "{above} {title}:\n{text}"
+        );
     }
     let names: Vec<&str> = parties.iter().map(|p| p.2).collect();
     common::assert_in_order(&text, &names[..2]);
@@ -971,4 +974,28 @@ fn footnotes_come_back_as_footnotes() {
         "{}",
         back.yaml
     );
+}
+
+/// Many offices' old `.doc` files are web pages Word saved (Word-HTML): LibreOffice converts
+/// them as it converts a Word 97–2003 file, and they import.
+#[test]
+fn a_word_html_doc_is_converted_through_libreoffice() {
+    if !soffice_or_skip() {
+        return;
+    }
+    let html = r#"<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>
+<table><tr><td><p align="center"><b>ỦY BAN NHÂN DÂN<br>XÃ AN BÌNH</b></p><p align="center">Số: 30/KH-UBND</p></td>
+<td><p align="center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b></p><p align="center"><i>An Bình, ngày 05 tháng 3 năm 2025</i></p></td></tr></table>
+<p align="center"><b>KẾ HOẠCH</b></p><p align="center"><b>Phòng chống thiên tai năm 2025</b></p>
+<p>I. MỤC ĐÍCH, YÊU CẦU</p><p>Chủ động phòng ngừa, ứng phó kịp thời với thiên tai trên địa bàn xã.</p>
+<table><tr><td><p><b><i>Nơi nhận:</i></b><br>- UBND huyện;<br>- Lưu: VT.</p></td><td><p align="center"><b>TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH<br><br><br>Nguyễn Văn An</b></p></td></tr></table>
+</body></html>"#;
+    let (yaml, imported) = import("ke-hoach-web.doc", html.as_bytes());
+    let y = &imported.yaml;
+    assert!(y.contains("loai: ke_hoach") && y.contains("so: 30"), "{y}");
+    assert!(
+        y.contains("Chủ động phòng ngừa") && y.contains("Nguyễn Văn An"),
+        "{y}"
+    );
+    build_text(&yaml);
 }

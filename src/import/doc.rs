@@ -1,5 +1,5 @@
-//! Word 97–2003 (`.doc`): converted to `.docx` by LibreOffice when `soffice` is on the
-//! machine, with a profile of its own in a temporary folder (so that it neither waits on nor
+//! Word 97–2003 (`.doc`, also one Word saved as RTF or as a web page): converted to `.docx`
+//! by LibreOffice when `soffice` is on the machine, with a profile of its own in a temporary folder (so that it neither waits on nor
 //! changes the clerk's running LibreOffice) and a time limit.
 
 use std::path::{Path, PathBuf};
@@ -13,6 +13,14 @@ const LIMIT: Duration = Duration::from_secs(120);
 /// The first bytes of an OLE compound file: a Word 97–2003 document (or another old Office file).
 pub fn is_ole(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+}
+
+/// A `.doc` or `.rtf` that Word saved as RTF or as a web page (Word-HTML), as many offices'
+/// older files are: LibreOffice reads those too.
+pub fn is_word_text(ext: &str, bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    matches!(ext, "doc" | "rtf") && (head.starts_with("{\\rtf") || head.contains("<html"))
 }
 
 /// The LibreOffice program, if one is on the PATH (`soffice`, or `libreoffice`).
@@ -62,11 +70,13 @@ pub fn convert(bytes: &[u8]) -> Result<Vec<u8>, Failure> {
     let profile = dir.0.join("profile");
     let mut child = Command::new(program)
         .arg(format!("-env:UserInstallation={}", file_url(&profile)))
+        // The filter named: a Word-HTML file opens as a web page, which has no .docx export
+        // unless it is asked for by name.
         .args([
             "--headless",
             "--norestore",
             "--convert-to",
-            "docx",
+            "docx:MS Word 2007 XML",
             "--outdir",
         ])
         .arg(&dir.0)

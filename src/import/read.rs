@@ -210,7 +210,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<(Source, Vec<Item>), Read
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    if super::doc::is_ole(bytes) {
+    if super::doc::is_ole(bytes) || super::doc::is_word_text(&ext, bytes) {
         let docx = super::doc::convert(bytes).map_err(ReadError::OldWord)?;
         return Ok((Source::Word, read_docx(&docx)?));
     }
