@@ -23,9 +23,13 @@ pub fn is_word_text(ext: &str, bytes: &[u8]) -> bool {
     matches!(ext, "doc" | "rtf") && (head.starts_with("{\\rtf") || head.contains("<html"))
 }
 
-/// The LibreOffice program, if one is on the PATH (`soffice`, or `libreoffice`).
+/// The LibreOffice program: `VANBAN_SOFFICE` if set (empty: none), else `soffice` or
+/// `libreoffice` on the PATH, else where LibreOffice installs itself on Windows.
 fn soffice() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
+    if let Some(chosen) = std::env::var_os("VANBAN_SOFFICE") {
+        return (!chosen.is_empty()).then(|| PathBuf::from(chosen));
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
     for dir in std::env::split_paths(&path) {
         for name in ["soffice", "libreoffice", "soffice.exe"] {
             let p = dir.join(name);
@@ -34,7 +38,11 @@ fn soffice() -> Option<PathBuf> {
             }
         }
     }
-    None
+    ["ProgramFiles", "ProgramFiles(x86)"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .map(|d| PathBuf::from(d).join("LibreOffice/program/soffice.exe"))
+        .find(|p| p.is_file())
 }
 
 /// A folder of our own under the temporary folder, removed when dropped.
