@@ -532,19 +532,28 @@ fn a_doc_without_libreoffice_says_how_to_save_it_as_docx() {
     let mut ole = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
     ole.extend(std::iter::repeat_n(0u8, 512));
     std::fs::write(dir.join("cu.doc"), &ole).unwrap();
-    let out = common::vanban_command(&dir)
+    // No LibreOffice on the PATH, or none chosen (VANBAN_SOFFICE empty) whatever the PATH.
+    let no_path = common::vanban_command(&dir)
         .env("PATH", &empty_path)
+        .env_remove("VANBAN_SOFFICE")
         .args(["nhap", "cu.doc"])
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("cu.doc") && stderr.contains("soffice"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("Word Document (.docx)"), "{stderr}");
-    assert!(!dir.join("cu.yaml").exists());
+    let none_chosen = common::vanban_command(&dir)
+        .env("VANBAN_SOFFICE", "")
+        .args(["nhap", "cu.doc"])
+        .output()
+        .unwrap();
+    for out in [no_path, none_chosen] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("cu.doc") && stderr.contains("soffice"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("Word Document (.docx)"), "{stderr}");
+        assert!(!dir.join("cu.yaml").exists());
+    }
 }
 
 /// An old .doc with LibreOffice on the machine: converted with a private profile and read.
