@@ -15,7 +15,7 @@ pub(super) enum Stop {
 /// Levels a parent may hold: the context's rule (`muc_chuong` is a Mục of a Chương, which
 /// the context calls `muc` as a child and `muc_chuong` as a parent).
 pub(super) fn allowed(parent: Option<Level>, child: Level, dieu: bool) -> bool {
-    crate::context::allowed(parent.map(Level::name), child.plain().name(), dieu)
+    crate::context::allowed(parent, child.plain(), dieu)
 }
 
 /// How the levels of a body are numbered, as the context will number them: whether it is
@@ -283,8 +283,7 @@ fn emphasis(line: &Line, text: &str, level: Level, dieu: bool, source: Source) -
         return None;
     }
     let whole = line.all_bold().unwrap_or(false) && !text.contains("**");
-    let key = level.in_scheme(dieu).name();
-    (crate::context::default_bold(key, dieu, false) != whole).then_some(whole)
+    (crate::context::default_bold(level.in_scheme(dieu), dieu, false) != whole).then_some(whole)
 }
 
 pub(super) fn node_at<'a>(root: &'a mut [Node], path: &[usize]) -> &'a mut Node {
