@@ -772,7 +772,11 @@ fn an_annex_after_the_signer_keeps_its_table() {
         p("Điều 1. Hỗ trợ các thôn có tên trong Phụ lục kèm theo Quyết định này làm đường giao thông."),
         p("Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
         signature(&["CHỦ TỊCH"], "Nguyễn Văn An"),
-        para(&["Phụ lục: DANH SÁCH CÁC THÔN ĐƯỢC HỖ TRỢ"], true, true),
+        // The phụ lục starts on a new page: a page break in its heading's paragraph.
+        format!(
+            r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:br w:type="page"/></w:r>{}</w:p>"#,
+            run("Phụ lục: DANH SÁCH CÁC THÔN ĐƯỢC HỖ TRỢ", true)
+        ),
         para(
             &["(Kèm theo Quyết định số 15/QĐ-UBND ngày 05 tháng 3 năm 2025 của Chủ tịch Ủy ban nhân dân xã)"],
             false,
