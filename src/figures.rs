@@ -904,6 +904,13 @@ pub fn cite(
             rest = after;
             continue;
         }
+        if let Some(tail) = after.strip_prefix("...}}") {
+            out.push_str(&rest[..start]);
+            out.push_str(crate::model::LEADER);
+            report.push(blank_warning(file, source, text));
+            rest = tail;
+            continue;
+        }
         let Some(end) = after.find("}}") else { break };
         let inner = after[..end].trim();
         let (name, modifier) = match inner.split_once(':') {
@@ -960,6 +967,20 @@ pub fn cite(
     }
     out.push_str(rest);
     out
+}
+
+/// A [`crate::model::BLANK`] left in a field: a warning at its place, so that nothing is
+/// issued with a hole in it.
+pub fn blank_warning(file: &Path, source: &str, text: &Spanned<String>) -> Diagnostic {
+    Diagnostic::warning(
+        file,
+        crate::diag::locate_in(source, &text.referenced, crate::model::BLANK),
+        crate::t!("chỗ trống cần điền: văn bản gốc không có phần này, in thành dòng chấm"),
+    )
+    .with_source(source)
+    .with_hint(crate::t!(
+        "thay `{{...}}` bằng nội dung thật trước khi ban hành"
+    ))
 }
 
 fn capitalise(s: &str) -> String {

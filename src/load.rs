@@ -21,6 +21,7 @@ pub struct Loaded {
 /// Every key the format knows, for "did you mean" hints on unknown fields.
 const KNOWN_KEYS: &[&str] = &[
     "loai",
+    "ten_loai",
     "co_quan",
     "chu_quan",
     "ban_hanh",
@@ -80,6 +81,7 @@ const KNOWN_KEYS: &[&str] = &[
     "chuong",
     "dieu",
     "bang_ket_qua",
+    "bang",
     "tham_quyen",
     "do_khan",
     "luu_hanh",
@@ -110,6 +112,7 @@ const KNOWN_KEYS: &[&str] = &[
     "den_ngay",
     "noi_nghi",
     "dong_ky",
+    "cac_ben",
     "kem_theo",
     "cua",
     "ten",

@@ -949,6 +949,74 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "open the file in Word and save it as a Word Document (.docx); an old .doc file must also be saved as .docx",
     ),
     (
+        "tệp .docx có phần {part} lớn quá {mib} MiB khi giải nén: không đọc",
+        "a part of the .docx file, {part}, unpacks to more than {mib} MiB: not read",
+    ),
+    (
+        "tệp Word thật chỉ vài MiB; mở tệp bằng Word, lưu lại thành .docx rồi nhập lại",
+        "real Word files are a few MiB; open the file in Word, save it again as .docx and import that",
+    ),
+    (
+        "tệp Word 97–2003 (.doc): cần LibreOffice để đọc, máy này không có lệnh soffice",
+        "a Word 97–2003 file (.doc): reading it needs LibreOffice, and this machine has no soffice command",
+    ),
+    (
+        "mở tệp bằng Word, chọn File > Save As > Word Document (.docx), rồi nhập tệp .docx; hoặc cài LibreOffice",
+        "open the file in Word, choose File > Save As > Word Document (.docx) and import the .docx; or install LibreOffice",
+    ),
+    (
+        "tệp Word 97–2003 (.doc) không chuyển được sang .docx: {why}",
+        "the Word 97–2003 file (.doc) could not be converted to .docx: {why}",
+    ),
+    (
+        "mở tệp bằng Word, chọn File > Save As > Word Document (.docx), rồi nhập tệp .docx",
+        "open the file in Word, choose File > Save As > Word Document (.docx) and import the .docx",
+    ),
+    (
+        "LibreOffice không chuyển xong sau {s} giây",
+        "LibreOffice did not finish converting within {s} seconds",
+    ),
+    (
+        "LibreOffice không chuyển được tệp",
+        "LibreOffice could not convert the file",
+    ),
+    (
+        "chỗ trống cần điền: văn bản gốc không có phần này, in thành dòng chấm",
+        "a blank to fill in: the original document lacks this part; it prints as a dotted line",
+    ),
+    (
+        "thay `{{...}}` bằng nội dung thật trước khi ban hành",
+        "replace `{{...}}` with the real text before the document is issued",
+    ),
+    (
+        "tên loại `{written}` không bắt đầu bằng {name}",
+        "the document type `{written}` does not begin with {name}",
+    ),
+    (
+        "sửa `ten_loai` hoặc `loai` cho khớp nhau",
+        "make `ten_loai` and `loai` agree",
+    ),
+    (
+        "công văn không có tên loại (`ten_loai`)",
+        "a công văn has no document type line (`ten_loai`)",
+    ),
+    (
+        "xoá `ten_loai`",
+        "remove `ten_loai`",
+    ),
+    (
+        "{name} là văn bản quy phạm pháp luật: vanban chỉ nhập văn bản hành chính (Điều 7 Nghị định 30/2020/NĐ-CP)",
+        "a {name} is a legal normative document: vanban imports administrative documents only (Article 7 of Decree 30/2020/NĐ-CP)",
+    ),
+    (
+        "văn bản quy phạm pháp luật có thể thức riêng; chọn một văn bản hành chính (quyết định, kế hoạch, công văn…)",
+        "legal normative documents have a layout of their own; choose an administrative document (quyết định, kế hoạch, công văn…)",
+    ),
+    (
+        "biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận có `dong_ky`",
+        "biên bản, hợp đồng, bản ghi nhớ and bản thỏa thuận that have `dong_ky`",
+    ),
+    (
         "tệp .docx bị hỏng: phần nội dung không đọc được ({e})",
         "the .docx file is damaged: its content cannot be read ({e})",
     ),

@@ -12,6 +12,98 @@ use serde_saphyr::Spanned;
 /// citations, validation) can point at it.
 pub type Text = Spanned<String>;
 
+/// A blank in any text field: what the original document lacks and a person must fill in.
+/// It prints as a dotted leader (as the decree's drafts leave the day of "ngày … tháng") and
+/// `vanban check` reports each one with its line. `vanban nhap` writes it instead of inventing
+/// a word.
+pub const BLANK: &str = "{{...}}";
+
+/// A level of a body (Phụ lục I, 6a and 6b): what the YAML writes (`key`) and what the
+/// context numbers (`name`, where a Mục under a Chương is `muc_chuong`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Chuong,
+    /// A Mục of the Chương/Điều scheme (`Mục 1`), written `muc` in the YAML.
+    MucChuong,
+    Dieu,
+    Muc,
+    Khoan,
+    Diem,
+    Gach,
+    Cong,
+    Doan,
+    BangKetQua,
+    Bang,
+    /// Phần: a level of the decree (6b) that vanban does not have; read, then kept as text.
+    Phan,
+}
+
+impl Level {
+    /// The context's name of the level.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Level::Chuong => "chuong",
+            Level::MucChuong => "muc_chuong",
+            Level::Dieu => "dieu",
+            Level::Muc => "muc",
+            Level::Khoan => "khoan",
+            Level::Diem => "diem",
+            Level::Gach => "gach",
+            Level::Cong => "cong",
+            Level::Doan => "doan",
+            Level::BangKetQua => "bang_ket_qua",
+            Level::Bang => "bang",
+            Level::Phan => "phan",
+        }
+    }
+
+    /// The YAML key: a Mục is `muc` in either scheme.
+    pub const fn key(self) -> &'static str {
+        self.plain().name()
+    }
+
+    /// The level as the YAML has it: a `muc_chuong` is a `muc`.
+    pub const fn plain(self) -> Level {
+        match self {
+            Level::MucChuong => Level::Muc,
+            other => other,
+        }
+    }
+
+    /// The level as the context names it in a body of Chương/Điều (`dieu`) or not: a Mục of
+    /// the former is `muc_chuong`.
+    pub const fn in_scheme(self, dieu: bool) -> Level {
+        match self {
+            Level::Muc if dieu => Level::MucChuong,
+            other => other,
+        }
+    }
+}
+
+/// The quyền hạn a signer's first line may start with (Điều 13): thay mặt, ký thay, thừa
+/// lệnh, thừa ủy quyền, quyền.
+pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+
+/// Tên loại of legal documents (văn bản quy phạm pháp luật), which have a layout of their
+/// own and are not among the văn bản hành chính of Điều 7 that vanban writes.
+pub const LEGAL_KINDS: [&str; 7] = [
+    "Hiến pháp",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Nghị định",
+    "Thông tư",
+    "Thông tư liên tịch",
+];
+
+/// What a [`BLANK`] prints: a dotted leader.
+pub const LEADER: &str = "……………";
+
+/// Whether a field is only a [`BLANK`].
+pub fn is_blank(t: &str) -> bool {
+    t.trim() == BLANK
+}
+
 /// Loại văn bản: the kind of document, which selects the layout (Mẫu of Phụ lục III) and the
 /// abbreviation of the ký hiệu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -230,6 +322,32 @@ impl Kind {
         matches!(self, Kind::QuyetDinh | Kind::NghiQuyet | Kind::CongDien)
     }
 
+    /// The fields of the kind's form that it cannot be printed without (`bat_dau`,
+    /// `dia_diem` …), in the order the form prints them.
+    pub fn form_fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::GiayMoi => &["bat_dau", "dia_diem"],
+            Kind::BienBan => &["bat_dau", "ket_thuc", "dia_diem"],
+            Kind::GiayGioiThieu => &["ho_ten", "chuc_vu", "cu_den", "ve_viec", "gia_tri_den"],
+            Kind::GiayNghiPhep => &[
+                "nguoi_cap",
+                "ho_ten",
+                "chuc_vu",
+                "tu_ngay",
+                "den_ngay",
+                "noi_nghi",
+            ],
+            _ => &[],
+        }
+    }
+
+    /// Kinds that cannot be written without their form's fields. A giấy mời may be written
+    /// either with the Mẫu 1.7 lines (`cuoc_hop`) or, as most offices do, with `kinh_gui` and
+    /// a free body; a biên bản, giấy giới thiệu and giấy nghỉ phép are their form.
+    pub fn needs_form(self) -> bool {
+        self.form().is_some() && self != Kind::GiayMoi
+    }
+
     /// Kinds that may carry a second signature (`dong_ky`).
     pub fn has_cosigner(self) -> bool {
         matches!(
@@ -384,6 +502,14 @@ pub struct Document {
     )]
     #[schemars(with = "Kind")]
     pub loai: Spanned<Kind>,
+    /// Tên loại as the office wrote it when words follow the kind's name (`BIÊN BẢN LÀM
+    /// VIỆC`, `GIẤY MỜI HỌP`, `THÔNG BÁO KẾT LUẬN`); printed instead of the bare name.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Tên loại in đầu văn bản khi có thêm chữ sau tên loại, ví dụ BIÊN BẢN LÀM VIỆC, GIẤY MỜI HỌP; phải bắt đầu bằng tên của `loai`."
+    )]
+    pub ten_loai: Option<Text>,
     /// Cơ quan chủ quản and cơ quan ban hành (ô 2).
     #[schemars(description = "Cơ quan ban hành và cơ quan chủ quản (ô 2).")]
     pub co_quan: Agency,
@@ -482,6 +608,13 @@ pub struct Document {
         description = "Người ký thứ hai, bên trái: thư ký của biên bản, bên kia của hợp đồng."
     )]
     pub dong_ky: Option<Signer>,
+    /// More co-signing parties of a biên bản or an agreement (a working session's six
+    /// parties), printed two by two above `dong_ky` and `nguoi_ky`, in their order.
+    #[serde(default)]
+    #[schemars(
+        description = "Các bên cùng ký khác (biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận có nhiều bên): in từng cặp hai bên, trên `dong_ky` và `nguoi_ky`, theo thứ tự."
+    )]
+    pub cac_ben: Vec<Signer>,
     /// A Quy chế or Quy định issued by this Quyết định (Mẫu 1.3), printed after it in the
     /// same PDF.
     #[serde(default)]
@@ -636,6 +769,24 @@ pub enum Urgency {
 }
 
 impl Urgency {
+    /// Every mức độ khẩn, for reading one back.
+    pub const ALL: [Urgency; 3] = [Urgency::Khan, Urgency::ThuongKhan, Urgency::HoaToc];
+
+    /// The YAML value: `khan`, `thuong_khan`, `hoa_toc`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Urgency::Khan => "khan",
+            Urgency::ThuongKhan => "thuong_khan",
+            Urgency::HoaToc => "hoa_toc",
+        }
+    }
+
+    /// The mức độ khẩn a stamp's words name (`HOẢ TỐC` is the older spelling of `HỎA TỐC`).
+    pub fn from_label(s: &str) -> Option<Urgency> {
+        let s = s.trim().replace("HOẢ", "HỎA");
+        Urgency::ALL.into_iter().find(|u| u.label() == s)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Urgency::Khan => "KHẨN",
@@ -842,6 +993,14 @@ pub struct Node {
         description = "Danh sách lập từ các hàng của một bảng (.csv, .xlsx, .ods): bảng có cột TT và các cột đã chọn."
     )]
     pub danh_sach: Option<ListSheet>,
+    /// A table typed in the document (a phụ lục's list): its rows, the first being the
+    /// headings, whose first column is the TT.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<Vec<Vec<String>>>",
+        description = "Bảng gõ trong văn bản: danh sách các hàng, hàng đầu là tiêu đề cột (cột đầu là TT)."
+    )]
+    pub bang: Option<Vec<Vec<Text>>>,
     #[serde(default)]
     #[schemars(
         with = "Option<String>",

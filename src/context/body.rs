@@ -7,13 +7,38 @@ use serde_saphyr::{Location, Spanned};
 use super::text::{parse_rich, punctuate};
 use super::{Block, Builder, ResultRow, Span};
 use crate::figures;
-use crate::model::{Document, Node, Text};
+use crate::model::{Document, Level, Node, Text};
 use crate::numfmt;
 
 /// The levels of a body, in the order of the counters of [`Builder::blocks`].
 const LEVELS: [&str; 8] = [
-    "chuong", "dieu", "muc", "khoan", "diem", "gach", "cong", "doan",
+    Level::Chuong.name(),
+    Level::Dieu.name(),
+    Level::Muc.name(),
+    Level::Khoan.name(),
+    Level::Diem.name(),
+    Level::Gach.name(),
+    Level::Cong.name(),
+    Level::Doan.name(),
 ];
+
+/// The level of one of the context's names ([`LEVELS`], and `muc_chuong`).
+fn level_named(name: &str) -> Level {
+    [
+        Level::Chuong,
+        Level::MucChuong,
+        Level::Dieu,
+        Level::Muc,
+        Level::Khoan,
+        Level::Diem,
+        Level::Gach,
+        Level::Cong,
+        Level::Doan,
+    ]
+    .into_iter()
+    .find(|l| l.name() == name)
+    .unwrap_or(Level::Doan)
+}
 
 /// Whether any node of a body uses Chương or Điều.
 pub(super) fn uses_dieu(nodes: &[Node]) -> bool {
@@ -66,10 +91,18 @@ impl Builder<'_> {
                 out.extend(self.list_block(list));
                 continue;
             }
+            if let Some(rows) = &node.bang {
+                out.extend(self.table_block(rows));
+                continue;
+            }
             let Some((level, text)) = self.level_of(node) else {
                 continue;
             };
-            if !allowed(parent, level, self.dieu_scheme) {
+            if !allowed(
+                parent.map(level_named),
+                level_named(level),
+                self.dieu_scheme,
+            ) {
                 self.misplaced(parent, level, text);
                 continue;
             }
@@ -163,9 +196,9 @@ impl Builder<'_> {
                 s.t = s.t.to_uppercase();
             }
         }
-        let bold = node
-            .dam
-            .unwrap_or_else(|| default_bold(level, self.dieu_scheme, self.dieu_title_bold));
+        let bold = node.dam.unwrap_or_else(|| {
+            default_bold(level_named(level), self.dieu_scheme, self.dieu_title_bold)
+        });
         let children = if depth >= 6 {
             Vec::new()
         } else {
@@ -309,6 +342,29 @@ impl Builder<'_> {
         })
     }
 
+    /// A table typed in the document (`bang`): printed as a `danh_sach`, its first row the
+    /// headings; short rows are filled out with empty cells.
+    fn table_block(&mut self, rows: &[Vec<Text>]) -> Option<Block> {
+        let (first, rest) = rows.split_first()?;
+        let head: Vec<String> = first.iter().map(|c| self.text(c)).collect();
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let pad = |mut r: Vec<String>| {
+            r.resize(width, String::new());
+            r
+        };
+        let cells = rest
+            .iter()
+            .map(|r| pad(r.iter().map(|c| self.text(c)).collect()))
+            .collect();
+        Some(Block {
+            level: "danh_sach",
+            head: pad(head),
+            cells,
+            spans: Vec::new(),
+            ..Block::paragraph(String::new())
+        })
+    }
+
     /// Rows of a results table from the `thuc_hien` figures named in the data.
     fn results(&mut self, names: &[Spanned<String>]) -> Vec<ResultRow> {
         let mut rows = Vec::new();
@@ -359,37 +415,34 @@ impl Builder<'_> {
 }
 
 /// Whether a level's text is bold when `dam` does not say (`level` as [`allowed`] names it,
-/// `muc_chuong` for a Mục of a Chương); the title of a Điều is bold in a Quy chế, not in a
+/// `MucChuong` for a Mục of a Chương); the title of a Điều is bold in a Quy chế, not in a
 /// Quyết định (`dieu_title_bold`).
-pub fn default_bold(level: &str, dieu_scheme: bool, dieu_title_bold: bool) -> bool {
+pub fn default_bold(level: Level, dieu_scheme: bool, dieu_title_bold: bool) -> bool {
     match level {
-        "muc" | "chuong" | "muc_chuong" => true,
-        "dieu" => dieu_title_bold,
+        Level::Muc | Level::Chuong | Level::MucChuong => true,
+        Level::Dieu => dieu_title_bold,
         // Under Điều a khoản has no title (Phụ lục I, 6a); in a plan it has one (6b).
-        "khoan" => !dieu_scheme,
+        Level::Khoan => !dieu_scheme,
         _ => false,
     }
 }
 
 /// Which level may sit inside which: the decree's mục → khoản → điểm, then dashes and pluses;
-/// or, in the Chương/Điều scheme, chương → mục → điều → khoản → điểm.
-pub fn allowed(parent: Option<&str>, child: &str, dieu_scheme: bool) -> bool {
-    if dieu_scheme && child == "muc" {
-        return matches!(parent, None | Some("chuong"));
+/// or, in the Chương/Điều scheme, chương → mục → điều → khoản → điểm. A child is named as the
+/// YAML writes it (`Muc`), a parent as the context numbers it (`MucChuong` under a Chương).
+pub fn allowed(parent: Option<Level>, child: Level, dieu_scheme: bool) -> bool {
+    use Level::*;
+    if dieu_scheme && child == Muc {
+        return matches!(parent, None | Some(Chuong));
     }
     match parent {
-        None => matches!(
-            child,
-            "chuong" | "dieu" | "muc" | "khoan" | "diem" | "gach" | "doan"
-        ),
-        Some("chuong") => matches!(child, "dieu" | "doan"),
-        Some("muc_chuong") => matches!(child, "dieu" | "doan"),
-        Some("dieu") => matches!(child, "khoan" | "diem" | "gach" | "doan"),
-        Some("muc") => matches!(child, "khoan" | "diem" | "gach" | "doan"),
-        Some("khoan") => matches!(child, "diem" | "gach" | "doan"),
-        Some("diem") => matches!(child, "gach" | "doan"),
-        Some("gach") => matches!(child, "cong" | "doan"),
-        Some("cong") => matches!(child, "doan"),
+        None => matches!(child, Chuong | Dieu | Muc | Khoan | Diem | Gach | Doan),
+        Some(Chuong | MucChuong) => matches!(child, Dieu | Doan),
+        Some(Dieu | Muc) => matches!(child, Khoan | Diem | Gach | Doan),
+        Some(Khoan) => matches!(child, Diem | Gach | Doan),
+        Some(Diem) => matches!(child, Gach | Doan),
+        Some(Gach) => matches!(child, Cong | Doan),
+        Some(Cong) => matches!(child, Doan),
         _ => false,
     }
 }

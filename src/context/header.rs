@@ -56,6 +56,49 @@ fn agencies(b: &mut Builder, doc: &Document) -> (Vec<String>, Vec<String>) {
         .iter()
         .map(|l| l.trim().to_uppercase())
         .collect();
+    // A name the original lacks (`ban_hanh: "{{...}}"`): a dotted blank, reported at its line.
+    let blank = |l: &String| crate::model::is_blank(l);
+    let (chu_quan, ban_hanh) = if chu_quan.iter().chain(&ban_hanh).any(blank) {
+        for key in ["chu_quan:", "ban_hanh:"] {
+            let line = b
+                .source
+                .lines()
+                .position(|l| l.trim_start().starts_with(key) && l.contains(crate::model::BLANK));
+            if let Some(line) = line {
+                let pos = crate::diag::Pos {
+                    line: line + 1,
+                    column: 1,
+                };
+                b.report.push(
+                    crate::diag::Diagnostic::warning(
+                        b.file,
+                        Some(pos),
+                        crate::t!(
+                            "chỗ trống cần điền: văn bản gốc không có phần này, in thành dòng chấm"
+                        ),
+                    )
+                    .with_source(b.source)
+                    .with_hint(crate::t!(
+                        "thay `{{...}}` bằng nội dung thật trước khi ban hành"
+                    )),
+                );
+            }
+        }
+        let fill = |v: Vec<String>| -> Vec<String> {
+            v.into_iter()
+                .map(|l| {
+                    if blank(&l) {
+                        crate::model::LEADER.to_string()
+                    } else {
+                        l
+                    }
+                })
+                .collect()
+        };
+        (fill(chu_quan), fill(ban_hanh))
+    } else {
+        (chu_quan, ban_hanh)
+    };
     if ban_hanh.is_empty() {
         b.error(
             &doc.co_quan.viet_tat.referenced,
@@ -115,7 +158,13 @@ fn so(b: &mut Builder, doc: &Document) -> String {
 /// Ô 4, the ngày; a wrong one is reported and replaced so that the rest can be checked.
 fn issue_date(b: &mut Builder, doc: &Document) -> IssueDate {
     match parse_date(&doc.ngay.value) {
-        Ok(d) => d,
+        Ok(d) => {
+            if d.year.is_none() {
+                b.report
+                    .push(crate::figures::blank_warning(b.file, b.source, &doc.ngay));
+            }
+            d
+        }
         Err(msg) => {
             b.error(&doc.ngay.referenced, msg).hint = Some(crate::t!(
                 "ghi ngày dạng 05/02/2019; để trống ngày khi chưa ký: ../02/2019"
@@ -123,7 +172,7 @@ fn issue_date(b: &mut Builder, doc: &Document) -> IssueDate {
             IssueDate {
                 day: Some(1),
                 month: Some(1),
-                year: 2000,
+                year: Some(2000),
             }
         }
     }
@@ -163,21 +212,27 @@ pub(super) fn marks(b: &mut Builder, doc: &Document) -> Marks {
     }
 }
 
+/// The labels of ô 13, in their order, with the YAML field each one prints.
+pub const CONTACT_LABELS: [(&str, &str); 5] = [
+    ("Địa chỉ", "dia_chi"),
+    ("ĐT", "dien_thoai"),
+    ("Fax", "fax"),
+    ("Email", "email"),
+    ("Website", "website"),
+];
+
 /// Ô 13 as one line: `Địa chỉ: …; ĐT: …; Fax: …; Email: …; Website: ….`
 fn contact(b: &mut Builder, c: &Contact) -> String {
-    let parts: Vec<String> = [
-        ("Địa chỉ", &c.dia_chi),
-        ("ĐT", &c.dien_thoai),
-        ("Fax", &c.fax),
-        ("Email", &c.email),
-        ("Website", &c.website),
-    ]
-    .into_iter()
-    .filter_map(|(label, v)| {
-        v.as_ref()
-            .map(|v| format!("{label}: {}", end_clean(&b.text(v))))
-    })
-    .collect();
+    let values = [&c.dia_chi, &c.dien_thoai, &c.fax, &c.email, &c.website];
+    let parts: Vec<String> = CONTACT_LABELS
+        .iter()
+        .map(|(label, _)| *label)
+        .zip(values)
+        .filter_map(|(label, v)| {
+            v.as_ref()
+                .map(|v| format!("{label}: {}", end_clean(&b.text(v))))
+        })
+        .collect();
     parts.join("; ")
 }
 

@@ -40,7 +40,7 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
         (
             doc.cuoc_hop.as_ref().map(|m| m.bat_dau.referenced),
             kind.form() == Some("cuoc_hop"),
-            true,
+            kind.needs_form(),
             "cuoc_hop",
             crate::t!("giấy mời và biên bản"),
             crate::t!("`cuoc_hop:` với `bat_dau`, `dia_diem`"),
@@ -76,6 +76,14 @@ pub(super) fn check_fields(b: &mut Builder, doc: &Document) {
             "dong_ky",
             crate::t!("biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận"),
             crate::t!("`dong_ky:` với `chuc_vu: THƯ KÝ` và `ho_ten` của người ghi biên bản"),
+        ),
+        (
+            doc.cac_ben.first().map(|s| s.chuc_vu.referenced),
+            kind.has_cosigner() && doc.dong_ky.is_some(),
+            false,
+            "cac_ben",
+            crate::t!("biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận có `dong_ky`"),
+            String::new(),
         ),
     ];
     for (written, belongs, required, field, only, example) in rules {

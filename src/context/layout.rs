@@ -121,7 +121,8 @@ pub(super) fn meta(kind: Kind, trich_yeu: &[String], head: &Header) -> MetaCtx {
         subject: format!("{} {}", kind.name(), head.so_ngan.replace('\u{a0}', ""))
             .trim()
             .to_string(),
-        year: head.date.year,
+        // The PDF's own date; a date still blank gives the fallback of a wrong one.
+        year: head.date.year.unwrap_or(2000),
         month: head.date.month.unwrap_or(1),
         day: head.date.day.unwrap_or(1),
     }

@@ -41,8 +41,10 @@ mod text;
 mod title;
 
 pub use body::{allowed, default_bold};
-pub use dates::parse_date;
-pub use text::parse_rich;
+pub use dates::{parse_clock, parse_date, parse_full_date};
+pub use forms::labels;
+pub use header::CONTACT_LABELS;
+pub use text::{escape_prose, escape_text, parse_rich};
 
 // For the tests at the end of this file.
 #[cfg(test)]
@@ -56,6 +58,9 @@ pub struct Span {
     pub t: String,
     pub b: bool,
     pub i: bool,
+    /// A footnote (`^[…]` in the text): `t` is the note, printed at the foot of the page and
+    /// marked by its number here.
+    pub n: bool,
 }
 
 /// One row of a results table (bảng kết quả thực hiện).
@@ -106,6 +111,7 @@ impl Block {
                 t,
                 b: false,
                 i: false,
+                n: false,
             }],
             children: Vec::new(),
         }
@@ -210,6 +216,8 @@ pub struct Context {
     pub dong_cuoi: Vec<Block>,
     /// The second signer, on the left (biên bản, hợp đồng).
     pub dong_ky: Option<SignerCtx>,
+    /// More co-signing parties, printed two by two above `dong_ky` and `nguoi_ky`.
+    pub cac_ben: Vec<SignerCtx>,
     /// The left block of a giấy nghỉ phép: the confirmation of the place of leave.
     pub xac_nhan: Option<String>,
     pub kem_theo: Option<AttachedCtx>,
@@ -237,7 +245,8 @@ pub struct Context {
 pub struct IssueDate {
     pub day: Option<u32>,
     pub month: Option<u32>,
-    pub year: i32,
+    /// `None` when the whole date is a blank to fill in (`ngay: "{{...}}"`).
+    pub year: Option<i32>,
 }
 
 /// The state of one document's computation: where diagnostics go, and the numbering that
@@ -345,7 +354,8 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         &mut kinh_gui,
     );
     signer::keep_with_signature(&mut form, &mut body);
-    let dong_ky = doc.dong_ky.as_ref().map(|s| signer::signer(b, s));
+    let dong_ky = doc.dong_ky.as_ref().map(|s| signer::party(b, s));
+    let cac_ben = doc.cac_ben.iter().map(|s| signer::party(b, s)).collect();
     let kem_theo = annex::attached(b, doc, &head, ten.as_deref(), &nguoi_ky);
     let layout = layout::layout(b, &doc.trinh_bay);
     let meta = layout::meta(kind, &trich_yeu, &head);
@@ -354,7 +364,7 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         loai: kind.key(),
         mau: kind.mau(),
         template: kind.layout_template(),
-        ten_loai: kind.title(),
+        ten_loai: title::ten_loai(b, doc),
         tham_quyen: marks.tham_quyen,
         lenh: kind.enacting(),
         do_khan: marks.do_khan,
@@ -363,6 +373,7 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         dong_dau: form.dong_dau,
         dong_cuoi: form.dong_cuoi,
         dong_ky,
+        cac_ben,
         xac_nhan: form.xac_nhan,
         kem_theo,
         chu_quan: head.chu_quan,
@@ -387,6 +398,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn footnotes_in_text() {
+        let s = parse_rich("a **b**^[ghi [chú] \\*x\\*] c \\^[d]");
+        let shown: Vec<(&str, bool, bool)> = s.iter().map(|x| (x.t.as_str(), x.b, x.n)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("a ", false, false),
+                ("b", true, false),
+                ("ghi [chú] *x*", false, true),
+                (" c ^[d]", false, false)
+            ]
+        );
+    }
+
+    #[test]
     fn rich_text() {
         let s = parse_rich("a **b** *c* 5*3 \\*d\\*");
         assert_eq!(
@@ -394,7 +420,8 @@ mod tests {
             Span {
                 t: "a ".into(),
                 b: false,
-                i: false
+                i: false,
+                n: false
             }
         );
         assert_eq!(
@@ -402,7 +429,8 @@ mod tests {
             Span {
                 t: "b".into(),
                 b: true,
-                i: false
+                i: false,
+                n: false
             }
         );
         assert_eq!(
@@ -410,7 +438,8 @@ mod tests {
             Span {
                 t: "c".into(),
                 b: false,
-                i: true
+                i: true,
+                n: false
             }
         );
         assert_eq!(s[4].t, " 5*3 *d*");

@@ -8,14 +8,10 @@ use crate::model::Signer;
 /// Người ký: quyền hạn lines, chức vụ and name; a quyền hạn line must start with one of the
 /// decree's prefixes.
 pub(super) fn signer(b: &mut Builder, s: &Signer) -> SignerCtx {
-    let quyen_han: Vec<String> = s
-        .quyen_han
-        .iter()
-        .map(|q| b.text(q).to_uppercase())
-        .collect();
-    for (q, raw) in quyen_han.iter().zip(&s.quyen_han) {
+    let ctx = party(b, s);
+    for (q, raw) in ctx.quyen_han.iter().zip(&s.quyen_han) {
         let prefix = q.split_whitespace().next().unwrap_or("");
-        if !["TM.", "KT.", "TL.", "TUQ.", "Q."].contains(&prefix) {
+        if !crate::model::AUTHORITY_PREFIXES.contains(&prefix) {
             b.warn(
                 &raw.referenced,
                 crate::t!(
@@ -26,8 +22,18 @@ pub(super) fn signer(b: &mut Builder, s: &Signer) -> SignerCtx {
             .hint = Some(crate::t!("chức vụ của người ký ghi ở `chuc_vu`"));
         }
     }
+    ctx
+}
+
+/// A co-signing party (`dong_ky`, `cac_ben`): its lines above the chức vụ are free
+/// (`ĐẠI DIỆN BÊN A`, `ĐẠI DIỆN UBND XÃ`), as biên bản and agreements write them.
+pub(super) fn party(b: &mut Builder, s: &Signer) -> SignerCtx {
     SignerCtx {
-        quyen_han,
+        quyen_han: s
+            .quyen_han
+            .iter()
+            .map(|q| b.text(q).to_uppercase())
+            .collect(),
         chuc_vu: b.text(&s.chuc_vu).to_uppercase(),
         ho_ten: b.text(&s.ho_ten),
     }

@@ -44,6 +44,17 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// Whether a field that is not free text (a time, a date) is a blank to fill in; a blank
+    /// is reported where it is written.
+    pub(super) fn blank(&mut self, t: &Text) -> bool {
+        let blank = crate::model::is_blank(&t.value);
+        if blank {
+            self.report
+                .push(figures::blank_warning(self.file, self.source, t));
+        }
+        blank
+    }
+
     pub(super) fn check_chars(&mut self, s: &str, loc: &Location) {
         for c in s.chars() {
             if c == '\n' || c == '\t' || c == '\r' {
@@ -85,18 +96,73 @@ impl Builder<'_> {
     }
 }
 
+/// Prose as written: every `*`, `^[` and `{{` escaped, so that [`parse_rich`] and the figure
+/// citations give the text back as it is (the inverse of both).
+pub fn escape_prose(s: &str) -> String {
+    escape_text(&s.replace('*', "\\*").replace("^[", "\\^["))
+}
+
+/// A field that is not prose as written: only `{{` (a figure citation) is escaped.
+pub fn escape_text(s: &str) -> String {
+    s.replace("{{", "\\{{")
+}
+
 /// Light inline emphasis: `**bold**` and `*italic*`; an unmatched `*` stays literal, `\*` is
-/// always literal.
+/// always literal. A footnote is written `^[…]` where its number goes (`\^[` is literal).
 pub fn parse_rich(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some((before, note, after)) = split_note(rest) {
+        out.extend(parse_emphasis(before));
+        out.push(Span {
+            // A note is plain text: its escapes are undone, its stars printed as they are.
+            t: note.replace("\\*", "*").replace("\\^[", "^["),
+            b: false,
+            i: false,
+            n: true,
+        });
+        rest = after;
+    }
+    out.extend(parse_emphasis(rest));
+    out
+}
+
+/// The text before the first footnote `^[…]`, the note, and the text after it; brackets
+/// inside the note may nest.
+fn split_note(s: &str) -> Option<(&str, &str, &str)> {
+    let mut from = 0;
+    let start = loop {
+        let i = from + s[from..].find("^[")?;
+        if !s[..i].ends_with('\\') {
+            break i;
+        }
+        from = i + 2;
+    };
+    let mut depth = 0;
+    for (j, c) in s[start + 2..].char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => {
+                let end = start + 2 + j;
+                return Some((&s[..start], &s[start + 2..end], &s[end + 1..]));
+            }
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn parse_emphasis(s: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut push = |t: &str, b: bool, i: bool| {
         if t.is_empty() {
             return;
         }
-        let t = t.replace("\\*", "*");
+        let t = t.replace("\\*", "*").replace("\\^[", "^[");
         match out.last_mut() {
             Some(last) if last.b == b && last.i == i => last.t.push_str(&t),
-            _ => out.push(Span { t, b, i }),
+            _ => out.push(Span { t, b, i, n: false }),
         }
     };
     let bytes = s.as_bytes();
@@ -174,5 +240,23 @@ pub(super) fn capitalise_first(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a text holds, escaped it reads back as itself, with no emphasis and no
+        /// footnote made up.
+        #[test]
+        fn escaped_prose_reads_back_as_written(s in "[ab *^\\[\\]\\\\]{0,24}") {
+            let spans = parse_rich(&escape_prose(&s));
+            prop_assert!(spans.iter().all(|x| !x.b && !x.i && !x.n), "{spans:?}");
+            let back: String = spans.iter().map(|x| x.t.as_str()).collect();
+            prop_assert_eq!(back, s);
+        }
     }
 }

@@ -43,3 +43,36 @@ pub(super) fn trich_yeu(b: &mut Builder, doc: &Document) -> (Vec<String>, Locati
     }
     (trich_yeu, trich_yeu_loc)
 }
+
+/// Tên loại (ô 5a): the kind's name, or the office's longer wording of it (`ten_loai`), which
+/// must begin with that name; a công văn has none.
+pub(super) fn ten_loai(b: &mut Builder, doc: &Document) -> Option<String> {
+    let kind = doc.loai.value;
+    let Some(t) = &doc.ten_loai else {
+        return kind.title();
+    };
+    let written = b.text(t).to_uppercase();
+    match kind.title() {
+        Some(name) if written.starts_with(&name) => Some(written),
+        Some(name) => {
+            b.error(
+                &t.referenced,
+                crate::t!(
+                    "tên loại `{written}` không bắt đầu bằng {name}",
+                    written = written,
+                    name = name
+                ),
+            )
+            .hint = Some(crate::t!("sửa `ten_loai` hoặc `loai` cho khớp nhau"));
+            Some(name)
+        }
+        None => {
+            b.error(
+                &t.referenced,
+                crate::t!("công văn không có tên loại (`ten_loai`)"),
+            )
+            .hint = Some(crate::t!("xoá `ten_loai`"));
+            None
+        }
+    }
+}

@@ -145,6 +145,7 @@ fn share_after(chars: &[char], from: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Level;
 
     #[test]
     fn count_and_share() {
@@ -161,22 +162,31 @@ mod tests {
 
     #[test]
     fn funding_lines_that_add_up() {
-        let n = |level: &'static str, text: &str, children: Vec<Node>| Node {
+        let n = |level: Level, text: &str, children: Vec<Node>| Node {
             level,
             text: text.into(),
             dam: None,
             children,
             at: 1,
+            rows: Vec::new(),
         };
         let mut nodes = vec![
-            n("doan", "Tổng vốn là 1.000,5 tỷ đồng, trong đó:", vec![]),
-            n("khoan", "Vốn trung ương: 600 tỷ đồng, chiếm 60%.", vec![]),
             n(
-                "khoan",
+                Level::Doan,
+                "Tổng vốn là 1.000,5 tỷ đồng, trong đó:",
+                vec![],
+            ),
+            n(
+                Level::Khoan,
+                "Vốn trung ương: 600 tỷ đồng, chiếm 60%.",
+                vec![],
+            ),
+            n(
+                Level::Khoan,
                 "Vốn địa phương: 400,5 tỷ đồng, chiếm 40,1%.",
                 vec![],
             ),
-            n("doan", "Sau đó.", vec![]),
+            n(Level::Doan, "Sau đó.", vec![]),
         ];
         let (mut out, mut notes) = (Vec::new(), Vec::new());
         propose_funding(&mut nodes, &mut out, &mut notes);
@@ -195,9 +205,9 @@ mod tests {
         assert_eq!(out[0].lines[1].2.as_deref(), Some("40,1"));
         // Lines that do not add up stay text, and are noted.
         let mut wrong = vec![
-            n("doan", "Tổng vốn là 900 tỷ đồng, trong đó:", vec![]),
-            n("khoan", "Vốn A: 600 tỷ đồng.", vec![]),
-            n("khoan", "Vốn B: 400 tỷ đồng.", vec![]),
+            n(Level::Doan, "Tổng vốn là 900 tỷ đồng, trong đó:", vec![]),
+            n(Level::Khoan, "Vốn A: 600 tỷ đồng.", vec![]),
+            n(Level::Khoan, "Vốn B: 400 tỷ đồng.", vec![]),
         ];
         let (mut out, mut notes) = (Vec::new(), Vec::new());
         propose_funding(&mut wrong, &mut out, &mut notes);
@@ -342,8 +352,62 @@ fn funding_at(
     number: usize,
     notes: &mut Vec<super::parse::Note>,
 ) -> Option<(usize, FundingProposal)> {
-    use rust_decimal::Decimal;
     let text = nodes[i].text.clone();
+    let (t_start, t_len, t_value, unit) = stated_total(&text)?;
+    let unit_word = unit.split(' ').next().unwrap().to_string();
+    // The lines: the paragraph's children, or else the siblings after it.
+    let in_children = nodes[i]
+        .children
+        .first()
+        .is_some_and(|c| funding_line(&c.text, &unit_word).is_some());
+    let (list, from): (Vec<Node>, usize) = if in_children {
+        (nodes[i].children.clone(), 0)
+    } else {
+        (nodes.to_vec(), i + 1)
+    };
+    let lines = funding_lines(&list, from, &unit_word);
+    if lines.len() < 2 {
+        return None;
+    }
+    let total = decimal(&t_value)?;
+    let at = nodes[i].at;
+    if let Some(why) = sums_disagree(&lines, total, &text[t_start..t_start + t_len]) {
+        notes.push(super::parse::Note { at, text: why });
+        return None;
+    }
+    let name = format!("von{number:02}");
+    let (new_list, proposal_lines, chu_so, wrong_shares) = cite_lines(&list, &lines, &name, total);
+    let mut head = text.clone();
+    head.replace_range(t_start..t_start + t_len, &format!("{{{{{name}.tong}}}}"));
+    for note in wrong_shares {
+        notes.push(super::parse::Note { at, text: note });
+    }
+    let proposal = FundingProposal {
+        name,
+        unit,
+        total: t_value,
+        decimals: chu_so,
+        lines: proposal_lines,
+        at,
+        quote: short_quote(&text),
+    };
+    nodes[i].text = head;
+    if in_children {
+        nodes[i].children = new_list;
+        Some((i + 1, proposal))
+    } else {
+        let last = lines.last().unwrap().0;
+        nodes[i + 1..=last].clone_from_slice(&new_list[i + 1..=last]);
+        Some((last + 1, proposal))
+    }
+}
+
+/// A funding line, and its own sub-lines (their indices among its children).
+type FundingLines = Vec<(usize, LineMatch, Vec<(usize, LineMatch)>)>;
+
+/// The total a paragraph ending `trong đó:` (`cụ thể:`) states: where it is, its length, its
+/// value and its unit (the last amount followed by a unit before the ending).
+fn stated_total(text: &str) -> Option<(usize, usize, String, String)> {
     let lead = text.trim_end();
     if !(lead.ends_with("trong đó:")
         || lead.ends_with("cụ thể:")
@@ -351,9 +415,7 @@ fn funding_at(
     {
         return None;
     }
-    // The last amount followed by a unit before the ending.
-    let (t_start, t_len, t_value, unit) = text
-        .char_indices()
+    text.char_indices()
         .rev()
         .filter(|(p, _)| {
             *p == 0 || !text[..*p].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
@@ -365,74 +427,70 @@ fn funding_at(
             let word = rest[unit.len()..].split([' ', ',', ';', '.']).next()?;
             Some((p, len, value, format!("{}{word}", unit)))
         })
-        .next()?;
-    let unit_word = unit.split(' ').next().unwrap().to_string();
-    // The lines: the paragraph's children, or else the siblings after it.
-    let (in_children, candidates): (bool, Vec<usize>) = if nodes[i]
-        .children
-        .first()
-        .is_some_and(|c| funding_line(&c.text, &unit_word).is_some())
-    {
-        (true, (0..nodes[i].children.len()).collect())
-    } else {
-        (false, (i + 1..nodes.len()).collect())
-    };
-    let list: Vec<Node> = if in_children {
-        nodes[i].children.clone()
-    } else {
-        nodes.to_vec()
-    };
+        .next()
+}
+
+/// The funding lines of `list` from `from` on, as long as they are ones, each with its
+/// sub-lines.
+fn funding_lines(list: &[Node], from: usize, unit_word: &str) -> FundingLines {
     let mut lines = Vec::new();
-    for &k in &candidates {
-        let Some(m) = funding_line(&list[k].text, &unit_word) else {
+    for (k, node) in list.iter().enumerate().skip(from) {
+        let Some(m) = funding_line(&node.text, unit_word) else {
             break;
         };
-        let subs: Vec<(usize, LineMatch)> = list[k]
+        let subs: Vec<(usize, LineMatch)> = node
             .children
             .iter()
             .enumerate()
-            .map_while(|(j, c)| funding_line(&c.text, &unit_word).map(|m| (j, m)))
+            .map_while(|(j, c)| funding_line(&c.text, unit_word).map(|m| (j, m)))
             .collect();
         lines.push((k, m, subs));
     }
-    if lines.len() < 2 {
-        return None;
-    }
-    let total = decimal(&t_value)?;
+    lines
+}
+
+/// Why the lines cannot be figures: they, or a line's sub-lines, do not add up.
+fn sums_disagree(
+    lines: &FundingLines,
+    total: rust_decimal::Decimal,
+    stated: &str,
+) -> Option<String> {
+    use rust_decimal::Decimal;
     let sum: Decimal = lines.iter().filter_map(|(_, m, _)| decimal(&m.value)).sum();
-    let at = nodes[i].at;
     if sum != total {
-        notes.push(super::parse::Note {
-            at,
-            text: format!(
-                "tổng nguồn vốn ghi {} nhưng các dòng cộng lại được {}: giữ nguyên văn bản, xem lại số liệu",
-                &text[t_start..t_start + t_len],
-                crate::numfmt::decimal(sum, 6)
-            ),
-        });
-        return None;
+        return Some(format!(
+            "tổng nguồn vốn ghi {stated} nhưng các dòng cộng lại được {}: giữ nguyên văn bản, xem lại số liệu",
+            crate::numfmt::decimal(sum, 6)
+        ));
     }
-    for (_, m, subs) in &lines {
+    for (_, m, subs) in lines {
         if subs.len() >= 2 {
             let s: Decimal = subs.iter().filter_map(|(_, sm)| decimal(&sm.value)).sum();
             if Some(s) != decimal(&m.value) {
-                notes.push(super::parse::Note {
-                    at,
-                    text: format!(
-                        "dòng vốn ghi {} nhưng các dòng con cộng lại được {}: giữ nguyên văn bản, xem lại số liệu",
-                        m.value.replace('.', ","),
-                        crate::numfmt::decimal(s, 6)
-                    ),
-                });
-                return None;
+                return Some(format!(
+                    "dòng vốn ghi {} nhưng các dòng con cộng lại được {}: giữ nguyên văn bản, xem lại số liệu",
+                    m.value.replace('.', ","),
+                    crate::numfmt::decimal(s, 6)
+                ));
             }
         }
     }
-    let name = format!("von{number:02}");
+    None
+}
+
+/// The lines with their amounts and shares cited from the group `name`; the proposal's
+/// lines (key, amount, stated share, sub-lines), the decimals of the shares, and the notes
+/// for sub-lines whose stated share is wrong.
+fn cite_lines(
+    list: &[Node],
+    lines: &FundingLines,
+    name: &str,
+    total: rust_decimal::Decimal,
+) -> (Vec<Node>, Vec<FundingLineProposal>, usize, Vec<String>) {
     let mut chu_so = 1;
     let mut proposal_lines = Vec::new();
     let mut wrong_shares = Vec::new();
-    let mut new_list = list.clone();
+    let mut new_list = list.to_vec();
     for (n, (k, m, subs)) in lines.iter().enumerate() {
         let key = format!("d{}", n + 1);
         let cite = format!("{name}.{key}");
@@ -461,30 +519,7 @@ fn funding_at(
         }
         proposal_lines.push((key, m.value.clone(), stated, sub_out));
     }
-    let mut head = text.clone();
-    head.replace_range(t_start..t_start + t_len, &format!("{{{{{name}.tong}}}}"));
-    for note in wrong_shares {
-        notes.push(super::parse::Note { at, text: note });
-    }
-    let proposal = FundingProposal {
-        name,
-        unit,
-        total: t_value,
-        decimals: chu_so,
-        lines: proposal_lines,
-        at,
-        quote: short_quote(&text),
-    };
-    if in_children {
-        nodes[i].text = head;
-        nodes[i].children = new_list;
-        Some((i + 1, proposal))
-    } else {
-        let last = lines.last().unwrap().0;
-        nodes[i].text = head;
-        nodes[i + 1..=last].clone_from_slice(&new_list[i + 1..=last]);
-        Some((last + 1, proposal))
-    }
+    (new_list, proposal_lines, chu_so, wrong_shares)
 }
 
 fn short_quote(s: &str) -> String {

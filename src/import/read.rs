@@ -13,6 +13,8 @@ pub struct Run {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// A footnote at this place: `text` is the note's text (while reading a .docx, its id).
+    pub note: bool,
 }
 
 impl Run {
@@ -22,6 +24,7 @@ impl Run {
             text: text.into(),
             bold: false,
             italic: false,
+            note: false,
         }
     }
 }
@@ -44,7 +47,7 @@ pub struct Line {
     /// From a layout table (header, signature): never joined with its neighbours.
     pub cell: bool,
     /// Level given by Word's automatic numbering (`numPr`): `muc`, `khoan`, `diem`, `gach`, `cong`.
-    pub auto: Option<&'static str>,
+    pub auto: Option<crate::model::Level>,
 }
 
 impl Line {
@@ -54,8 +57,13 @@ impl Line {
         self.runs.extend(runs);
     }
 
+    /// The text without its footnotes.
     pub fn plain(&self) -> String {
-        self.runs.iter().map(|r| r.text.as_str()).collect()
+        self.runs
+            .iter()
+            .filter(|r| !r.note)
+            .map(|r| r.text.as_str())
+            .collect()
     }
 
     /// Every letter is bold (`None` when no run has a letter).
@@ -96,7 +104,9 @@ impl Line {
             let text: String = r.text.chars().skip(left).collect();
             left = 0;
             match runs.last_mut() {
-                Some(last) if last.bold == r.bold && last.italic == r.italic => {
+                Some(last)
+                    if last.bold == r.bold && last.italic == r.italic && !last.note && !r.note =>
+                {
                     last.text.push_str(&text)
                 }
                 _ => runs.push(Run { text, ..r.clone() }),
@@ -107,6 +117,11 @@ impl Line {
         let whole_italic = drop_whole_italic && runs.iter().filter(lettered).all(|r| r.italic);
         let mut out = String::new();
         for r in &runs {
+            if r.note {
+                // A footnote, written `^[…]` where its number goes.
+                out.push_str(&format!("^[{}]", escape(r.text.trim())));
+                continue;
+            }
             let text = escape(&r.text);
             let bold = r.bold && !whole_bold && r.text.chars().any(char::is_alphanumeric);
             let italic =
@@ -136,9 +151,15 @@ impl Line {
     }
 }
 
-/// Characters that vanban's prose syntax reads: a literal `*` and `{{`.
+/// Characters that vanban's prose syntax reads (the body and the căn cứ), escaped: the
+/// context's own rule ([`crate::context::escape_prose`]).
 pub fn escape(s: &str) -> String {
-    s.replace('*', "\\*").replace("{{", "\\{{")
+    crate::context::escape_prose(s)
+}
+
+/// Characters that every text field reads (`{{`), escaped ([`crate::context::escape_text`]).
+pub fn escape_plain(s: &str) -> String {
+    crate::context::escape_text(s)
 }
 
 /// A table of data (not a layout table of the header or signature block).
@@ -148,10 +169,19 @@ pub struct Table {
     pub at: usize,
 }
 
+/// A table of signatures: each cell one party's lines (quyền hạn, chức vụ), its name last.
+#[derive(Debug, Clone)]
+pub struct Signers {
+    pub parties: Vec<Vec<String>>,
+    pub at: usize,
+}
+
 #[derive(Debug, Clone)]
 pub enum Item {
     Line(Line),
     Table(Table),
+    /// The signatures of several parties side by side (a biên bản's), from a table.
+    Signers(Signers),
     /// An empty paragraph or blank line: a paragraph boundary in Word and in Markdown.
     Blank,
 }
@@ -164,6 +194,10 @@ pub enum ReadError {
     NoDocument,
     Xml(String),
     Binary,
+    /// A part of the zip unpacks to more than [`MAX_PART`] bytes.
+    TooLarge(String),
+    /// A Word 97–2003 file that could not be converted (no LibreOffice, or it failed).
+    OldWord(Option<String>),
 }
 
 /// Reads the bytes of a file named `path`: `.docx`, `.md`, anything else as text.
@@ -176,6 +210,10 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<(Source, Vec<Item>), Read
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    if super::doc::is_ole(bytes) || super::doc::is_word_text(&ext, bytes) {
+        let docx = super::doc::convert(bytes).map_err(ReadError::OldWord)?;
+        return Ok((Source::Word, read_docx(&docx)?));
+    }
     match ext.as_str() {
         "docx" | "docm" => Ok((Source::Word, read_docx(bytes)?)),
         _ if bytes.starts_with(b"PK\x03\x04") => Ok((Source::Word, read_docx(bytes)?)),
@@ -228,7 +266,7 @@ fn read_text(text: &str) -> Vec<Item> {
                 .strip_prefix('\u{c}')
                 .is_some_and(|r| r.trim().chars().all(|c| c.is_ascii_digit()));
             let l = l.trim_start_matches('\u{c}');
-            if l.trim().is_empty() || page_number {
+            if l.trim().is_empty() || page_number || is_rule(l) {
                 Item::Blank
             } else {
                 Item::Line(plain_line(l.trim_end(), i + 1))
@@ -292,6 +330,7 @@ fn markdown_runs(l: &str) -> Vec<Run> {
             text: s.t,
             bold: s.b,
             italic: s.i,
+            note: s.n,
         })
         .collect()
 }
@@ -301,18 +340,10 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| ReadError::NotZip)?;
-    let part = |zip: &mut zip::ZipArchive<_>, name: &str| -> Option<Result<String, ReadError>> {
-        let mut f = zip.by_name(name).ok()?;
-        let mut s = String::new();
-        Some(
-            f.read_to_string(&mut s)
-                .map(|_| s)
-                .map_err(|e| ReadError::Xml(e.to_string())),
-        )
-    };
     let document = part(&mut zip, "word/document.xml").ok_or(ReadError::NoDocument)??;
     let numbering = match part(&mut zip, "word/numbering.xml") {
         Some(Ok(s)) => Numbering::parse(&s),
+        Some(Err(e @ ReadError::TooLarge(_))) => return Err(e),
         _ => Numbering::default(),
     };
     let doc = roxmltree::Document::parse_with_options(
@@ -329,10 +360,16 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         .children()
         .find(|n| n.has_tag_name((W, "body")))
         .ok_or(ReadError::NoDocument)?;
+    let footnotes = match part(&mut zip, "word/footnotes.xml") {
+        Some(Ok(s)) => footnotes(&s),
+        Some(Err(e @ ReadError::TooLarge(_))) => return Err(e),
+        _ => Default::default(),
+    };
     let mut reader = DocxReader {
         out: Vec::new(),
         para: 0,
         numbering,
+        footnotes,
     };
     reader.block_children(body);
     // Footers hold ô 13 (address, telephone, email) of the first page.
@@ -352,8 +389,13 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         for p in footer.descendants().filter(|n| n.has_tag_name((W, "p"))) {
             let mut runs = Vec::new();
             collect_runs(p, &mut runs);
-            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-            if text.trim_start().starts_with("Địa chỉ:") {
+            let text: String = runs
+                .iter()
+                .filter(|r| !r.note)
+                .map(|r| r.text.as_str())
+                .collect();
+            let (address, _) = crate::context::CONTACT_LABELS[0];
+            if text.trim_start().starts_with(&format!("{address}:")) {
                 reader.para += 1;
                 reader.out.push(Item::Line(Line {
                     runs,
@@ -368,10 +410,74 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
     Ok(reader.out)
 }
 
+/// The largest part of a .docx read: real documents are a few MiB at most, and a zip bomb
+/// must not fill the memory.
+pub const MAX_PART: u64 = 64 << 20;
+
+/// A part of the zip as text, with the byte-order mark some exporters write before `<?xml`
+/// taken off; `None` when the part is not there.
+fn part<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Option<Result<String, ReadError>> {
+    let f = zip.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    let read = f.take(MAX_PART + 1).read_to_end(&mut bytes);
+    Some(match read {
+        Err(e) => Err(ReadError::Xml(e.to_string())),
+        Ok(_) if bytes.len() as u64 > MAX_PART => Err(ReadError::TooLarge(name.to_string())),
+        Ok(_) => match String::from_utf8(bytes) {
+            Ok(s) => Ok(s.trim_start_matches('\u{feff}').to_string()),
+            Err(e) => Err(ReadError::Xml(e.to_string())),
+        },
+    })
+}
+
 struct DocxReader {
     out: Vec<Item>,
     para: usize,
     numbering: Numbering,
+    /// The text of each footnote of word/footnotes.xml, by id.
+    footnotes: std::collections::HashMap<String, String>,
+}
+
+/// The footnotes of word/footnotes.xml by id (not Word's separators), each as one line.
+fn footnotes(xml: &str) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    let Ok(doc) = roxmltree::Document::parse(xml) else {
+        return out;
+    };
+    for n in doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "footnote")))
+    {
+        if attr(n, "type").is_some_and(|t| t != "normal") {
+            continue;
+        }
+        let text: Vec<String> = n
+            .descendants()
+            .filter(|p| p.has_tag_name((W, "p")))
+            .map(|p| {
+                let mut runs = Vec::new();
+                collect_runs(p, &mut runs);
+                let t: String = runs
+                    .iter()
+                    .filter(|r| !r.note)
+                    .map(|r| r.text.as_str())
+                    .collect();
+                clean(&t)
+            })
+            .collect();
+        let text = text
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let (Some(id), false) = (attr(n, "id"), text.is_empty()) {
+            out.insert(id.to_string(), text);
+        }
+    }
+    out
 }
 
 /// Words that show a table is the layout of the header or signature block, not data.
@@ -402,6 +508,16 @@ impl DocxReader {
         self.para += 1;
         let mut runs: Vec<Run> = Vec::new();
         collect_runs(p, &mut runs);
+        // A footnote's id becomes its text; one the file does not hold is left out.
+        runs.retain_mut(|r| {
+            if r.note {
+                match self.footnotes.get(&r.text) {
+                    Some(t) => r.text = t.clone(),
+                    None => return false,
+                }
+            }
+            true
+        });
         let ppr = child(p, "pPr");
         let centered = ppr
             .and_then(|ppr| child(ppr, "jc"))
@@ -412,13 +528,24 @@ impl DocxReader {
             .and_then(|np| self.numbering.level_of(np));
         // A line break inside a paragraph splits lines in a layout cell, and is a space
         // in running text.
-        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let text: String = runs
+            .iter()
+            .filter(|r| !r.note)
+            .map(|r| r.text.as_str())
+            .collect();
         if text.trim().is_empty() {
             self.out.push(Item::Blank);
             return;
         }
-        for (i, runs) in split_runs(runs, '\n').into_iter().enumerate() {
-            if runs.iter().all(|r| r.text.trim().is_empty()) {
+        let mut first = true;
+        for runs in split_runs(runs, '\n') {
+            let text: String = runs
+                .iter()
+                .filter(|r| !r.note)
+                .map(|r| r.text.as_str())
+                .collect();
+            // A rule typed as dashes or underscores is layout, not text.
+            if text.trim().is_empty() || is_rule(&text) {
                 continue;
             }
             let line = Line {
@@ -426,14 +553,17 @@ impl DocxReader {
                 at: self.para,
                 centered,
                 cell,
-                auto: if i == 0 { auto } else { None },
+                auto: if first { auto } else { None },
             };
-            if !cell && i > 0 {
+            if !cell && !first {
                 if let Some(Item::Line(prev)) = self.out.last_mut() {
-                    prev.append(line.runs);
-                    continue;
+                    if !separate_lines(&prev.plain(), &text, centered) {
+                        prev.append(line.runs);
+                        continue;
+                    }
                 }
             }
+            first = false;
             self.out.push(Item::Line(line));
         }
     }
@@ -445,7 +575,7 @@ impl DocxReader {
             .collect();
         let all_text: String = tbl
             .descendants()
-            .filter(|n| n.has_tag_name((W, "t")))
+            .filter(|n| n.has_tag_name((W, "t")) && !in_shape(*n))
             .filter_map(|n| n.text())
             .collect::<Vec<_>>()
             .join(" ");
@@ -454,6 +584,12 @@ impl DocxReader {
             .map(|r| r.children().filter(|c| c.has_tag_name((W, "tc"))).count())
             .max()
             .unwrap_or(0);
+        if let Some(parties) = signer_table(&rows) {
+            self.para += 1;
+            let at = self.para;
+            self.out.push(Item::Signers(Signers { parties, at }));
+            return;
+        }
         let layout = columns < 2
             || rows.len() < 2
             || LAYOUT_CUES.iter().any(|c| all_text.contains(c))
@@ -481,10 +617,15 @@ impl DocxReader {
             let mut cells = Vec::new();
             for tc in row.children().filter(|c| c.has_tag_name((W, "tc"))) {
                 let mut paras = Vec::new();
-                for p in tc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+                let paragraphs = tc.descendants().filter(|n| n.has_tag_name((W, "p")));
+                for p in paragraphs.filter(|p| !in_shape(*p)) {
                     let mut runs = Vec::new();
                     collect_runs(p, &mut runs);
-                    let t: String = runs.iter().map(|r| r.text.as_str()).collect();
+                    let t: String = runs
+                        .iter()
+                        .filter(|r| !r.note)
+                        .map(|r| r.text.as_str())
+                        .collect();
                     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !t.is_empty() {
                         paras.push(t);
@@ -506,6 +647,87 @@ impl DocxReader {
         self.out.push(Item::Table(Table { rows: out_rows, at }));
     }
 }
+
+/// The lines of each cell of a table, in reading order (line breaks split lines; rules,
+/// shapes and `(ký, ghi rõ họ tên)` notes left out).
+fn cell_lines(rows: &[roxmltree::Node]) -> Vec<Vec<String>> {
+    let mut cells = Vec::new();
+    for row in rows {
+        for tc in row.children().filter(|c| c.has_tag_name((W, "tc"))) {
+            let mut lines = Vec::new();
+            let paragraphs = tc.descendants().filter(|n| n.has_tag_name((W, "p")));
+            for p in paragraphs.filter(|p| !in_shape(*p)) {
+                let mut runs = Vec::new();
+                collect_runs(p, &mut runs);
+                let text: String = runs
+                    .iter()
+                    .filter(|r| !r.note)
+                    .map(|r| r.text.as_str())
+                    .collect();
+                for l in text.split('\n') {
+                    let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !l.is_empty() && !is_rule(&l) && !l.starts_with(['(', '[']) {
+                        lines.push(l);
+                    }
+                }
+            }
+            cells.push(lines);
+        }
+    }
+    cells
+}
+
+/// A table of three or more signatures (a biên bản's parties): every cell that has text is
+/// one party — lines in capitals (quyền hạn, chức vụ), then a name. Two side by side stay
+/// the layout they always were (thư ký and chủ tọa, or Nơi nhận and the signer).
+fn signer_table(rows: &[roxmltree::Node]) -> Option<Vec<Vec<String>>> {
+    let parties: Vec<Vec<String>> = cell_lines(rows)
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .collect();
+    let party = |lines: &Vec<String>| {
+        let (name, titles) = lines.split_last().unwrap();
+        !titles.is_empty()
+            && titles.len() <= 5
+            && titles.iter().all(|t| super::parse::is_upper(t))
+            && super::parse::is_name(name)
+    };
+    (parties.len() >= 3 && parties.iter().all(party)).then_some(parties)
+}
+
+/// A line that only draws a rule: `-------`, `___`, `=====` (portal exports type the rules
+/// under the agency's name and the Tiêu ngữ).
+pub fn is_rule(s: &str) -> bool {
+    let t = s.trim();
+    t.chars().filter(|c| "-_=─━—–~".contains(*c)).count() >= 3
+        && t.chars().all(|c| "-_=─━—–~* ".contains(c))
+}
+
+/// Whether a line break inside a paragraph of running text starts a line of its own (a
+/// header or signature typed with breaks, a list) rather than wrapping a sentence.
+fn separate_lines(before: &str, after: &str, centered: bool) -> bool {
+    let after = after.trim();
+    centered
+        || super::parse::is_upper(before)
+        || super::parse::is_upper(after)
+        || ["- ", "– ", "+ "].iter().any(|m| after.starts_with(m))
+}
+
+/// Text of a drawing, a text box or an anchored shape: its words and offsets are not the
+/// paragraph's text.
+fn in_shape(n: roxmltree::Node) -> bool {
+    n.ancestors().any(|a| SHAPES.contains(&a.tag_name().name()))
+}
+
+const SHAPES: [&str; 7] = [
+    "drawing",
+    "pict",
+    "AlternateContent",
+    "object",
+    "txbxContent",
+    "shape",
+    "textbox",
+];
 
 fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
     n.children().find(|c| c.has_tag_name((W, name)))
@@ -531,6 +753,17 @@ fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
                 let bold = on(rpr, "b");
                 let italic = on(rpr, "i");
                 for t in c.children().filter(|t| t.is_element()) {
+                    if t.tag_name().name() == "footnoteReference" {
+                        // Its id; the reader puts the note's text in its place.
+                        let id = attr(t, "id").unwrap_or("").to_string();
+                        out.push(Run {
+                            text: id,
+                            bold,
+                            italic,
+                            note: true,
+                        });
+                        continue;
+                    }
                     let text = match t.tag_name().name() {
                         "t" => clean(t.text().unwrap_or("")),
                         "tab" => " ".into(),
@@ -539,14 +772,20 @@ fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
                         _ => continue,
                     };
                     match out.last_mut() {
-                        Some(last) if last.bold == bold && last.italic == italic => {
+                        Some(last) if last.bold == bold && last.italic == italic && !last.note => {
                             last.text.push_str(&text)
                         }
-                        _ => out.push(Run { text, bold, italic }),
+                        _ => out.push(Run {
+                            text,
+                            bold,
+                            italic,
+                            note: false,
+                        }),
                     }
                 }
             }
             "del" | "pPr" | "rPr" | "moveFrom" => {}
+            name if SHAPES.contains(&name) => {}
             _ => collect_runs(c, out),
         }
     }
@@ -617,7 +856,8 @@ impl Numbering {
         n
     }
 
-    fn level_of(&self, num_pr: roxmltree::Node) -> Option<&'static str> {
+    fn level_of(&self, num_pr: roxmltree::Node) -> Option<crate::model::Level> {
+        use crate::model::Level;
         let id = child(num_pr, "numId").and_then(|n| attr(n, "val"))?;
         let ilvl = child(num_pr, "ilvl")
             .and_then(|n| attr(n, "val"))
@@ -625,13 +865,13 @@ impl Numbering {
         let abs = self.nums.get(id)?;
         let (fmt, text) = self.levels.get(&(abs.clone(), ilvl.to_string()))?;
         match fmt.as_str() {
-            "upperRoman" => Some("muc"),
+            "upperRoman" => Some(Level::Muc),
             "decimal" | "decimalZero" if !text.contains('.') || text.matches('%').count() == 1 => {
-                Some("khoan")
+                Some(Level::Khoan)
             }
-            "lowerLetter" => Some("diem"),
-            "bullet" if text.contains('+') => Some("cong"),
-            "bullet" => Some("gach"),
+            "lowerLetter" => Some(Level::Diem),
+            "bullet" if text.contains('+') => Some(Level::Cong),
+            "bullet" => Some(Level::Gach),
             _ => None,
         }
     }

@@ -119,16 +119,6 @@ fn line(text: &str, size: f64, bold: bool, italic: bool, align: Align) -> Para {
     Para::new(align).run(Run::new(text, size).bold(bold).italic(italic))
 }
 
-fn spans(out: Para, spans: &[Span], size: f64, bold: bool, italic: bool) -> Para {
-    spans.iter().fold(out, |p, s| {
-        p.run(
-            Run::new(s.t.clone(), size)
-                .bold(bold || s.b)
-                .italic(italic || s.i),
-        )
-    })
-}
-
 /// Builds the document.
 struct Writer<'a> {
     ctx: &'a Context,
@@ -136,6 +126,8 @@ struct Writer<'a> {
     items: Vec<Item>,
     /// Width of the current section's text area, in twips.
     room: i32,
+    /// The footnotes' texts, numbered from 1 in the order they come.
+    notes: Vec<String>,
 }
 
 fn document(ctx: &Context) -> Package {
@@ -147,6 +139,7 @@ fn document(ctx: &Context) -> Package {
         ctx,
         s,
         items: Vec::new(),
+        notes: Vec::new(),
         room: first.text_width(),
     };
     w.main();
@@ -212,6 +205,7 @@ fn document(ctx: &Context) -> Package {
     let normal_para = w.body_para();
     Package {
         body: w.items,
+        footnotes: w.notes,
         headers,
         footers,
         props: Properties {
@@ -233,6 +227,22 @@ fn document(ctx: &Context) -> Package {
 }
 
 impl Writer<'_> {
+    /// Runs of text with their emphasis; a footnote is a numbered reference whose text goes
+    /// to footnotes.xml.
+    fn spans(&mut self, out: Para, spans: &[Span], size: f64, bold: bool, italic: bool) -> Para {
+        spans.iter().fold(out, |p, s| {
+            if s.n {
+                self.notes.push(s.t.clone());
+                return p.run(Run::footnote(self.notes.len(), size));
+            }
+            p.run(
+                Run::new(s.t.clone(), size)
+                    .bold(bold || s.b)
+                    .italic(italic || s.i),
+            )
+        })
+    }
+
     fn push(&mut self, p: Para) {
         self.items.push(Item::Para(p));
     }
@@ -264,7 +274,7 @@ impl Writer<'_> {
             }
         }
         for c in &ctx.can_cu {
-            let p = spans(self.body_para(), c, self.s.body, false, true);
+            let p = self.spans(self.body_para(), c, self.s.body, false, true);
             self.push(p);
         }
         if let Some(l) = ctx.lenh {
@@ -578,7 +588,8 @@ impl Writer<'_> {
                             .spacing(pt(before), 0)
                             .keep_next(),
                     );
-                    let p = spans(Para::new(Align::Center), &b.spans, size, true, false)
+                    let p = self
+                        .spans(Para::new(Align::Center), &b.spans, size, true, false)
                         .spacing(0, pt(after))
                         .keep_next();
                     self.push(p);
@@ -592,7 +603,7 @@ impl Writer<'_> {
                         p = p
                             .run(Run::new(format!("{} ", b.marker), self.s.body).bold(marker_bold));
                     }
-                    p = spans(p, &b.spans, self.s.body, b.bold, false);
+                    p = self.spans(p, &b.spans, self.s.body, b.bold, false);
                     // A heading stays with what it introduces; the last paragraph with the
                     // signature.
                     if b.bold || b.keep {
@@ -831,7 +842,28 @@ impl Writer<'_> {
                 p.keep_next = true;
             }
         }
-        let t = self.halves(vec![[left, right], [self.noi_nhan(pt(12.0)), Vec::new()]]);
+        let mut rows: Vec<[Vec<Item>; 2]> = Vec::new();
+        match &ctx.dong_ky {
+            // More parties (a biên bản of several): all two by two, the last pair last, the
+            // titles of a pair in one row and their names in the next, so the names line up.
+            Some(dong_ky) if !ctx.cac_ben.is_empty() => {
+                let all: Vec<&SignerCtx> =
+                    ctx.cac_ben.iter().chain([dong_ky, &ctx.nguoi_ky]).collect();
+                for pair in all.chunks(2) {
+                    let mut a = self.signer(pair[0], pt(12.0));
+                    let mut b = pair
+                        .get(1)
+                        .map(|p| self.signer(p, pt(12.0)))
+                        .unwrap_or_default();
+                    let (name_a, name_b) = (a.pop(), b.pop());
+                    rows.push([a, b]);
+                    rows.push([name_a.into_iter().collect(), name_b.into_iter().collect()]);
+                }
+            }
+            _ => rows.push([left, right]),
+        }
+        rows.push([self.noi_nhan(pt(12.0)), Vec::new()]);
+        let t = self.halves(rows);
         self.items.push(t);
     }
 

@@ -77,6 +77,8 @@ pub struct Run {
     pub color: Option<&'static str>,
     /// A PAGE field instead of text; `text` is its cached value.
     pub page_field: bool,
+    /// A reference to the footnote of this number (footnotes.xml) instead of text.
+    pub footnote: Option<usize>,
 }
 
 impl Run {
@@ -88,6 +90,14 @@ impl Run {
             italic: false,
             color: None,
             page_field: false,
+            footnote: None,
+        }
+    }
+    /// The superscript number of footnote `n`.
+    pub fn footnote(n: usize, size: f64) -> Run {
+        Run {
+            footnote: Some(n),
+            ..Run::new("", size)
         }
     }
     pub fn bold(mut self, on: bool) -> Run {
@@ -116,6 +126,14 @@ impl Run {
     }
 
     fn write(&self, out: &mut String) {
+        if let Some(n) = self.footnote {
+            let hp = (self.size * 2.0).round() as i32;
+            let _ = write!(
+                out,
+                r#"<w:r><w:rPr><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>"#
+            );
+            return;
+        }
         if self.page_field {
             for part in ["begin", "instr", "separate", "value", "end"] {
                 out.push_str("<w:r>");
@@ -580,6 +598,8 @@ pub struct Properties {
 /// `rIdHeaderN` / `rIdFooterN` (N from 1, in order).
 pub struct Package {
     pub body: Vec<Item>,
+    /// The footnotes' texts; footnote `n` is the `n`th (from 1).
+    pub footnotes: Vec<String>,
     pub headers: Vec<Vec<Item>>,
     pub footers: Vec<Vec<Item>>,
     pub props: Properties,
@@ -626,6 +646,24 @@ impl Package {
             Para::new(Align::Left).write(&mut out, None);
         }
         let _ = write!(out, "</w:{tag}>");
+        out
+    }
+
+    /// The footnotes: Word's two separators, then each note, its number in superscript.
+    fn footnotes_xml(&self) -> String {
+        let mut out = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<w:footnotes {W_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#,
+            "\n"
+        );
+        for (i, text) in self.footnotes.iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<w:footnote w:id="{}"><w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve"> {}</w:t></w:r></w:p></w:footnote>"#,
+                i + 1,
+                escape(text)
+            );
+        }
+        out.push_str("</w:footnotes>");
         out
     }
 
@@ -680,6 +718,9 @@ impl Package {
                 r#"<Override PartName="/word/footer{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#
             );
         }
+        if !self.footnotes.is_empty() {
+            out.push_str(r#"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>"#);
+        }
         out.push_str(r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>"#);
         out
     }
@@ -702,6 +743,9 @@ impl Package {
                 r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{n}.xml"/>"#,
                 Self::footer_id(n)
             );
+        }
+        if !self.footnotes.is_empty() {
+            out.push_str(r#"<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>"#);
         }
         out.push_str("</Relationships>");
         out
@@ -760,6 +804,9 @@ impl Package {
             ("word/fontTable.xml".into(), Self::font_table_xml()),
             ("word/theme/theme1.xml".into(), THEME.into()),
         ];
+        if !self.footnotes.is_empty() {
+            parts.push(("word/footnotes.xml".into(), self.footnotes_xml()));
+        }
         for (n, h) in self.headers.iter().enumerate() {
             parts.push((
                 format!("word/header{}.xml", n + 1),
