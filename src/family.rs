@@ -908,7 +908,13 @@ pub fn file_name(s: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_matches(['-', '.']).to_string()
+    let mut out = out.trim_matches(['-', '.']).to_string();
+    // A row named `CON` or `NUL` would be written to a device on Windows: `CON_` instead.
+    if crate::platform::reserved_on_windows(&out) {
+        let at = out.find('.').unwrap_or(out.len());
+        out.insert(at, '_');
+    }
+    out
 }
 
 /// What a row adds to the names prose may cite: texts, and figures of the number columns.
@@ -1085,6 +1091,9 @@ mod tests {
         assert_eq!(cell_name(6, 2), "C7");
         assert_eq!(cell_name(0, 26), "AA1");
         assert_eq!(file_name("qd-Tân Thành/2019"), "qd-Tân-Thành-2019");
+        assert_eq!(file_name("nul"), "nul_");
+        assert_eq!(file_name("CON.2019"), "CON_.2019");
+        assert_eq!(file_name("con-cuong"), "con-cuong");
         assert_eq!(serial_date(43647.0), "01/07/2019");
     }
 }

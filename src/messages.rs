@@ -1214,6 +1214,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "this is a folder, not a file",
     ),
     (
+        "`{name}` là tên thiết bị của Windows (CON, NUL, COM1…), không dùng làm tên tệp được",
+        "`{name}` is a Windows device name (CON, NUL, COM1…) and cannot be a file name",
+    ),
+    (
         "không mở được trình duyệt: {e}",
         "could not open the browser: {e}",
     ),

@@ -59,6 +59,25 @@ pub fn open_url(url: &str) -> std::io::Result<()> {
     }
 }
 
+/// Whether Windows takes a file name for a device (`CON`, `NUL`, `COM1` …, with any
+/// extension and in any case): writing `nul.pdf` there writes nowhere. Refused or avoided on
+/// every system, so that a data folder means the same on all of them.
+pub fn reserved_on_windows(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || (stem.len() == 4
+        && (stem.starts_with("COM") || stem.starts_with("LPT"))
+        && stem.as_bytes()[3].is_ascii_digit()
+        && stem.as_bytes()[3] != b'0')
+}
+
 /// Waits for Enter, so that a message in a console that Explorer opened can be read before
 /// the window closes with the process.
 pub fn wait_for_enter() {
@@ -119,6 +138,29 @@ mod windows {
             Ok(())
         } else {
             Err(std::io::Error::other(format!("ShellExecuteW: {code}")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn windows_device_names() {
+        for n in [
+            "CON",
+            "con",
+            "Nul.yaml",
+            "aux.pdf",
+            "COM1",
+            "lpt9.docx",
+            "prn ",
+        ] {
+            assert!(super::reserved_on_windows(n), "{n}");
+        }
+        for n in [
+            "CONG-VAN", "console", "COM0", "COM10", "nul-1", "xa-con", "LPT",
+        ] {
+            assert!(!super::reserved_on_windows(n), "{n}");
         }
     }
 }

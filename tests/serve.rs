@@ -461,9 +461,26 @@ fn writes_need_the_token_our_origin_and_the_hash_that_was_opened() {
     };
     assert_eq!(new("moi", "").status, 403);
     assert!(!server.dir.join("moi.yaml").exists());
-    for bad in ["../moi", "a/b", "_chung", ".an", "", "lang-son\\x"] {
+    for bad in [
+        "../moi",
+        "a/b",
+        "_chung",
+        ".an",
+        "",
+        "lang-son\\x",
+        "CON",
+        "nul",
+        "com1",
+    ] {
         assert_eq!(new(bad, &token).status, 400, "{bad}");
     }
+    assert!(new("con", &token)
+        .text()
+        .contains("tên thiết bị của Windows"));
+    // A token of the right length but wrong is refused like any other.
+    let wrong: String = token.chars().rev().collect();
+    assert_ne!(wrong, token);
+    assert_eq!(new("moi", &wrong).status, 403);
     let r = new("cong-van-moi", &token);
     assert_eq!(r.status, 200, "{}", r.text());
     let created = server.dir.join("cong-van-moi.yaml");

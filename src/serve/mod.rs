@@ -273,6 +273,16 @@ fn token() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Compares a token in a time that does not depend on where the first difference is.
+fn same_token(given: &str, ours: &str) -> bool {
+    given.len() == ours.len()
+        && given
+            .bytes()
+            .zip(ours.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
 fn open_browser(url: &str) {
     if let Err(e) = crate::platform::open_url(url) {
         eprintln!("{}", t!("không mở được trình duyệt: {e}", e = e));
@@ -530,7 +540,7 @@ async fn guard(State(hub): Shared, req: Request, next: Next) -> Response {
             .headers()
             .get("x-vanban-token")
             .and_then(|h| h.to_str().ok());
-        if token != Some(hub.token.as_str()) {
+        if !token.is_some_and(|t| same_token(t, &hub.token)) {
             return (
                 StatusCode::FORBIDDEN,
                 t!("thiếu mã phiên hoặc mã phiên sai"),
@@ -821,6 +831,12 @@ async fn new_doc(State(hub): Shared, body: Bytes) -> Response {
             "tên tệp chỉ gồm chữ, số, `-` và `_`, không bắt đầu bằng `_`, `-` hay `.`"
         ));
     }
+    if crate::platform::reserved_on_windows(name) {
+        return bad(t!(
+            "`{name}` là tên thiết bị của Windows (CON, NUL, COM1…), không dùng làm tên tệp được",
+            name = name
+        ));
+    }
     let Some(dir) = hub.roots.iter().find(|r| r.is_dir()) else {
         return bad(t!("không có thư mục để tạo văn bản"));
     };
@@ -939,7 +955,7 @@ async fn ws(
     let token_ok = uri
         .query()
         .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("token=")))
-        == Some(hub.token.as_str());
+        .is_some_and(|t| same_token(t, &hub.token));
     if !token_ok || !origin_ok(&hub, &headers) {
         return (
             StatusCode::FORBIDDEN,
