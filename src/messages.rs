@@ -1218,6 +1218,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "`{name}` is a Windows device name (CON, NUL, COM1…) and cannot be a file name",
     ),
     (
+        "tệp đang mở trong một chương trình khác hoặc chỉ cho đọc: đóng tệp ở đó rồi lưu lại",
+        "the file is open in another program or read-only: close it there, then save again",
+    ),
+    (
         "không mở được trình duyệt: {e}",
         "could not open the browser: {e}",
     ),

@@ -226,16 +226,31 @@ fn port_in(text: &str) -> Option<u16> {
 }
 
 fn get(port: u16, path: &str) -> String {
+    request(port, "GET", path, &[], b"")
+}
+
+fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> String {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes()).unwrap();
+    s.write_all(body).unwrap();
     let mut reply = String::new();
     let _ = s.read_to_string(&mut reply);
     reply
+}
+
+/// The body of a reply, as JSON.
+fn json(reply: &str) -> serde_json::Value {
+    let body = &reply[reply.find("\r\n\r\n").expect("a body") + 4..];
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {reply}"))
 }
 
 /// The samples, and a copy of them as Windows editors save them (CRLF, BOM, `\`), built by
@@ -417,9 +432,10 @@ fn watch_sees_notepad_and_word_saves() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// `serve` answers on 127.0.0.1 under Wine.
+/// `serve` answers on 127.0.0.1 under Wine, and a save of a document that another program
+/// holds is refused with what to do, then accepted once it lets go.
 #[test]
-fn serve_answers_on_loopback() {
+fn serve_answers_on_loopback_and_names_a_held_file() {
     let Some(w) = wine() else { return };
     let dir = tempdir();
     copy_data(&dir.join("data"));
@@ -428,13 +444,60 @@ fn serve_answers_on_loopback() {
     let server = Running::start(c);
     wait_for("the server's address", || port_in(&server.out()).is_some());
     let port = port_in(&server.out()).unwrap();
-    let reply = get(port, "/");
+    let page = get(port, "/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}\n{}", server.err());
+    let at = page.find("\"token\":\"").expect("token in the page") + 9;
+    let token = page[at..at + 32].to_string();
+
+    let file = "bac-son/cong-van-ntm-2024.yaml";
+    let list = json(&get(port, "/api/docs"));
+    let id = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["docs"].as_array().unwrap().iter())
+        .find(|d| d["file"].as_str().map(|f| f.replace('\\', "/")) == Some(file.into()))
+        .and_then(|d| d["id"].as_str())
+        .unwrap_or_else(|| panic!("{file} not listed: {list}"))
+        .to_string();
+    let source = json(&get(port, &format!("/doc/{id}/source")));
+    let hash = source["hash"].as_str().unwrap().to_string();
+    let edited = source["text"]
+        .as_str()
+        .unwrap()
+        .replace("nông thôn mới", "nông thôn mới kiểu mẫu");
+    let origin = format!("http://127.0.0.1:{port}");
+    let save = || {
+        request(
+            port,
+            "POST",
+            &format!("/doc/{id}/source"),
+            &[
+                ("Origin", &origin),
+                ("X-Vanban-Token", &token),
+                ("X-Vanban-Base", &hash),
+            ],
+            edited.as_bytes(),
+        )
+    };
+    let mut locker = w.command("locker.exe", &dir);
+    locker.args(["data\\bac-son\\cong-van-ntm-2024.yaml", "release.flag"]);
+    let locker = Running::start(locker);
+    wait_for("the locker to hold the file", || {
+        locker.out().contains("locked")
+    });
+    let refused = save();
+    assert!(refused.starts_with("HTTP/1.1 409"), "{refused}");
     assert!(
-        reply.starts_with("HTTP/1.1 200"),
-        "{reply}\n{}",
-        server.err()
+        refused.contains("đang mở trong một chương trình khác"),
+        "{refused}"
     );
-    assert!(reply.contains("vanban"), "{reply}");
+    std::fs::write(dir.join("release.flag"), "").unwrap();
+    wait_for("the locker to let go", || locker.out().contains("released"));
+    let saved = save();
+    assert!(saved.starts_with("HTTP/1.1 200"), "{saved}");
+    let on_disk = std::fs::read_to_string(dir.join("data").join(file)).unwrap();
+    assert_eq!(on_disk, edited);
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -801,7 +801,17 @@ async fn save(
     }
     match crate::pipeline::write_atomic(&path, &body) {
         Ok(()) => json(&serde_json::json!({"hash": text_hash(&body)})),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        // The editor keeps the text: the clerk closes the other program and saves again.
+        Err(e) if crate::pipeline::is_locked(&e) => (
+            StatusCode::CONFLICT,
+            t!("tệp đang mở trong một chương trình khác hoặc chỉ cho đọc: đóng tệp ở đó rồi lưu lại"),
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            crate::diag::io_reason(&e),
+        )
+            .into_response(),
     }
 }
 
