@@ -6,38 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{pdf_text, root, tempdir, try_build};
-
-/// Words for comparing: lower case, punctuation trimmed from their ends, Markdown marks gone.
-fn words(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Similarity of two word sequences: 2·LCS / (|a| + |b|), as Python's difflib ratio.
-fn ratio(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let mut prev = vec![0u32; b.len() + 1];
-    let mut cur = vec![0u32; b.len() + 1];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                cur[j].max(prev[j + 1])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
-}
+use common::{pdf_text, ratio, root, tempdir, try_build, words};
 
 /// Imports `file` into `dir`, returning the YAML's path and the import's notes.
 fn import_to(file: &Path, dir: &Path) -> (PathBuf, vanban::import::Imported) {

@@ -388,3 +388,34 @@ pub fn check_messages(cases: &Path, run: impl Fn(&str) -> std::process::Output) 
     }
     all
 }
+
+/// Words for comparing: lower case, punctuation trimmed from their ends, Markdown marks gone.
+pub fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Similarity of two word sequences: 2·LCS / (|a| + |b|), as Python's difflib ratio.
+pub fn ratio(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
+}
