@@ -619,13 +619,7 @@ impl DocxReader {
                 let mut paras = Vec::new();
                 let paragraphs = tc.descendants().filter(|n| n.has_tag_name((W, "p")));
                 for p in paragraphs.filter(|p| !in_shape(*p)) {
-                    let mut runs = Vec::new();
-                    collect_runs(p, &mut runs);
-                    let t: String = runs
-                        .iter()
-                        .filter(|r| !r.note)
-                        .map(|r| r.text.as_str())
-                        .collect();
+                    let t = cell_paragraph_text(p);
                     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !t.is_empty() {
                         paras.push(t);
@@ -648,6 +642,16 @@ impl DocxReader {
     }
 }
 
+/// The text of a paragraph in a table cell, footnote marks left out.
+fn cell_paragraph_text(p: roxmltree::Node) -> String {
+    let mut runs = Vec::new();
+    collect_runs(p, &mut runs);
+    runs.iter()
+        .filter(|r| !r.note)
+        .map(|r| r.text.as_str())
+        .collect()
+}
+
 /// The lines of each cell of a table, in reading order (line breaks split lines; rules,
 /// shapes and `(ký, ghi rõ họ tên)` notes left out).
 fn cell_lines(rows: &[roxmltree::Node]) -> Vec<Vec<String>> {
@@ -657,14 +661,7 @@ fn cell_lines(rows: &[roxmltree::Node]) -> Vec<Vec<String>> {
             let mut lines = Vec::new();
             let paragraphs = tc.descendants().filter(|n| n.has_tag_name((W, "p")));
             for p in paragraphs.filter(|p| !in_shape(*p)) {
-                let mut runs = Vec::new();
-                collect_runs(p, &mut runs);
-                let text: String = runs
-                    .iter()
-                    .filter(|r| !r.note)
-                    .map(|r| r.text.as_str())
-                    .collect();
-                for l in text.split('\n') {
+                for l in cell_paragraph_text(p).split('\n') {
                     let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !l.is_empty() && !is_rule(&l) && !l.starts_with(['(', '[']) {
                         lines.push(l);
