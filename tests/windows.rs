@@ -48,6 +48,13 @@ impl Wine {
     fn vanban(&self, args: &[&str], cwd: &Path) -> std::process::Output {
         self.command("vanban.exe", cwd).args(args).output().unwrap()
     }
+
+    /// vanban.exe left running (`watch`, `serve`), its output collected.
+    fn start(&self, args: &[&str], cwd: &Path) -> Running {
+        let mut c = self.command("vanban.exe", cwd);
+        c.args(args);
+        Running::start(c)
+    }
 }
 
 fn which(name: &str) -> Option<PathBuf> {
@@ -372,9 +379,7 @@ fn an_output_held_by_a_viewer_is_named_then_written_when_closed() {
     assert!(left.is_empty(), "temporary files left: {left:?}");
 
     // `watch` builds, finds the PDF held, and writes it when the viewer closes it.
-    let mut watch = w.command("vanban.exe", &dir);
-    watch.args(["watch", "data", "--out", "out"]);
-    let watch = Running::start(watch);
+    let watch = w.start(&["watch", "data", "--out", "out"], &dir);
     wait_for("watch to say it waits for the file", || {
         watch.err().contains("đang chờ đóng")
     });
@@ -397,9 +402,7 @@ fn watch_sees_notepad_and_word_saves() {
     copy_data(&dir.join("data"));
     let doc = dir.join("data/bac-son/cong-van-ntm-2024.yaml");
     let pdf = dir.join("out/bac-son/cong-van-ntm-2024.pdf");
-    let mut c = w.command("vanban.exe", &dir);
-    c.args(["watch", "data", "--out", "out"]);
-    let watch = Running::start(c);
+    let watch = w.start(&["watch", "data", "--out", "out"], &dir);
     wait_for("watch to start", || watch.err().contains("đang theo dõi"));
     let text = std::fs::read_to_string(&doc).unwrap();
     let mut last = std::fs::read(&pdf).unwrap();
@@ -439,9 +442,7 @@ fn serve_answers_on_loopback_and_names_a_held_file() {
     let Some(w) = wine() else { return };
     let dir = tempdir();
     copy_data(&dir.join("data"));
-    let mut c = w.command("vanban.exe", &dir);
-    c.args(["serve", "data", "--port", "0"]);
-    let server = Running::start(c);
+    let server = w.start(&["serve", "data", "--port", "0"], &dir);
     wait_for("the server's address", || port_in(&server.out()).is_some());
     let port = port_in(&server.out()).unwrap();
     let page = get(port, "/");
