@@ -42,20 +42,102 @@ fn text(p: roxmltree::Node) -> String {
         .collect()
 }
 
-/// Half-point size of the paragraph's first run.
-fn size(p: roxmltree::Node) -> Option<i64> {
-    p.descendants()
-        .find(|d| d.has_tag_name((W, "r")))
-        .and_then(|r| w(r, "rPr"))
-        .and_then(|rpr| w(rpr, "sz"))
-        .and_then(|s| wattr(s, "val"))
+/// What Word applies to a paragraph: its own properties, then its style's, then the styles
+/// it is based on, then docDefaults. Read here from the XML, independently of the writer.
+struct Styles<'a> {
+    doc: roxmltree::Document<'a>,
 }
 
-fn bold(p: roxmltree::Node) -> bool {
-    p.descendants()
-        .find(|d| d.has_tag_name((W, "r")))
-        .and_then(|r| w(r, "rPr"))
-        .is_some_and(|rpr| w(rpr, "b").is_some())
+impl<'a> Styles<'a> {
+    fn new(xml: &'a str) -> Styles<'a> {
+        Styles {
+            doc: roxmltree::Document::parse(xml).unwrap(),
+        }
+    }
+
+    fn style(&self, id: &str) -> Option<roxmltree::Node<'_, 'a>> {
+        self.doc
+            .descendants()
+            .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some(id))
+    }
+
+    /// The paragraph style's id (Normal when none is named).
+    fn id_of(p: roxmltree::Node) -> String {
+        w(p, "pPr")
+            .and_then(|ppr| w(ppr, "pStyle"))
+            .and_then(|s| s.attribute((W, "val")))
+            .unwrap_or("Normal")
+            .to_string()
+    }
+
+    /// `name`'s attribute `attr` in the `kind` (`pPr`/`rPr`) of the style chain from `id`,
+    /// then docDefaults. A flag present without `w:val` reads "1".
+    fn chain(&self, id: &str, kind: &str, name: &str, attr: &str) -> Option<String> {
+        let mut next = Some(id.to_string());
+        while let Some(id) = next {
+            let style = self.style(&id)?;
+            if let Some(v) = w(style, kind)
+                .and_then(|k| w(k, name))
+                .map(|e| e.attribute((W, attr)).unwrap_or("1").to_string())
+            {
+                return Some(v);
+            }
+            next = w(style, "basedOn").and_then(|b| b.attribute((W, "val")).map(String::from));
+        }
+        let defaults = self
+            .doc
+            .descendants()
+            .find(|n| n.has_tag_name((W, "docDefaults")))?;
+        defaults
+            .descendants()
+            .find(|n| {
+                n.has_tag_name((W, name)) && n.parent().is_some_and(|p| p.has_tag_name((W, kind)))
+            })
+            .map(|e| e.attribute((W, attr)).unwrap_or("1").to_string())
+    }
+
+    /// Whether style `id` is `base` or built on it.
+    fn based_on(&self, id: &str, base: &str) -> bool {
+        let mut next = Some(id.to_string());
+        while let Some(id) = next {
+            if id == base {
+                return true;
+            }
+            next = self
+                .style(&id)
+                .and_then(|s| w(s, "basedOn"))
+                .and_then(|b| b.attribute((W, "val")).map(String::from));
+        }
+        false
+    }
+
+    /// A paragraph property as applied.
+    fn para(&self, p: roxmltree::Node, name: &str, attr: &str) -> Option<String> {
+        w(p, "pPr")
+            .and_then(|ppr| w(ppr, name))
+            .and_then(|e| e.attribute((W, attr)).map(String::from))
+            .or_else(|| self.chain(&Self::id_of(p), "pPr", name, attr))
+    }
+
+    /// A property of the paragraph's first run as applied.
+    fn run(&self, p: roxmltree::Node, name: &str, attr: &str) -> Option<String> {
+        p.descendants()
+            .find(|d| d.has_tag_name((W, "r")))
+            .and_then(|r| w(r, "rPr"))
+            .and_then(|rpr| w(rpr, name))
+            .map(|e| e.attribute((W, attr)).unwrap_or("1").to_string())
+            .or_else(|| self.chain(&Self::id_of(p), "rPr", name, attr))
+    }
+
+    /// Half-point size of the paragraph's first run.
+    fn size(&self, p: roxmltree::Node) -> Option<i64> {
+        self.run(p, "sz", "val").and_then(|v| v.parse().ok())
+    }
+
+    fn bold(&self, p: roxmltree::Node) -> bool {
+        self.run(p, "b", "val")
+            .is_some_and(|v| v != "0" && v != "false")
+    }
 }
 
 /// Width in twips of the table cell a paragraph sits in.
@@ -97,6 +179,7 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         }
         let doc_xml = &parts["word/document.xml"];
         let doc = roxmltree::Document::parse(doc_xml).unwrap();
+        let st = Styles::new(&parts["word/styles.xml"]);
 
         // Every relationship resolves to a part with a content type.
         let rels = roxmltree::Document::parse(&parts["word/_rels/document.xml.rels"]).unwrap();
@@ -163,21 +246,34 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
                 Some(1),
                 "{name}"
             );
-            let default = s
-                .children()
-                .find(|c| {
-                    c.has_tag_name((W, "headerReference"))
-                        && c.attribute((W, "type")) == Some("default")
-                })
-                .expect("a default header");
+            // Later sections inherit the first one's headers (Link to Previous).
+            let referenced = |kind: &str| {
+                sects
+                    .iter()
+                    .take_while(|x| x.range().start <= s.range().start)
+                    .filter_map(|x| {
+                        x.children().find(|c| {
+                            c.has_tag_name((W, "headerReference"))
+                                && c.attribute((W, "type")) == Some(kind)
+                        })
+                    })
+                    .last()
+            };
+            let default = referenced("default").expect("a default header");
             let target = targets[default.attribute((R, "id")).unwrap()];
             let header = &parts[&format!("word/{target}")];
             assert!(
                 header.contains("> PAGE <") && header.contains(r#"w:fldCharType="separate""#),
                 "{name}: PAGE field"
             );
-            assert!(
-                header.contains(r#"<w:jc w:val="center"/>"#),
+            let number = roxmltree::Document::parse(header).unwrap();
+            let number = number
+                .descendants()
+                .find(|n| n.has_tag_name((W, "p")))
+                .unwrap();
+            assert_eq!(
+                st.para(number, "jc", "val").as_deref(),
+                Some("center"),
                 "{name}: centred page number"
             );
             // A cached value, so Word shows a number before it updates the field.
@@ -185,13 +281,7 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
                 header.contains("<w:t>2</w:t>"),
                 "{name}: cached page number"
             );
-            let first = s
-                .children()
-                .find(|c| {
-                    c.has_tag_name((W, "headerReference"))
-                        && c.attribute((W, "type")) == Some("first")
-                })
-                .expect("a first-page header");
+            let first = referenced("first").expect("a first-page header");
             let target = targets[first.attribute((R, "id")).unwrap()];
             assert!(
                 !parts[&format!("word/{target}")].contains("PAGE"),
@@ -214,11 +304,11 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         let qh = paras[find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")];
         let body = ctx.layout.co_chu;
         assert_eq!(
-            size(qh),
+            st.size(qh),
             Some(((body - 1.0) * 2.0) as i64),
             "{name}: Quốc hiệu size"
         );
-        assert!(bold(qh), "{name}: Quốc hiệu bold");
+        assert!(st.bold(qh), "{name}: Quốc hiệu bold");
         assert!(
             cell_width(qh) as f64
                 >= pt_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, body - 1.0),
@@ -226,7 +316,11 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         );
         let tn_i = find("Độc lập - Tự do - Hạnh phúc");
         let tn = paras[tn_i];
-        assert_eq!(size(tn), Some((body * 2.0) as i64), "{name}: Tiêu ngữ size");
+        assert_eq!(
+            st.size(tn),
+            Some((body * 2.0) as i64),
+            "{name}: Tiêu ngữ size"
+        );
         let rule = rule_length(paras[tn_i + 1], cell_width(tn)).expect("a rule under the Tiêu ngữ");
         let tn_w = pt_width("Độc lập - Tự do - Hạnh phúc", true, body);
         assert!(
@@ -271,29 +365,20 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
             "{name}: language"
         );
         let indent = (ctx.layout.thut_dau_dong * 567.0).round() as i64;
-        let justified = paras
+        let justified: Vec<_> = paras
             .iter()
-            .filter(|p| {
-                p.descendants()
-                    .any(|d| d.has_tag_name((W, "jc")) && d.attribute((W, "val")) == Some("both"))
-            })
-            .count();
-        assert!(justified > 0, "{name}: no justified paragraph");
-        for p in paras.iter().filter(|p| {
-            w(**p, "pPr")
-                .and_then(|ppr| w(ppr, "jc"))
-                .and_then(|j| j.attribute((W, "val")))
-                == Some("both")
-        }) {
-            let ppr = w(*p, "pPr").unwrap();
+            .filter(|p| st.para(**p, "jc", "val").as_deref() == Some("both"))
+            .collect();
+        assert!(!justified.is_empty(), "{name}: no justified paragraph");
+        for p in justified {
             assert_eq!(
-                wattr(w(ppr, "ind").unwrap(), "firstLine"),
+                st.para(*p, "ind", "firstLine").and_then(|v| v.parse().ok()),
                 Some(indent),
                 "{name}: indent"
             );
             assert_eq!(
-                wattr(w(ppr, "spacing").unwrap(), "after"),
-                Some(120),
+                st.para(*p, "spacing", "after").as_deref(),
+                Some("120"),
                 "{name}: 6 pt after"
             );
         }
@@ -303,7 +388,8 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         );
 
         // Tables: fixed layout with a grid; a bordered table (matrix, results) repeats its
-        // header row and never splits a row.
+        // header row, which never splits; its other rows may (Word cuts off a can't-split
+        // row taller than a page), except the matrix's group rows.
         for t in doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))) {
             let tblpr = w(t, "tblPr").unwrap();
             assert_eq!(
@@ -322,11 +408,18 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
                     w(trpr, "tblHeader").is_some(),
                     "{name}: header row not repeated"
                 );
-                for r in &rows {
-                    assert!(
-                        w(w(*r, "trPr").unwrap(), "cantSplit").is_some(),
-                        "{name}: a row may split"
-                    );
+                assert!(w(trpr, "cantSplit").is_some(), "{name}: header row splits");
+                for r in &rows[1..] {
+                    let whole = w(*r, "trPr").is_some_and(|t| w(t, "cantSplit").is_some());
+                    let cells = r.children().filter(|c| c.has_tag_name((W, "tc"))).count();
+                    // A group row: its number and its name across the other columns.
+                    let group = cells == 2
+                        && rows[0]
+                            .children()
+                            .filter(|c| c.has_tag_name((W, "tc")))
+                            .count()
+                            > 2;
+                    assert_eq!(whole, group, "{name}: only header and group rows are whole");
                 }
             }
         }
@@ -337,9 +430,9 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
 
         // Nơi nhận: label 12 bold italic, list 11.
         let nn = paras[find("Nơi nhận:")];
-        assert_eq!(size(nn), Some(24), "{name}: Nơi nhận label");
+        assert_eq!(st.size(nn), Some(24), "{name}: Nơi nhận label");
         let first_recipient = paras[find(&ctx.noi_nhan[0])];
-        assert_eq!(size(first_recipient), Some(22), "{name}: Nơi nhận list");
+        assert_eq!(st.size(first_recipient), Some(22), "{name}: Nơi nhận list");
 
         // No text boxes, frames or absolute positions anywhere.
         for bad in [
@@ -376,6 +469,114 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         checked += 1;
     }
     assert!(checked >= 12, "only {checked} samples");
+}
+
+/// Word styles: every paragraph names one of vanban's, headings carry outline levels, the
+/// body ends with a paragraph, and the body's size lives in its style alone.
+#[test]
+fn every_paragraph_has_a_named_style_and_the_styles_drive_the_look() {
+    for path in samples() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let built = build(&path);
+        let parts = parts(&build_docx(&path));
+        let doc = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+        let styles_xml = &parts["word/styles.xml"];
+        let st = Styles::new(styles_xml);
+        let paras: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "p")))
+            .collect();
+        for p in &paras {
+            let id = w(*p, "pPr").and_then(|ppr| w(ppr, "pStyle"));
+            let id = id.and_then(|s| s.attribute((W, "val"))).unwrap_or("");
+            assert!(
+                id.starts_with("VB") && st.style(id).is_some(),
+                "{name}: paragraph {:?} has no style of the set ({id:?})",
+                text(*p)
+            );
+            let shown = st
+                .style(id)
+                .and_then(|s| w(s, "name"))
+                .and_then(|n| n.attribute((W, "val")))
+                .unwrap();
+            assert!(shown.starts_with("VB - "), "{name}: style name {shown}");
+        }
+
+        // The numbered headings of the body and the Chương/Mục lines are in the outline.
+        let outline = |p: &roxmltree::Node| st.para(*p, "outlineLvl", "val");
+        for b in built
+            .ctx
+            .body
+            .iter()
+            .filter(|b| b.bold || b.level == "chuong")
+        {
+            let label = if b.level == "chuong" {
+                b.marker.clone()
+            } else {
+                format!("{} ", b.marker)
+            };
+            let p = paras
+                .iter()
+                .find(|p| !b.marker.is_empty() && text(**p).starts_with(&label))
+                .unwrap_or_else(|| panic!("{name}: no paragraph for {label:?}"));
+            assert!(
+                outline(p).is_some(),
+                "{name}: {label:?} has no outline level"
+            );
+        }
+        if built
+            .ctx
+            .body
+            .iter()
+            .any(|b| b.bold && !b.marker.is_empty())
+        {
+            assert!(
+                paras.iter().any(|p| outline(p).is_some()),
+                "{name}: no outline"
+            );
+        }
+
+        // Word cannot end the body with a table; a paragraph of 1 pt closes it.
+        let body = doc
+            .descendants()
+            .find(|n| n.has_tag_name((W, "body")))
+            .unwrap();
+        let last = body
+            .children()
+            .filter(|c| c.is_element() && !c.has_tag_name((W, "sectPr")))
+            .last()
+            .unwrap();
+        assert!(
+            last.has_tag_name((W, "p")),
+            "{name}: the body ends with a table"
+        );
+
+        // The body paragraphs carry no size of their own: switching the body style to the
+        // 12/13/13 set (13 pt) switches every one of them.
+        let switched = styles_xml.replacen(
+            r#"<w:name w:val="VB - Nội dung"/>"#,
+            r#"<w:name w:val="VB - Nội dung"/><w:rPr><w:sz w:val="26"/></w:rPr>"#,
+            1,
+        );
+        let st2 = Styles::new(&switched);
+        let mut body_paras = 0;
+        for p in &paras {
+            if !st.based_on(&Styles::id_of(*p), "VBNoiDung") {
+                continue;
+            }
+            for r in p.children().filter(|c| c.has_tag_name((W, "r"))) {
+                let direct = w(r, "rPr").and_then(|rpr| w(rpr, "sz"));
+                assert!(
+                    direct.is_none(),
+                    "{name}: a body run with its own size: {:?}",
+                    text(*p)
+                );
+            }
+            assert_eq!(st2.size(*p), Some(26), "{name}: {:?}", text(*p));
+            body_paras += 1;
+        }
+        assert!(body_paras > 0, "{name}: no body paragraph");
+    }
 }
 
 fn xml_escape(s: &str) -> String {

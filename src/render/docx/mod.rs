@@ -6,11 +6,14 @@
 //! metrics). The decree's rules are not decided here: they are in the context already.
 
 mod ooxml;
+mod styles;
 
 pub use ooxml::TWIPS_PER_MM;
 use ooxml::{
-    mm, pt, Align, Border, Cell, Item, Package, Para, Properties, Row, Run, Section, Table, VAlign,
+    mm, pt, Align, Border, Cell, Item, Package, Para, Properties, Row, Run, RunProps, Section,
+    Sheet, Table, VAlign,
 };
+use styles::{Sizes, KINH_GUI_SIZE as KINH_GUI, NOI_NHAN_LABEL, PAGE_NUMBER};
 
 use super::{Artifact, Renderer};
 use crate::context::{AnnexCtx, AttachedCtx, Block, Context, SignerCtx, Span};
@@ -40,38 +43,8 @@ impl Renderer for DocxRenderer {
     }
 }
 
-/// The size set of `vanban.typ` (13/14/14 or 12/13/13), in points.
-struct Sizes {
-    body: f64,
-}
-
-impl Sizes {
-    fn quoc_hieu(&self) -> f64 {
-        self.body - 1.0
-    }
-    fn co_quan(&self) -> f64 {
-        self.body - 1.0
-    }
-    fn vv(&self) -> f64 {
-        self.body - 1.0
-    }
-    fn table(&self) -> f64 {
-        self.body - 2.0
-    }
-}
-const SO: f64 = 13.0;
-const KINH_GUI: f64 = 14.0;
-const NOI_NHAN_LABEL: f64 = 12.0;
-const NOI_NHAN: f64 = 11.0;
-const PAGE_NUMBER: f64 = 13.0;
-const PHU_LUC: f64 = 14.0;
-const DIA_CHI: f64 = 11.0;
 /// Liberation Serif's (and Times New Roman's) ascender, in em.
 const ASCENT: f64 = 0.891;
-
-/// The body's line spacing in 240ths of Word's single line: single is 1.15 em baseline to
-/// baseline for Times New Roman, the PDF's body has 1.3 em (see `vanban.typ`).
-const BODY_LINE: i32 = 271;
 
 const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
@@ -110,19 +83,47 @@ fn rule(rule: i32, room: i32) -> Para {
     let mut p = Para::new(Align::Center)
         .indent(side, side)
         .spacing(pt(3.0), 0);
+    p.style = Some(styles::DUONG_KE);
     p.bottom = Some(Border::thin());
     p.mark_size = Some(1.0);
     p
 }
 
-fn line(text: &str, size: f64, bold: bool, italic: bool, align: Align) -> Para {
-    Para::new(align).run(Run::new(text, size).bold(bold).italic(italic))
+/// A paragraph of style `id` holding `text` in the style's own look.
+fn styled(sheet: &Sheet, id: &'static str, text: &str) -> Para {
+    let style = sheet.get(Some(id));
+    let mut p = Para {
+        style: Some(id),
+        ..style.para.clone()
+    };
+    if !text.is_empty() {
+        p = p.run(run_of(style.run, text));
+    }
+    p
+}
+
+fn run_of(r: RunProps, text: &str) -> Run {
+    Run::new(text, r.size).bold(r.bold).italic(r.italic)
+}
+
+/// The style of a body block: a bold heading of the mục/khoản/điểm scheme is a heading
+/// with an outline level; a Điều is one whatever its weight; other text is the body's.
+fn block_style(b: &Block) -> &'static str {
+    match (b.level, b.bold) {
+        ("dieu", _) => styles::DIEU,
+        ("muc", true) => styles::MUC,
+        ("khoan", true) => styles::KHOAN,
+        ("diem", true) => styles::DIEM,
+        (_, true) => styles::DE_MUC,
+        _ => styles::NOI_DUNG,
+    }
 }
 
 /// Builds the document.
 struct Writer<'a> {
     ctx: &'a Context,
     s: Sizes,
+    sheet: Sheet,
     items: Vec<Item>,
     /// Width of the current section's text area, in twips.
     room: i32,
@@ -138,6 +139,7 @@ fn document(ctx: &Context) -> Package {
     let mut w = Writer {
         ctx,
         s,
+        sheet: styles::sheet(s, ctx.layout.thut_dau_dong),
         items: Vec::new(),
         notes: Vec::new(),
         room: first.text_width(),
@@ -166,17 +168,17 @@ fn document(ctx: &Context) -> Package {
     // page of the later sections, which would otherwise inherit ô 13.
     let headers = vec![
         vec![Item::Para({
-            let mut r = Run::new("2", PAGE_NUMBER);
-            r.page_field = true;
-            Para::new(Align::Center).run(r)
+            let mut p = styled(&w.sheet, styles::SO_TRANG, "2");
+            p.runs[0].page_field = true;
+            p
         })],
-        vec![Item::Para(Para::new(Align::Center))],
+        vec![Item::Para(styled(&w.sheet, styles::SO_TRANG, ""))],
     ];
     let mut footers = Vec::new();
     if !ctx.dia_chi.is_empty() {
         let mut lines: Vec<Item> = Vec::new();
         for (i, l) in ctx.dia_chi.iter().enumerate() {
-            let mut p = line(l, DIA_CHI, false, false, Align::Left);
+            let mut p = styled(&w.sheet, styles::DIA_CHI, l);
             if i == 0 {
                 p.top = Some(Border {
                     space: 2,
@@ -186,15 +188,20 @@ fn document(ctx: &Context) -> Package {
             lines.push(Item::Para(p));
         }
         footers.push(lines);
-        footers.push(vec![Item::Para(Para::new(Align::Left))]);
+        // A blank of 1 pt: a full empty line would sit inside the text area.
+        footers.push(vec![Item::Para(Para::spacer())]);
     }
+    // Later sections inherit the headers ("Link to Previous" in Word), so a page number
+    // restyled once is restyled everywhere; only ô 13 must be blanked on their first pages.
     let mut n = 0;
     for item in w.items.iter_mut() {
         if let Item::SectionEnd(sec) = item {
-            sec.headers = vec![
-                ("default", Package::header_id(1)),
-                ("first", Package::header_id(2)),
-            ];
+            if n == 0 {
+                sec.headers = vec![
+                    ("default", Package::header_id(1)),
+                    ("first", Package::header_id(2)),
+                ];
+            }
             if !footers.is_empty() {
                 sec.footers = vec![("first", Package::footer_id(if n == 0 { 1 } else { 2 }))];
             }
@@ -202,7 +209,6 @@ fn document(ctx: &Context) -> Package {
         }
     }
 
-    let normal_para = w.body_para();
     Package {
         body: w.items,
         footnotes: w.notes,
@@ -221,38 +227,34 @@ fn document(ctx: &Context) -> Package {
                 format!("vanban {}", env!("CARGO_PKG_VERSION")),
             )],
         },
-        normal_size: ctx.layout.co_chu,
-        normal_para,
+        sheet: w.sheet,
     }
 }
 
 impl Writer<'_> {
-    /// Runs of text with their emphasis; a footnote is a numbered reference whose text goes
-    /// to footnotes.xml.
-    fn spans(&mut self, out: Para, spans: &[Span], size: f64, bold: bool, italic: bool) -> Para {
+    /// Runs of text with their emphasis over the paragraph style's look; a footnote is a
+    /// numbered reference whose text goes to footnotes.xml.
+    fn spans(&mut self, out: Para, spans: &[Span]) -> Para {
+        let base = self.sheet.get(out.style).run;
         spans.iter().fold(out, |p, s| {
             if s.n {
                 self.notes.push(s.t.clone());
-                return p.run(Run::footnote(self.notes.len(), size));
+                return p.run(Run::footnote(self.notes.len(), base.size));
             }
             p.run(
-                Run::new(s.t.clone(), size)
-                    .bold(bold || s.b)
-                    .italic(italic || s.i),
+                Run::new(s.t.clone(), base.size)
+                    .bold(base.bold || s.b)
+                    .italic(base.italic || s.i),
             )
         })
     }
 
-    fn push(&mut self, p: Para) {
-        self.items.push(Item::Para(p));
+    fn styled(&self, id: &'static str, text: &str) -> Para {
+        styled(&self.sheet, id, text)
     }
 
-    /// A body paragraph: justified, first-line indent, 6 pt after.
-    fn body_para(&self) -> Para {
-        let mut p = Para::new(Align::Both).spacing(0, pt(6.0));
-        p.line = BODY_LINE;
-        p.first_line = (self.ctx.layout.thut_dau_dong * 567.0).round() as i32;
-        p
+    fn push(&mut self, p: Para) {
+        self.items.push(Item::Para(p));
     }
 
     /// The document proper: Mẫu 1.4 (with its optional parts 1.1–1.3, 1.6–1.10) or 1.5.
@@ -274,13 +276,11 @@ impl Writer<'_> {
             }
         }
         for c in &ctx.can_cu {
-            let p = self.spans(self.body_para(), c, self.s.body, false, true);
+            let p = self.spans(self.styled(styles::CAN_CU, ""), c);
             self.push(p);
         }
         if let Some(l) = ctx.lenh {
-            let p = line(l, self.s.body, true, false, Align::Center)
-                .spacing(pt(12.0), pt(12.0))
-                .keep_next();
+            let p = self.styled(styles::LENH, l);
             self.push(p);
         }
         for blocks in [&ctx.dong_dau, &ctx.body, &ctx.dong_cuoi] {
@@ -311,24 +311,18 @@ impl Writer<'_> {
 
         let mut agency: Vec<Item> = Vec::new();
         for l in &ctx.chu_quan {
-            agency.push(Item::Para(line(
-                l,
-                s.co_quan(),
-                false,
-                false,
-                Align::Center,
-            )));
+            agency.push(Item::Para(self.styled(styles::CHU_QUAN, l)));
         }
         let mut widest = 0;
         for l in &ctx.ban_hanh {
             widest = widest.max(width(l, true, false, s.co_quan()));
-            agency.push(Item::Para(line(l, s.co_quan(), true, false, Align::Center)));
+            agency.push(Item::Para(self.styled(styles::CO_QUAN, l)));
         }
         // Phụ lục I: a rule of 1/3 to 1/2 of the name, as the PDF draws it (0.4).
         agency.push(Item::Para(rule(widest * 2 / 5, left)));
         let nation = vec![
-            Item::Para(line(QUOC_HIEU, s.quoc_hieu(), true, false, Align::Center)),
-            Item::Para(line(TIEU_NGU, s.body, true, false, Align::Center)),
+            Item::Para(self.styled(styles::QUOC_HIEU, QUOC_HIEU)),
+            Item::Para(self.styled(styles::TIEU_NGU, TIEU_NGU)),
             Item::Para(rule(tn, right)),
         ];
         let mut rows = vec![Row {
@@ -338,9 +332,8 @@ impl Writer<'_> {
         }];
         if with_number {
             // Số and the place-date on one baseline: both cells aligned to the bottom.
-            let so = line(&ctx.so_ky_hieu, SO, false, false, Align::Center).spacing(pt(10.0), 0);
-            let when =
-                line(&ctx.dia_danh_ngay, s.body, false, true, Align::Center).spacing(pt(10.0), 0);
+            let so = self.styled(styles::SO_KY_HIEU, &ctx.so_ky_hieu);
+            let when = self.styled(styles::DIA_DANH_NGAY, &ctx.dia_danh_ngay);
             rows.push(Row {
                 cells: vec![
                     Cell {
@@ -357,21 +350,15 @@ impl Writer<'_> {
             });
         }
         if !vv.is_empty() {
-            let p = line(
-                &format!("V/v {}", vv.join(" ")),
-                s.vv(),
-                false,
-                false,
-                Align::Center,
-            )
-            .spacing(pt(16.0), 0);
+            let p = self.styled(styles::VV, &format!("V/v {}", vv.join(" ")));
             rows.push(Row {
                 cells: vec![Cell::new(vec![Item::Para(p)]), Cell::new(Vec::new())],
                 header: false,
                 cant_split: true,
             });
         }
-        if ctx.do_khan.is_some() || ctx.luu_hanh.is_some() {
+        // The marks belong to the document's own header, not to an attached text's (Mẫu 1.3).
+        if with_number && (ctx.do_khan.is_some() || ctx.luu_hanh.is_some()) {
             let mut marks: Vec<Item> = Vec::new();
             if let Some(label) = ctx.do_khan {
                 // Ô 10b: a frame of 20, 30 or 40 × 8 mm, the smallest that holds the mark.
@@ -385,22 +372,20 @@ impl Writer<'_> {
                 };
                 let space = 3;
                 let side = ((left - mm(frame)) / 2 + pt(f64::from(space))).max(0);
-                let mut r = Run::new(label, s.body).bold(true);
-                r.color = Some(STAMP_RED);
-                let mut p = Para::new(Align::Center)
-                    .indent(side, side)
-                    .spacing(pt(10.0), 0);
+                // The frame and the red are the decree's exception, set on the paragraph.
+                let mut p = self.styled(styles::MUC_DO, label).indent(side, side);
+                p.runs[0].color = Some(STAMP_RED);
                 p.boxed = Some(Border {
                     width: 0.8,
                     color: STAMP_RED,
                     space,
                 });
-                marks.push(Item::Para(p.run(r)));
+                marks.push(Item::Para(p));
             }
             if let Some(l) = &ctx.luu_hanh {
                 let before = if ctx.do_khan.is_some() { 4.0 } else { 10.0 };
                 marks.push(Item::Para(
-                    line(l, s.body, true, false, Align::Center).spacing(pt(before), 0),
+                    self.styled(styles::MUC_DO, l).spacing(pt(before), 0),
                 ));
             }
             rows.push(Row {
@@ -423,9 +408,7 @@ impl Writer<'_> {
     fn title(&mut self, ten_loai: &str, trich_yeu: &[String], sub: Option<&str>) {
         let size = self.s.body;
         let room = self.room;
-        let first = line(ten_loai, size, true, false, Align::Center)
-            .spacing(pt(20.0), 0)
-            .keep_next();
+        let first = self.styled(styles::TEN_LOAI, ten_loai);
         let title_w = width(ten_loai, true, false, size);
         self.push(first);
         if trich_yeu.is_empty() {
@@ -445,14 +428,10 @@ impl Writer<'_> {
         };
         let side = if n <= 1 { 0 } else { (room - measure) / 2 };
         for l in trich_yeu {
-            self.push(
-                line(l, size, true, false, Align::Center)
-                    .indent(side, side)
-                    .keep_next(),
-            );
+            self.push(self.styled(styles::TRICH_YEU, l).indent(side, side));
         }
         if let Some(sub) = sub {
-            self.push(line(sub, size, false, true, Align::Center).keep_next());
+            self.push(self.styled(styles::BAN_HANH_KEM, sub));
         }
         // The PDF leaves 8 pt and a paragraph's spacing under the title.
         self.push(rule(widest.min(measure) * 2 / 5, room).spacing(pt(3.0), pt(14.0)));
@@ -462,9 +441,7 @@ impl Writer<'_> {
         let n = self.ctx.tham_quyen.len();
         for (i, l) in self.ctx.tham_quyen.iter().enumerate() {
             let after = if i + 1 == n { pt(6.0) } else { 0 };
-            let p = line(l, self.s.body, true, false, Align::Center)
-                .spacing(0, after)
-                .keep_next();
+            let p = self.styled(styles::THAM_QUYEN, l).spacing(0, after);
             self.push(p);
         }
     }
@@ -481,9 +458,7 @@ impl Writer<'_> {
                 l.clone()
             };
             let after = if i + 1 == n { pt(6.0) } else { 0 };
-            let p = line(&text, self.s.body, true, false, Align::Center)
-                .spacing(0, after)
-                .keep_next();
+            let p = self.styled(styles::THAM_QUYEN, &text).spacing(0, after);
             self.push(p);
         }
         let items: Vec<String> = ctx.kinh_gui.iter().map(|k| format!("- {k}")).collect();
@@ -496,7 +471,8 @@ impl Writer<'_> {
         let hang = pt(0.7 * self.s.body);
         let count = items.len();
         for (i, item) in items.iter().enumerate() {
-            let mut p = line(item, self.s.body, false, false, Align::Left);
+            let mut p = self.styled(styles::KINH_GUI_DONG, item);
+            p.runs[0].size = self.s.body;
             p.left = side + hang;
             p.first_line = -hang;
             p.after = if i + 1 == count {
@@ -504,7 +480,6 @@ impl Writer<'_> {
             } else {
                 pt(0.35 * self.s.body)
             };
-            p.line = BODY_LINE;
             self.push(p);
         }
     }
@@ -513,14 +488,7 @@ impl Writer<'_> {
     fn kinh_gui(&mut self) {
         let items = &self.ctx.kinh_gui;
         if let [one] = items.as_slice() {
-            let p = line(
-                &format!("Kính gửi: {one}"),
-                KINH_GUI,
-                false,
-                false,
-                Align::Center,
-            )
-            .spacing(pt(10.0), pt(10.0));
+            let p = self.styled(styles::KINH_GUI, &format!("Kính gửi: {one}"));
             self.push(p);
             return;
         }
@@ -533,7 +501,6 @@ impl Writer<'_> {
             .unwrap_or(0);
         // A little slack: Word and LibreOffice must not wrap a line the metrics say fits.
         let list = (widest + pt(2.0)).min(self.room - label);
-        let hang = pt(0.7 * KINH_GUI);
         let n = lines.len();
         let rows = lines
             .iter()
@@ -545,13 +512,12 @@ impl Writer<'_> {
                 } else {
                     pt(0.35 * KINH_GUI)
                 };
-                let mut p = line(l, KINH_GUI, false, false, Align::Left).spacing(before, after);
-                p.left = hang;
-                p.first_line = -hang;
-                p.line = BODY_LINE;
+                let p = self.styled(styles::KINH_GUI_DONG, l).spacing(before, after);
                 let first = if i == 0 {
                     vec![Item::Para(
-                        line("Kính gửi:", KINH_GUI, false, false, Align::Left).spacing(before, 0),
+                        self.styled(styles::KINH_GUI, "Kính gửi:")
+                            .spacing(before, 0)
+                            .align(Align::Left),
                     )]
                 } else {
                     Vec::new()
@@ -578,34 +544,37 @@ impl Writer<'_> {
         for b in blocks {
             match b.level {
                 "chuong" | "muc_chuong" => {
-                    let (size, before, after) = if b.level == "chuong" {
-                        (self.s.body, 18.0, 12.0)
+                    let (label, title) = if b.level == "chuong" {
+                        (styles::CHUONG, styles::TEN_CHUONG)
                     } else {
-                        (self.s.body - 1.0, 14.0, 10.0)
+                        (styles::MUC_CHUONG, styles::TEN_MUC_CHUONG)
                     };
-                    self.push(
-                        line(&b.marker, size, true, false, Align::Center)
-                            .spacing(pt(before), 0)
-                            .keep_next(),
-                    );
-                    let p = self
-                        .spans(Para::new(Align::Center), &b.spans, size, true, false)
-                        .spacing(0, pt(after))
-                        .keep_next();
+                    self.push(self.styled(label, &b.marker));
+                    let p = self.spans(self.styled(title, ""), &b.spans);
                     self.push(p);
                 }
                 "bang" => self.results(b),
                 "danh_sach" => self.list(b),
                 _ => {
-                    let mut p = self.body_para();
+                    let mut p = self.styled(block_style(b), "");
                     if !b.marker.is_empty() {
+                        // The marker of a Điều is bold even when its title is not.
                         let marker_bold = b.bold || b.level == "dieu";
                         p = p
                             .run(Run::new(format!("{} ", b.marker), self.s.body).bold(marker_bold));
                     }
-                    p = self.spans(p, &b.spans, self.s.body, b.bold, false);
-                    // A heading stays with what it introduces; the last paragraph with the
-                    // signature.
+                    let base = self.sheet.get(p.style).run;
+                    let spans: Vec<Span> = b
+                        .spans
+                        .iter()
+                        .map(|s| Span {
+                            b: s.b || (b.bold && !base.bold),
+                            ..s.clone()
+                        })
+                        .collect();
+                    p = self.spans(p, &spans);
+                    // A heading stays with what it introduces (its style says so); the last
+                    // paragraph with the signature.
                     if b.bold || b.keep {
                         p = p.keep_next();
                     }
@@ -617,10 +586,17 @@ impl Writer<'_> {
     }
 
     fn cell_para(&self, text: &str, bold: bool, align: Align) -> Item {
-        Item::Para(line(text, self.s.table(), bold, false, align))
+        let id = if bold {
+            styles::BANG_TIEU_DE
+        } else {
+            styles::BANG
+        };
+        Item::Para(self.styled(id, text).align(align))
     }
 
-    /// A row of a bordered table: one cell per text and alignment, never split.
+    /// A row of a bordered table: one cell per text and alignment. It may break across
+    /// pages: Word never splits a can't-split row, even one taller than the page, and cuts
+    /// off what does not fit.
     fn data_row(&self, cells: &[(&str, Align)], valign: VAlign) -> Row {
         Row {
             cells: cells
@@ -631,7 +607,7 @@ impl Writer<'_> {
                 })
                 .collect(),
             header: false,
-            cant_split: true,
+            cant_split: false,
         }
     }
 
@@ -738,10 +714,7 @@ impl Writer<'_> {
         );
         self.items.push(Item::Table(t));
         // The PDF leaves 10 pt under the table.
-        self.push(Para {
-            mark_size: Some(1.0),
-            ..Para::new(Align::Left).spacing(pt(10.0), 0)
-        });
+        self.push(Para::spacer().spacing(pt(10.0), 0));
     }
 
     /// A list read from a table (`danh_sach`): TT and the chosen columns, sharing the width.
@@ -763,15 +736,11 @@ impl Writer<'_> {
         let head: Vec<&str> = b.head.iter().map(String::as_str).collect();
         let t = self.grid_table(&columns, &head, rows);
         self.items.push(Item::Table(t));
-        self.push(Para {
-            mark_size: Some(1.0),
-            ..Para::new(Align::Left).spacing(pt(10.0), 0)
-        });
+        self.push(Para::spacer().spacing(pt(10.0), 0));
     }
 
     /// A signer block: quyền hạn, chức vụ, space to sign, họ tên; bold and centred.
     fn signer(&self, p: &SignerCtx, before: i32) -> Vec<Item> {
-        let size = self.s.body;
         let mut out = Vec::new();
         for (i, q) in p
             .quyen_han
@@ -780,29 +749,20 @@ impl Writer<'_> {
             .enumerate()
         {
             let b = if i == 0 { before } else { 0 };
-            out.push(Item::Para(
-                line(q, size, true, false, Align::Center)
-                    .spacing(b, 0)
-                    .keep_next(),
-            ));
+            out.push(Item::Para(self.styled(styles::CHUC_VU, q).spacing(b, 0)));
         }
-        out.push(Item::Para(
-            line(&p.ho_ten, size, true, false, Align::Center).spacing(mm(28.0), 0),
-        ));
+        out.push(Item::Para(self.styled(styles::HO_TEN, &p.ho_ten)));
         out
     }
 
     /// Nơi nhận: the label 12 bold italic, the list 11.
     fn noi_nhan(&self, before: i32) -> Vec<Item> {
         let mut out = vec![Item::Para(
-            line("Nơi nhận:", NOI_NHAN_LABEL, true, true, Align::Left).spacing(before, 0),
+            self.styled(styles::NOI_NHAN_NHAN, "Nơi nhận:")
+                .spacing(before, 0),
         )];
-        let hang = pt(0.6 * NOI_NHAN);
         for l in &self.ctx.noi_nhan {
-            let mut p = line(l, NOI_NHAN, false, false, Align::Left);
-            p.left = hang;
-            p.first_line = -hang;
-            out.push(Item::Para(p));
+            out.push(Item::Para(self.styled(styles::NOI_NHAN, l)));
         }
         out
     }
@@ -825,14 +785,8 @@ impl Writer<'_> {
         let mut left = match &ctx.dong_ky {
             Some(p) => self.signer(p, pt(6.0)),
             None => vec![Item::Para(
-                line(
-                    ctx.xac_nhan.as_deref().unwrap_or(""),
-                    self.s.body,
-                    true,
-                    false,
-                    Align::Center,
-                )
-                .spacing(pt(6.0), 0),
+                self.styled(styles::CHUC_VU, ctx.xac_nhan.as_deref().unwrap_or(""))
+                    .spacing(pt(6.0), 0),
             )],
         };
         let mut right = self.signer(&ctx.nguoi_ky, pt(6.0));
@@ -880,14 +834,9 @@ impl Writer<'_> {
     /// Phụ lục (Mẫu 2.1): its own section (landscape when asked), page numbers from 1, the
     /// heading, optional paragraphs and the responsibility matrix.
     fn annex(&mut self, a: &AnnexCtx) {
-        let body = self.s.body;
-        self.push(line(&a.nhan, PHU_LUC, true, false, Align::Center).keep_next());
-        self.push(line(&a.tieu_de, body, true, false, Align::Center).keep_next());
-        self.push(
-            line(&a.kem_theo, body, false, true, Align::Center)
-                .spacing(0, pt(10.0))
-                .keep_next(),
-        );
+        self.push(self.styled(styles::PHU_LUC, &a.nhan));
+        self.push(self.styled(styles::PHU_LUC_TIEU_DE, &a.tieu_de));
+        self.push(self.styled(styles::PHU_LUC_KEM_THEO, &a.kem_theo));
         self.blocks(&a.body);
         if a.groups.is_empty() {
             return;

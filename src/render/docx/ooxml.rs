@@ -24,6 +24,10 @@ pub fn pt(v: f64) -> i32 {
     (v * 20.0).round() as i32
 }
 
+fn half_points(size: f64) -> i32 {
+    (size * 2.0).round() as i32
+}
+
 /// Text as XML character data: NFC (Điều 8: TCVN 6909 Unicode, and Word's search needs the
 /// composed forms), markup characters escaped, control characters removed (a U+000B pasted
 /// from Word makes the whole part unreadable).
@@ -109,35 +113,53 @@ impl Run {
         self
     }
 
-    fn rpr(&self, out: &mut String) {
-        out.push_str("<w:rPr>");
-        if self.bold {
-            out.push_str("<w:b/><w:bCs/>");
+    /// The run's properties where they differ from its paragraph style's: a run in the
+    /// style's own look carries none, so restyling the style restyles the run.
+    fn rpr(&self, base: &RunProps, out: &mut String) {
+        let mut props = String::new();
+        if self.bold != base.bold {
+            props.push_str(if self.bold {
+                "<w:b/><w:bCs/>"
+            } else {
+                r#"<w:b w:val="0"/><w:bCs w:val="0"/>"#
+            });
         }
-        if self.italic {
-            out.push_str("<w:i/><w:iCs/>");
+        if self.italic != base.italic {
+            props.push_str(if self.italic {
+                "<w:i/><w:iCs/>"
+            } else {
+                r#"<w:i w:val="0"/><w:iCs w:val="0"/>"#
+            });
         }
         if let Some(c) = self.color {
-            let _ = write!(out, r#"<w:color w:val="{c}"/>"#);
+            let _ = write!(props, r#"<w:color w:val="{c}"/>"#);
         }
-        let hp = (self.size * 2.0).round() as i32;
-        let _ = write!(out, r#"<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>"#);
-        out.push_str("</w:rPr>");
+        if self.size != base.size {
+            let hp = half_points(self.size);
+            let _ = write!(props, r#"<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>"#);
+        }
+        if !props.is_empty() {
+            let _ = write!(out, "<w:rPr>{props}</w:rPr>");
+        }
     }
 
-    fn write(&self, out: &mut String) {
+    fn write(&self, base: &RunProps, out: &mut String) {
         if let Some(n) = self.footnote {
-            let hp = (self.size * 2.0).round() as i32;
+            let mut size = String::new();
+            if self.size != base.size {
+                let hp = half_points(self.size);
+                let _ = write!(size, r#"<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>"#);
+            }
             let _ = write!(
                 out,
-                r#"<w:r><w:rPr><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>"#
+                r#"<w:r><w:rPr>{size}<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>"#
             );
             return;
         }
         if self.page_field {
             for part in ["begin", "instr", "separate", "value", "end"] {
                 out.push_str("<w:r>");
-                self.rpr(out);
+                self.rpr(base, out);
                 match part {
                     "instr" => {
                         out.push_str(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#)
@@ -154,7 +176,7 @@ impl Run {
             return;
         }
         out.push_str("<w:r>");
-        self.rpr(out);
+        self.rpr(base, out);
         // A line break inside one run is a <w:br/>, never a newline in <w:t> (Word shows a
         // repair dialog); tabs are <w:tab/>.
         for (i, line) in self.text.split('\n').enumerate() {
@@ -205,6 +227,8 @@ impl Border {
 /// A paragraph with its formatting. Lengths in twips; `line` in 240ths of a line.
 #[derive(Debug, Clone)]
 pub struct Para {
+    /// The paragraph style (`w:pStyle`); what the style already says is not written again.
+    pub style: Option<&'static str>,
     pub align: Align,
     pub left: i32,
     pub right: i32,
@@ -228,6 +252,7 @@ pub struct Para {
 impl Para {
     pub fn new(align: Align) -> Para {
         Para {
+            style: None,
             align,
             left: 0,
             right: 0,
@@ -243,6 +268,15 @@ impl Para {
             boxed: None,
             mark_size: None,
             runs: Vec::new(),
+        }
+    }
+    /// An empty paragraph of 1 pt: the space between two tables, the end of a cell or of
+    /// the body after a table, a blank footer.
+    pub fn spacer() -> Para {
+        Para {
+            style: Some(SPACER),
+            mark_size: Some(1.0),
+            ..Para::new(Align::Left)
         }
     }
     pub fn run(mut self, r: Run) -> Para {
@@ -263,18 +297,27 @@ impl Para {
         self.keep_next = true;
         self
     }
+    pub fn align(mut self, align: Align) -> Para {
+        self.align = align;
+        self
+    }
 
-    fn write(&self, out: &mut String, sect: Option<&str>) {
-        out.push_str("<w:p><w:pPr>");
-        if self.keep_next {
-            out.push_str("<w:keepNext/>");
-        }
-        if self.keep_lines {
-            out.push_str("<w:keepLines/>");
-        }
-        if self.page_break_before {
-            out.push_str("<w:pageBreakBefore/>");
-        }
+    /// The paragraph properties that differ from `base` (the style's, or docDefaults' for
+    /// a style itself), in the schema's order.
+    fn ppr(&self, base: &Para, outline: Option<u8>, out: &mut String) {
+        let flag = |out: &mut String, name: &str, on: bool, was: bool| {
+            if on != was {
+                let _ = write!(out, "<w:{name}{}/>", if on { "" } else { r#" w:val="0""# });
+            }
+        };
+        flag(out, "keepNext", self.keep_next, base.keep_next);
+        flag(out, "keepLines", self.keep_lines, base.keep_lines);
+        flag(
+            out,
+            "pageBreakBefore",
+            self.page_break_before,
+            base.page_break_before,
+        );
         if self.top.is_some() || self.bottom.is_some() || self.boxed.is_some() {
             out.push_str("<w:pBdr>");
             if let Some(b) = self.boxed {
@@ -291,41 +334,187 @@ impl Para {
             }
             out.push_str("</w:pBdr>");
         }
-        let _ = write!(
-            out,
-            r#"<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="auto"/>"#,
-            self.before, self.after, self.line
-        );
-        let _ = write!(
-            out,
-            r#"<w:ind w:left="{}" w:right="{}""#,
-            self.left, self.right
-        );
-        match self.first_line {
-            0 => out.push_str(r#" w:firstLine="0"/>"#),
-            n if n > 0 => {
-                let _ = write!(out, r#" w:firstLine="{n}"/>"#);
-            }
-            n => {
-                let _ = write!(out, r#" w:hanging="{}"/>"#, -n);
+        let mut attrs = String::new();
+        for (name, v, was) in [
+            ("before", self.before, base.before),
+            ("after", self.after, base.after),
+            ("line", self.line, base.line),
+        ] {
+            if v != was {
+                let _ = write!(attrs, r#" w:{name}="{v}""#);
             }
         }
-        let _ = write!(out, r#"<w:jc w:val="{}"/>"#, self.align.val());
-        if let Some(size) = self.mark_size {
-            let hp = (size * 2.0).round() as i32;
+        if self.line != base.line {
+            attrs.push_str(r#" w:lineRule="auto""#);
+        }
+        if !attrs.is_empty() {
+            let _ = write!(out, "<w:spacing{attrs}/>");
+        }
+        let mut attrs = String::new();
+        for (name, v, was) in [
+            ("left", self.left, base.left),
+            ("right", self.right, base.right),
+        ] {
+            if v != was {
+                let _ = write!(attrs, r#" w:{name}="{v}""#);
+            }
+        }
+        if self.first_line != base.first_line {
+            match self.first_line {
+                n if n >= 0 => {
+                    let _ = write!(attrs, r#" w:firstLine="{n}""#);
+                }
+                n => {
+                    let _ = write!(attrs, r#" w:hanging="{}""#, -n);
+                }
+            }
+        }
+        if !attrs.is_empty() {
+            let _ = write!(out, "<w:ind{attrs}/>");
+        }
+        if self.align != base.align {
+            let _ = write!(out, r#"<w:jc w:val="{}"/>"#, self.align.val());
+        }
+        if let Some(level) = outline {
+            let _ = write!(out, r#"<w:outlineLvl w:val="{level}"/>"#);
+        }
+    }
+
+    fn write(&self, sheet: &Sheet, out: &mut String, sect: Option<&str>) {
+        let style = sheet.get(self.style);
+        let mut ppr = String::new();
+        if let Some(id) = self.style {
+            let _ = write!(ppr, r#"<w:pStyle w:val="{id}"/>"#);
+        }
+        self.ppr(&style.para, None, &mut ppr);
+        if let Some(size) = self.mark_size.filter(|s| *s != style.run.size) {
+            let hp = half_points(size);
             let _ = write!(
-                out,
+                ppr,
                 r#"<w:rPr><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/></w:rPr>"#
             );
         }
         if let Some(s) = sect {
-            out.push_str(s);
+            ppr.push_str(s);
         }
-        out.push_str("</w:pPr>");
+        out.push_str("<w:p>");
+        if !ppr.is_empty() {
+            let _ = write!(out, "<w:pPr>{ppr}</w:pPr>");
+        }
         for r in &self.runs {
-            r.write(out);
+            r.write(&style.run, out);
         }
         out.push_str("</w:p>");
+    }
+}
+
+/// The style of [`Para::spacer`]: an empty paragraph of 1 pt.
+pub const SPACER: &str = "VBKhoangCach";
+
+/// A style's character look: what its runs are unless they say otherwise.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunProps {
+    pub size: f64,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// A named paragraph style: its whole look as a paragraph and a run, of which styles.xml
+/// holds only what differs from the style it is based on.
+#[derive(Debug, Clone)]
+pub struct Style {
+    /// The id paragraphs name (ASCII, stable across versions).
+    pub id: &'static str,
+    /// The name Word shows (Vietnamese).
+    pub name: &'static str,
+    pub based_on: Option<&'static str>,
+    /// The style Enter gives after a paragraph of this one.
+    pub next: Option<&'static str>,
+    /// Outline level from 0: the Navigation Pane and a table of contents.
+    pub outline: Option<u8>,
+    pub para: Para,
+    pub run: RunProps,
+}
+
+/// The document's styles; the first is Normal, which a paragraph without a style has.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub styles: Vec<Style>,
+}
+
+impl Sheet {
+    pub fn get(&self, id: Option<&str>) -> &Style {
+        id.and_then(|id| self.styles.iter().find(|s| s.id == id))
+            .unwrap_or(&self.styles[0])
+    }
+
+    /// What docDefaults say: the base of Normal.
+    fn defaults(size: f64) -> Style {
+        Style {
+            id: "",
+            name: "",
+            based_on: None,
+            next: None,
+            outline: None,
+            para: Para::new(Align::Left),
+            run: RunProps {
+                size,
+                bold: false,
+                italic: false,
+            },
+        }
+    }
+
+    fn xml(&self) -> String {
+        let normal = &self.styles[0];
+        let defaults = Self::defaults(normal.run.size);
+        let hp = half_points(normal.run.size);
+        let mut out = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr></w:pPrDefault></w:docDefaults>"#
+        );
+        for s in &self.styles {
+            let base = match s.based_on {
+                Some(id) => self.get(Some(id)),
+                None => &defaults,
+            };
+            let default = if s.id == "Normal" {
+                r#" w:default="1""#
+            } else {
+                ""
+            };
+            let _ = write!(
+                out,
+                r#"<w:style w:type="paragraph"{default} w:styleId="{}"><w:name w:val="{}"/>"#,
+                s.id,
+                escape(s.name)
+            );
+            if let Some(b) = s.based_on {
+                let _ = write!(out, r#"<w:basedOn w:val="{b}"/>"#);
+            }
+            if let Some(n) = s.next {
+                let _ = write!(out, r#"<w:next w:val="{n}"/>"#);
+            }
+            out.push_str("<w:qFormat/>");
+            let mut ppr = String::new();
+            if s.id == "Normal" {
+                // Word and LibreOffice default differently; Typst avoids widows and orphans.
+                ppr.push_str("<w:widowControl/>");
+            }
+            s.para.ppr(&base.para, s.outline, &mut ppr);
+            if !ppr.is_empty() {
+                let _ = write!(out, "<w:pPr>{ppr}</w:pPr>");
+            }
+            let mut rpr = String::new();
+            Run::new("", s.run.size)
+                .bold(s.run.bold)
+                .italic(s.run.italic)
+                .rpr(&base.run, &mut rpr);
+            out.push_str(&rpr);
+            out.push_str("</w:style>");
+        }
+        out.push_str(r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#);
+        out
     }
 }
 
@@ -377,7 +566,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn write(&self, out: &mut String) {
+    fn write(&self, sheet: &Sheet, out: &mut String) {
         let total: i32 = self.widths.iter().sum();
         out.push_str("<w:tbl><w:tblPr>");
         let _ = write!(out, r#"<w:tblW w:w="{total}" w:type="dxa"/>"#);
@@ -450,12 +639,10 @@ impl Table {
                 // A cell must end with a paragraph.
                 let needs_para = !matches!(cell.content.last(), Some(Item::Para(_)));
                 for item in &cell.content {
-                    item.write(out, None);
+                    item.write(sheet, out, None);
                 }
                 if needs_para {
-                    let mut p = Para::new(Align::Left);
-                    p.mark_size = Some(1.0);
-                    p.write(out, None);
+                    Para::spacer().write(sheet, out, None);
                 }
                 out.push_str("</w:tc>");
             }
@@ -538,10 +725,10 @@ pub enum Item {
 }
 
 impl Item {
-    fn write(&self, out: &mut String, sect: Option<&str>) {
+    fn write(&self, sheet: &Sheet, out: &mut String, sect: Option<&str>) {
         match self {
-            Item::Para(p) => p.write(out, sect),
-            Item::Table(t) => t.write(out),
+            Item::Para(p) => p.write(sheet, out, sect),
+            Item::Table(t) => t.write(sheet, out),
             Item::SectionEnd(_) => {}
         }
     }
@@ -551,7 +738,7 @@ const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingm
 
 /// Writes a story; each section's properties go into the last paragraph before its end (an
 /// empty one is added after a table), the last section's at the end of the body.
-fn story(items: &[Item], out: &mut String) {
+fn story(items: &[Item], sheet: &Sheet, out: &mut String) {
     let last_end = items.iter().rposition(|i| matches!(i, Item::SectionEnd(_)));
     for (n, item) in items.iter().enumerate() {
         match item {
@@ -562,19 +749,20 @@ fn story(items: &[Item], out: &mut String) {
                     Some(Item::SectionEnd(s)) if Some(n + 1) != last_end => Some(s.xml()),
                     _ => None,
                 };
-                p.write(out, sect.as_deref());
+                p.write(sheet, out, sect.as_deref());
             }
             Item::Table(t) => {
-                t.write(out);
-                let mut p = Para::new(Align::Left);
-                p.mark_size = Some(1.0);
+                t.write(sheet, out);
+                let p = Para::spacer();
                 match items.get(n + 1) {
                     Some(Item::SectionEnd(s)) if Some(n + 1) != last_end => {
-                        p.write(out, Some(&s.xml()))
+                        p.write(sheet, out, Some(&s.xml()))
                     }
                     // Two tables with nothing between them are one table to Word and
-                    // LibreOffice, which then share out one set of column widths.
-                    Some(Item::Table(_)) => p.write(out, None),
+                    // LibreOffice, which then share out one set of column widths. And Word
+                    // cannot end a body with a table: it adds a paragraph of the Normal
+                    // style, whose full line can push a blank last page; this one is 1 pt.
+                    Some(Item::Table(_)) | Some(Item::SectionEnd(_)) => p.write(sheet, out, None),
                     _ => {}
                 }
             }
@@ -603,9 +791,8 @@ pub struct Package {
     pub headers: Vec<Vec<Item>>,
     pub footers: Vec<Vec<Item>>,
     pub props: Properties,
-    /// Default paragraph and run formatting of the Normal style: the body text.
-    pub normal_size: f64,
-    pub normal_para: Para,
+    /// The paragraph styles; paragraphs name them and carry only what differs.
+    pub sheet: Sheet,
 }
 
 const FONT: &str = "Times New Roman";
@@ -631,19 +818,19 @@ impl Package {
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<w:document {W_NS}><w:body>"#,
             "\n"
         );
-        story(&self.body, &mut out);
+        story(&self.body, &self.sheet, &mut out);
         out.push_str("</w:body></w:document>");
         out
     }
 
-    fn part_xml(tag: &str, items: &[Item]) -> String {
+    fn part_xml(&self, tag: &str, items: &[Item]) -> String {
         let mut out = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{}<w:{tag} {W_NS}>"#,
             "\n"
         );
-        story(items, &mut out);
+        story(items, &self.sheet, &mut out);
         if !items.iter().any(|i| matches!(i, Item::Para(_))) {
-            Para::new(Align::Left).write(&mut out, None);
+            Para::new(Align::Left).write(&self.sheet, &mut out, None);
         }
         let _ = write!(out, "</w:{tag}>");
         out
@@ -665,23 +852,6 @@ impl Package {
         }
         out.push_str("</w:footnotes>");
         out
-    }
-
-    fn styles_xml(&self) -> String {
-        let hp = (self.normal_size * 2.0).round() as i32;
-        let mut normal = String::new();
-        self.normal_para.write(&mut normal, None);
-        // The Normal style carries the body paragraph's pPr, so Enter in the body continues
-        // the body's formatting.
-        let ppr = normal
-            .split_once("<w:pPr>")
-            .and_then(|(_, rest)| rest.split_once("</w:pPr>"))
-            .map(|(p, _)| p)
-            .unwrap_or_default();
-        format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#
-        )
     }
 
     fn settings_xml() -> &'static str {
@@ -799,7 +969,7 @@ impl Package {
             ("docProps/custom.xml".into(), self.custom_xml()),
             ("word/document.xml".into(), self.document_xml()),
             ("word/_rels/document.xml.rels".into(), self.document_rels()),
-            ("word/styles.xml".into(), self.styles_xml()),
+            ("word/styles.xml".into(), self.sheet.xml()),
             ("word/settings.xml".into(), Self::settings_xml().into()),
             ("word/fontTable.xml".into(), Self::font_table_xml()),
             ("word/theme/theme1.xml".into(), THEME.into()),
@@ -808,16 +978,10 @@ impl Package {
             parts.push(("word/footnotes.xml".into(), self.footnotes_xml()));
         }
         for (n, h) in self.headers.iter().enumerate() {
-            parts.push((
-                format!("word/header{}.xml", n + 1),
-                Self::part_xml("hdr", h),
-            ));
+            parts.push((format!("word/header{}.xml", n + 1), self.part_xml("hdr", h)));
         }
         for (n, f) in self.footers.iter().enumerate() {
-            parts.push((
-                format!("word/footer{}.xml", n + 1),
-                Self::part_xml("ftr", f),
-            ));
+            parts.push((format!("word/footer{}.xml", n + 1), self.part_xml("ftr", f)));
         }
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         // DOS epoch: no clock in the bytes. The system that "made" the entries is named, not
