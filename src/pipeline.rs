@@ -317,6 +317,17 @@ pub fn process(
             let docx = DocxRenderer.render(&ctx, &mut report);
             lap(4);
             files.push(("docx", docx?.bytes));
+            let own = source.overrides_of(&ctx);
+            if !own.is_empty() {
+                report.push(Diagnostic::warning(
+                    &job.input,
+                    None,
+                    t!(
+                        "tệp Word theo bố cục có sẵn của vanban, không theo mẫu của bạn ({files}): chỉ bản PDF đổi theo mẫu",
+                        files = own.join(", ")
+                    ),
+                ).with_hint(t!("cỡ chữ, khoảng cách của tệp Word đổi bằng kiểu (style) trong Word, hoặc dựng không kèm `--templates`")));
+            }
         }
         if opts.typesets() {
             reads.templates = source.templates_of(&source.template_for(&ctx));

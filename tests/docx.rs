@@ -34,11 +34,19 @@ fn wattr(n: roxmltree::Node, name: &str) -> Option<i64> {
     n.attribute((W, name)).and_then(|v| v.parse().ok())
 }
 
-/// The text of a paragraph (its runs' `w:t`).
+/// The text of a paragraph as Word copies it: its runs' `w:t`, a non-breaking hyphen as a
+/// hyphen, the word joiners after a code's slashes dropped.
 fn text(p: roxmltree::Node) -> String {
     p.descendants()
-        .filter(|d| d.has_tag_name((W, "t")))
-        .filter_map(|d| d.text())
+        .filter_map(|d| {
+            if d.has_tag_name((W, "t")) {
+                d.text().map(|t| t.replace('\u{2060}', ""))
+            } else if d.has_tag_name((W, "noBreakHyphen")) {
+                Some("-".to_string())
+            } else {
+                None
+            }
+        })
         .collect()
 }
 
@@ -305,7 +313,7 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         let body = ctx.layout.co_chu;
         assert_eq!(
             st.size(qh),
-            Some(((body - 1.0) * 2.0) as i64),
+            Some((ctx.spec.sizes.quoc_hieu * 2.0) as i64),
             "{name}: Quốc hiệu size"
         );
         assert!(st.bold(qh), "{name}: Quốc hiệu bold");
@@ -318,7 +326,7 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
         let tn = paras[tn_i];
         assert_eq!(
             st.size(tn),
-            Some((body * 2.0) as i64),
+            Some((ctx.spec.sizes.tieu_ngu * 2.0) as i64),
             "{name}: Tiêu ngữ size"
         );
         let rule = rule_length(paras[tn_i + 1], cell_width(tn)).expect("a rule under the Tiêu ngữ");
@@ -428,11 +436,21 @@ fn every_sample_reads_back_as_the_decree_lays_it_out() {
             assert!(doc_xml.contains("Cơ quan thực hiện"), "{name}: matrix");
         }
 
-        // Nơi nhận: label 12 bold italic, list 11.
+        // Nơi nhận: the label bold italic, the list, at the spec's sizes (12 and 11).
+        let half = |v: f64| Some((v * 2.0) as i64);
         let nn = paras[find("Nơi nhận:")];
-        assert_eq!(st.size(nn), Some(24), "{name}: Nơi nhận label");
+        assert_eq!(
+            st.size(nn),
+            half(ctx.spec.sizes.noi_nhan_nhan),
+            "{name}: Nơi nhận label"
+        );
+        assert!(st.bold(nn), "{name}: Nơi nhận label bold");
         let first_recipient = paras[find(&ctx.noi_nhan[0])];
-        assert_eq!(st.size(first_recipient), Some(22), "{name}: Nơi nhận list");
+        assert_eq!(
+            st.size(first_recipient),
+            half(ctx.spec.sizes.noi_nhan),
+            "{name}: Nơi nhận list"
+        );
 
         // No text boxes, frames or absolute positions anywhere.
         for bad in [
@@ -544,7 +562,7 @@ fn every_paragraph_has_a_named_style_and_the_styles_drive_the_look() {
         let last = body
             .children()
             .filter(|c| c.is_element() && !c.has_tag_name((W, "sectPr")))
-            .last()
+            .next_back()
             .unwrap();
         assert!(
             last.has_tag_name((W, "p")),
@@ -577,6 +595,35 @@ fn every_paragraph_has_a_named_style_and_the_styles_drive_the_look() {
         }
         assert!(body_paras > 0, "{name}: no body paragraph");
     }
+}
+
+/// The decree's numbers live once, in the context's spec: one changed there reaches the PDF
+/// and the Word file alike.
+#[test]
+fn one_number_of_the_layout_spec_reaches_both_outputs() {
+    let path = root().join("data/lang-son/ke-hoach-ntm-2019.yaml");
+    let mut ctx = build(&path).ctx;
+    assert_eq!(ctx.spec.sizes.noi_nhan, 11.0);
+    ctx.spec.sizes.noi_nhan = 9.5;
+    let recipient = ctx.noi_nhan[0].clone();
+
+    let pdf = common::build_context(ctx.clone());
+    let (runs, _) = common::layout(&pdf.doc);
+    let run = common::find(&runs, &recipient);
+    assert_eq!(run.size, 9.5, "the PDF's Nơi nhận line");
+
+    let mut report = vanban::diag::Report::default();
+    let docx =
+        vanban::render::Renderer::render(&vanban::render::docx::DocxRenderer, &ctx, &mut report)
+            .expect("a .docx");
+    let parts = parts(&docx.bytes);
+    let doc = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let st = Styles::new(&parts["word/styles.xml"]);
+    let p = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "p")) && text(*n) == recipient)
+        .expect("the recipient's paragraph");
+    assert_eq!(st.size(p), Some(19), "the Word file's Nơi nhận line");
 }
 
 fn xml_escape(s: &str) -> String {

@@ -724,6 +724,11 @@ fn docx_through_libreoffice_matches_the_typst_layout() {
             }
         };
         let mut f = compare_checks(&lo, &typst, ctx);
+        // Điều 8: no số/ký hiệu broken across lines in Word's rendering either.
+        let lo_text = common::pdftotext_lines(&std::fs::read(&lo_file).unwrap());
+        for code in common::broken_codes(ctx, &lo_text) {
+            f.push(format!("a số/ký hiệu broken across lines: {code}"));
+        }
         f.extend(file_checks(&lo, ctx, typst_page_two_numbered(&typst, ctx)));
         if !f.is_empty() {
             failures.push((name.clone(), f));

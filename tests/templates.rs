@@ -241,3 +241,23 @@ fn a_missing_template_file_is_named_in_vietnamese_with_its_place() {
     );
     let _ = std::fs::remove_dir_all(work);
 }
+
+/// The Word file follows vanban's built-in layout: a user's layout template changes only the
+/// PDF, and a build of both says so instead of leaving two outputs that disagree unnoticed.
+#[test]
+fn a_docx_built_with_a_users_layout_warns_that_word_keeps_the_builtin_layout() {
+    let work = workdir_with_doc();
+    let builtin = std::fs::read_to_string(root().join("templates/vanban.typ")).unwrap();
+    std::fs::write(work.join("templates/vanban.typ"), builtin).unwrap();
+    let out = vanban(&["build", "--format", "pdf,docx"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("tệp Word theo bố cục có sẵn của vanban") && stderr.contains("vanban.typ"),
+        "{stderr}"
+    );
+    // A PDF alone follows the user's layout: nothing to warn about.
+    let out = vanban(&["build", "--format", "pdf", "--out", "out-pdf"], &work);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("tệp Word theo bố cục"), "{stderr}");
+}

@@ -37,6 +37,7 @@ mod kinds;
 mod layout;
 mod recipients;
 mod signer;
+pub mod spec;
 mod text;
 mod title;
 
@@ -237,6 +238,8 @@ pub struct Context {
     pub noi_nhan: Vec<String>,
     pub phu_luc: Vec<AnnexCtx>,
     pub layout: LayoutCtx,
+    /// The decree's sizes, spacings and columns for this document's size set.
+    pub spec: spec::Spec,
     pub meta: MetaCtx,
 }
 
@@ -388,6 +391,7 @@ fn build_ctx(b: &mut Builder, doc: &Document) -> Context {
         nguoi_ky,
         noi_nhan,
         phu_luc,
+        spec: spec::Spec::for_body(layout.co_chu),
         layout,
         meta,
     }

@@ -109,6 +109,22 @@ fn chain(e: &dyn std::error::Error) -> String {
 impl TypstSource {
     /// The template that renders a document: one named after its kind (`ke_hoach.typ.tera`)
     /// when the template set has it, else the built-in layout of its Mẫu.
+    /// The user's files (of `--templates`) that change this document's layout: the PDF
+    /// follows them, the Word file keeps vanban's own layout.
+    pub fn overrides_of(&self, ctx: &Context) -> Vec<String> {
+        let mut used = self.templates_of(&self.template_for(ctx));
+        used.push("vanban.typ".to_string());
+        used.into_iter()
+            .filter(|n| {
+                self.templates
+                    .files
+                    .get(n)
+                    .is_some_and(|f| f.origin.is_some())
+            })
+            .map(|n| self.templates.display(&n))
+            .collect()
+    }
+
     pub fn template_for(&self, ctx: &Context) -> String {
         let own = format!("{}.typ.tera", ctx.loai);
         if self.templates.files.contains_key(&own) {

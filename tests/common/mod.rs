@@ -45,17 +45,7 @@ pub fn try_build(path: &Path) -> Result<Built, String> {
     let mut report = Report::default();
     let built = (|| {
         let ctx = pipeline::prepare(path, &shared, &mut report)?.ctx;
-        let typ = source.render(&ctx, &mut report)?;
-        let typ = String::from_utf8(typ.bytes).unwrap();
-        let date = pdf::document_date(&ctx);
-        let doc = pdf::compile(&shared, typ.clone(), date, &mut report, &mut Vec::new())?;
-        let standard = ctx
-            .layout
-            .chuan_pdf
-            .clone()
-            .unwrap_or_else(|| pdf::DEFAULT_STANDARD.to_string());
-        let bytes = pdf::export(&doc, date, &standard, &mut report)?;
-        Some((ctx, typ, doc, bytes))
+        typeset(ctx, &source, &shared, &mut report)
     })();
     match built {
         Some((ctx, typ, doc, pdf)) => Ok(Built {
@@ -66,6 +56,44 @@ pub fn try_build(path: &Path) -> Result<Built, String> {
             report,
         }),
         None => Err(report.items.iter().map(|d| d.to_string()).collect()),
+    }
+}
+
+/// Typesets a context as it is (a test may have changed it) with the built-in templates.
+pub fn build_context(ctx: Context) -> Built {
+    let set = TemplateSet::load(None).unwrap();
+    let source = TypstSource::new(&set).unwrap();
+    let shared = Shared::new(set);
+    let mut report = Report::default();
+    let (ctx, typ, doc, pdf) = typeset(ctx, &source, &shared, &mut report)
+        .unwrap_or_else(|| panic!("did not typeset: {:?}", report.items));
+    Built {
+        ctx,
+        typ,
+        doc,
+        pdf,
+        report,
+    }
+}
+
+fn typeset(
+    ctx: Context,
+    source: &TypstSource,
+    shared: &Shared,
+    report: &mut Report,
+) -> Option<(Context, String, PagedDocument, Vec<u8>)> {
+    {
+        let typ = source.render(&ctx, report)?;
+        let typ = String::from_utf8(typ.bytes).unwrap();
+        let date = pdf::document_date(&ctx);
+        let doc = pdf::compile(shared, typ.clone(), date, report, &mut Vec::new())?;
+        let standard = ctx
+            .layout
+            .chuan_pdf
+            .clone()
+            .unwrap_or_else(|| pdf::DEFAULT_STANDARD.to_string());
+        let bytes = pdf::export(&doc, date, &standard, report)?;
+        Some((ctx, typ, doc, bytes))
     }
 }
 
@@ -258,8 +286,64 @@ pub fn find<'a>(runs: &'a [Run], prefix: &str) -> &'a Run {
         .unwrap_or_else(|| panic!("no text run starts with {prefix:?}"))
 }
 
+/// The first run starting with `prefix`, joined with the runs that continue it on its
+/// baseline with no gap (a số/ký hiệu is a box of its own, so "Số: 134/KH-UBND" is two runs).
+pub fn find_line(runs: &[Run], prefix: &str) -> Run {
+    let mut line = find(runs, prefix).clone();
+    loop {
+        let end = line.x + line.width;
+        // A run's width leaves out its trailing spaces (the blank of an unnumbered số).
+        let room = if line.text.ends_with(char::is_whitespace) {
+            10.0
+        } else {
+            0.2
+        };
+        let next = runs.iter().find(|r| {
+            r.page == line.page && (r.y - line.y).abs() < 0.1 && r.x > end - 0.2 && r.x - end < room
+        });
+        match next {
+            Some(r) => {
+                line.width = r.x + r.width - line.x;
+                line.text.push_str(&r.text);
+            }
+            None => return line,
+        }
+    }
+}
+
+/// The số/ký hiệu a document prints (in any of its texts) that do not stand whole on one
+/// line of `text` (pdftotext's lines of its PDF, or of LibreOffice's PDF of its .docx).
+pub fn broken_codes(ctx: &Context, text: &str) -> Vec<String> {
+    let mut all = serde_json::to_value(ctx).unwrap();
+    // The spec holds the pattern itself.
+    all.as_object_mut().unwrap().remove("spec");
+    let all = all.to_string().replace("\\u00a0", " ");
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            l.replace(['\u{2060}', '\u{ad}'], "")
+                .replace('\u{2011}', "-")
+        })
+        .collect();
+    let mut broken: Vec<String> = vanban::context::spec::codes(&all)
+        .map(|r| all[r].to_string())
+        .filter(|code| !lines.iter().any(|l| l.contains(code.as_str())))
+        .collect();
+    broken.sort();
+    broken.dedup();
+    broken
+}
+
 /// Text of a PDF as pdftotext reads it (reading order), with whitespace collapsed.
 pub fn pdf_text(pdf: &[u8]) -> String {
+    pdftotext_lines(pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text of a PDF as pdftotext reads it, line by line.
+pub fn pdftotext_lines(pdf: &[u8]) -> String {
     let dir = tempdir();
     let file = dir.join("doc.pdf");
     std::fs::write(&file, pdf).unwrap();
@@ -272,7 +356,7 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     assert!(out.status.success(), "pdftotext failed");
     let text = String::from_utf8(out.stdout).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text
 }
 
 /// A fresh temporary directory under the target folder.

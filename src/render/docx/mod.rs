@@ -3,17 +3,19 @@
 //! tables: no text boxes, frames or absolute positions, so the text reflows when a leader
 //! edits it. Rules are paragraph borders whose length is measured with the same font metrics
 //! as the PDF's (Times New Roman is named; Liberation Serif, embedded in vanban, has its
-//! metrics). The decree's rules are not decided here: they are in the context already.
+//! metrics). The decree's numbers are not kept here: sizes, spacings, ratios and columns come
+//! from the context's spec (`context::spec`), which the Typst layout reads too, and each
+//! element of the decree is a named style (`styles`).
 
 mod ooxml;
 mod styles;
 
+use crate::context::spec::Spec;
 pub use ooxml::TWIPS_PER_MM;
 use ooxml::{
     mm, pt, Align, Border, Cell, Item, Package, Para, Properties, Row, Run, RunProps, Section,
     Sheet, Table, VAlign,
 };
-use styles::{Sizes, KINH_GUI_SIZE as KINH_GUI, NOI_NHAN_LABEL, PAGE_NUMBER};
 
 use super::{Artifact, Renderer};
 use crate::context::{AnnexCtx, AttachedCtx, Block, Context, SignerCtx, Span};
@@ -46,10 +48,6 @@ impl Renderer for DocxRenderer {
 /// Liberation Serif's (and Times New Roman's) ascender, in em.
 const ASCENT: f64 = 0.891;
 
-const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
-const STAMP_RED: &str = "E3000F";
-
 /// Width in twips of one line of text.
 fn width(text: &str, bold: bool, italic: bool, size: f64) -> i32 {
     pt(text_width(text, bold, italic, size))
@@ -65,7 +63,7 @@ fn section(ctx: &Context, landscape: bool) -> Section {
         left: mm(l.le_trai),
         right: mm(l.le_phai),
         // The page number sits in the middle of the top margin.
-        header: mm(l.le_tren / 2.0) - pt(PAGE_NUMBER / 2.0),
+        header: mm(l.le_tren / 2.0) - pt(ctx.spec.sizes.so_trang / 2.0),
         // A footer (ô 13 only) ends where the bottom margin begins, so the address is at
         // the foot of the text area and never inside the margin printers cannot reach.
         footer: mm(l.le_duoi),
@@ -106,6 +104,14 @@ fn run_of(r: RunProps, text: &str) -> Run {
     Run::new(text, r.size).bold(r.bold).italic(r.italic)
 }
 
+/// A spec's table columns as `(width, is a share)` and their headings.
+fn columns(cols: &[crate::context::spec::Column]) -> (Vec<(f64, bool)>, Vec<&'static str>) {
+    (
+        cols.iter().map(|c| (c.width, c.unit == "fr")).collect(),
+        cols.iter().map(|c| c.head).collect(),
+    )
+}
+
 /// The style of a body block: a bold heading of the mục/khoản/điểm scheme is a heading
 /// with an outline level; a Điều is one whatever its weight; other text is the body's.
 fn block_style(b: &Block) -> &'static str {
@@ -122,7 +128,7 @@ fn block_style(b: &Block) -> &'static str {
 /// Builds the document.
 struct Writer<'a> {
     ctx: &'a Context,
-    s: Sizes,
+    sp: &'a Spec,
     sheet: Sheet,
     items: Vec<Item>,
     /// Width of the current section's text area, in twips.
@@ -132,14 +138,11 @@ struct Writer<'a> {
 }
 
 fn document(ctx: &Context) -> Package {
-    let s = Sizes {
-        body: ctx.layout.co_chu,
-    };
     let first = section(ctx, false);
     let mut w = Writer {
         ctx,
-        s,
-        sheet: styles::sheet(s, ctx.layout.thut_dau_dong),
+        sp: &ctx.spec,
+        sheet: styles::sheet(&ctx.spec, ctx.layout.thut_dau_dong),
         items: Vec::new(),
         notes: Vec::new(),
         room: first.text_width(),
@@ -253,6 +256,11 @@ impl Writer<'_> {
         styled(&self.sheet, id, text)
     }
 
+    /// The rule under a text `w` twips wide (Phụ lục I: 1/3 to 1/2 of it).
+    fn gach(&self, w: i32) -> i32 {
+        (f64::from(w) * self.sp.ty_le_gach).round() as i32
+    }
+
     fn push(&mut self, p: Para) {
         self.items.push(Item::Para(p));
     }
@@ -297,16 +305,17 @@ impl Writer<'_> {
     /// the Quốc hiệu so that it never wraps (a 50/50 split makes it wrap at 13 pt).
     fn header(&mut self, with_number: bool, vv: &[String]) {
         let ctx = self.ctx;
-        let s = &self.s;
-        let qh = width(QUOC_HIEU, true, false, s.quoc_hieu());
-        let tn = width(TIEU_NGU, true, false, s.body);
-        let date = width(&ctx.dia_danh_ngay, false, true, s.body);
+        let sp = self.sp;
+        let z = &sp.sizes;
+        let qh = width(sp.quoc_hieu_chu, true, false, z.quoc_hieu);
+        let tn = width(sp.tieu_ngu_chu, true, false, z.tieu_ngu);
+        let date = width(&ctx.dia_danh_ngay, false, true, z.ngay);
         let natural = if with_number {
             qh.max(tn).max(date)
         } else {
             qh.max(tn)
         };
-        let right = (natural + mm(2.0)).min(self.room * 7 / 10);
+        let right = (natural + mm(sp.khoang_cot_dau_trang_mm)).min(self.room * 7 / 10);
         let left = self.room - right;
 
         let mut agency: Vec<Item> = Vec::new();
@@ -315,14 +324,14 @@ impl Writer<'_> {
         }
         let mut widest = 0;
         for l in &ctx.ban_hanh {
-            widest = widest.max(width(l, true, false, s.co_quan()));
+            widest = widest.max(width(l, true, false, z.co_quan));
             agency.push(Item::Para(self.styled(styles::CO_QUAN, l)));
         }
         // Phụ lục I: a rule of 1/3 to 1/2 of the name, as the PDF draws it (0.4).
-        agency.push(Item::Para(rule(widest * 2 / 5, left)));
+        agency.push(Item::Para(rule(self.gach(widest), left)));
         let nation = vec![
-            Item::Para(self.styled(styles::QUOC_HIEU, QUOC_HIEU)),
-            Item::Para(self.styled(styles::TIEU_NGU, TIEU_NGU)),
+            Item::Para(self.styled(styles::QUOC_HIEU, sp.quoc_hieu_chu)),
+            Item::Para(self.styled(styles::TIEU_NGU, sp.tieu_ngu_chu)),
             Item::Para(rule(tn, right)),
         ];
         let mut rows = vec![Row {
@@ -362,28 +371,31 @@ impl Writer<'_> {
             let mut marks: Vec<Item> = Vec::new();
             if let Some(label) = ctx.do_khan {
                 // Ô 10b: a frame of 20, 30 or 40 × 8 mm, the smallest that holds the mark.
-                let w = text_width(label, true, false, s.body) * 25.4 / 72.0 + 4.0;
-                let frame = if w <= 20.0 {
-                    20.0
-                } else if w <= 30.0 {
-                    30.0
-                } else {
-                    40.0
-                };
+                let w = text_width(label, true, false, z.khan) * 25.4 / 72.0 + sp.khung_khan_le_mm;
+                let frames = sp.khung_khan_mm;
+                let frame = frames
+                    .iter()
+                    .copied()
+                    .find(|f| w <= *f)
+                    .unwrap_or(frames[frames.len() - 1]);
                 let space = 3;
                 let side = ((left - mm(frame)) / 2 + pt(f64::from(space))).max(0);
                 // The frame and the red are the decree's exception, set on the paragraph.
                 let mut p = self.styled(styles::MUC_DO, label).indent(side, side);
-                p.runs[0].color = Some(STAMP_RED);
+                p.runs[0].color = Some(sp.mau_khan);
                 p.boxed = Some(Border {
                     width: 0.8,
-                    color: STAMP_RED,
+                    color: sp.mau_khan,
                     space,
                 });
                 marks.push(Item::Para(p));
             }
             if let Some(l) = &ctx.luu_hanh {
-                let before = if ctx.do_khan.is_some() { 4.0 } else { 10.0 };
+                let before = if ctx.do_khan.is_some() {
+                    sp.space.luu_hanh_sau_khan
+                } else {
+                    sp.space.dau_trang_hang
+                };
                 marks.push(Item::Para(
                     self.styled(styles::MUC_DO, l).spacing(pt(before), 0),
                 ));
@@ -406,13 +418,15 @@ impl Writer<'_> {
     /// Ô 5a: tên loại and trích yếu, centred and bold, with a rule of 0.4 × the trích yếu
     /// (the PDF's). A long trích yếu is set in a narrower measure so its lines balance.
     fn title(&mut self, ten_loai: &str, trich_yeu: &[String], sub: Option<&str>) {
-        let size = self.s.body;
+        let size = self.sp.sizes.trich_yeu;
         let room = self.room;
+        // The PDF leaves its space and a paragraph's spacing under the title.
+        let under = pt(self.sp.space.tieu_de_sau + self.sp.space.doan_sau);
         let first = self.styled(styles::TEN_LOAI, ten_loai);
         let title_w = width(ten_loai, true, false, size);
         self.push(first);
         if trich_yeu.is_empty() {
-            self.push(rule(title_w * 2 / 5, room).spacing(pt(3.0), pt(14.0)));
+            self.push(rule(self.gach(title_w), room).spacing(pt(3.0), under));
             return;
         }
         let widest = trich_yeu
@@ -433,14 +447,17 @@ impl Writer<'_> {
         if let Some(sub) = sub {
             self.push(self.styled(styles::BAN_HANH_KEM, sub));
         }
-        // The PDF leaves 8 pt and a paragraph's spacing under the title.
-        self.push(rule(widest.min(measure) * 2 / 5, room).spacing(pt(3.0), pt(14.0)));
+        self.push(rule(self.gach(widest.min(measure)), room).spacing(pt(3.0), under));
     }
 
     fn tham_quyen(&mut self) {
         let n = self.ctx.tham_quyen.len();
         for (i, l) in self.ctx.tham_quyen.iter().enumerate() {
-            let after = if i + 1 == n { pt(6.0) } else { 0 };
+            let after = if i + 1 == n {
+                pt(self.sp.space.tham_quyen_sau)
+            } else {
+                0
+            };
             let p = self.styled(styles::THAM_QUYEN, l).spacing(0, after);
             self.push(p);
         }
@@ -457,28 +474,34 @@ impl Writer<'_> {
             } else {
                 l.clone()
             };
-            let after = if i + 1 == n { pt(6.0) } else { 0 };
+            let after = if i + 1 == n {
+                pt(self.sp.space.tham_quyen_sau)
+            } else {
+                0
+            };
             let p = self.styled(styles::THAM_QUYEN, &text).spacing(0, after);
             self.push(p);
         }
         let items: Vec<String> = ctx.kinh_gui.iter().map(|k| format!("- {k}")).collect();
         let widest = items
             .iter()
-            .map(|i| width(i, false, false, self.s.body))
+            .map(|i| width(i, false, false, self.sp.sizes.noi_dung))
             .max()
             .unwrap_or(0);
         let side = ((self.room - widest) / 2).max(0);
-        let hang = pt(0.7 * self.s.body);
+        let v = &self.sp.space;
+        let body = self.sp.sizes.noi_dung;
+        let hang = pt(v.treo_kinh_gui_em * body);
         let count = items.len();
         for (i, item) in items.iter().enumerate() {
             let mut p = self.styled(styles::KINH_GUI_DONG, item);
-            p.runs[0].size = self.s.body;
+            p.runs[0].size = body;
             p.left = side + hang;
             p.first_line = -hang;
             p.after = if i + 1 == count {
-                pt(10.0)
+                pt(v.kinh_gui)
             } else {
-                pt(0.35 * self.s.body)
+                pt(v.dong_danh_sach_em * body)
             };
             self.push(p);
         }
@@ -492,11 +515,13 @@ impl Writer<'_> {
             self.push(p);
             return;
         }
-        let label = width("Kính gửi:", false, false, KINH_GUI) + pt(0.4 * KINH_GUI);
+        let size = self.sp.sizes.kinh_gui;
+        let v = &self.sp.space;
+        let label = width("Kính gửi:", false, false, size) + pt(0.4 * size);
         let lines: Vec<String> = items.iter().map(|i| format!("- {i}")).collect();
         let widest = lines
             .iter()
-            .map(|l| width(l, false, false, KINH_GUI))
+            .map(|l| width(l, false, false, size))
             .max()
             .unwrap_or(0);
         // A little slack: Word and LibreOffice must not wrap a line the metrics say fits.
@@ -506,11 +531,11 @@ impl Writer<'_> {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let before = if i == 0 { pt(10.0) } else { 0 };
+                let before = if i == 0 { pt(v.kinh_gui) } else { 0 };
                 let after = if i + 1 == n {
-                    pt(10.0)
+                    pt(v.kinh_gui)
                 } else {
-                    pt(0.35 * KINH_GUI)
+                    pt(v.dong_danh_sach_em * size)
                 };
                 let p = self.styled(styles::KINH_GUI_DONG, l).spacing(before, after);
                 let first = if i == 0 {
@@ -560,8 +585,10 @@ impl Writer<'_> {
                     if !b.marker.is_empty() {
                         // The marker of a Điều is bold even when its title is not.
                         let marker_bold = b.bold || b.level == "dieu";
-                        p = p
-                            .run(Run::new(format!("{} ", b.marker), self.s.body).bold(marker_bold));
+                        p = p.run(
+                            Run::new(format!("{} ", b.marker), self.sp.sizes.noi_dung)
+                                .bold(marker_bold),
+                        );
                     }
                     let base = self.sheet.get(p.style).run;
                     let spans: Vec<Span> = b
@@ -669,7 +696,7 @@ impl Writer<'_> {
             widths,
             centered: false,
             borders: true,
-            cell_margin: pt(4.0),
+            cell_margin: pt(self.sp.o_bang),
             rows,
         }
     }
@@ -693,28 +720,11 @@ impl Writer<'_> {
                 )
             })
             .collect();
-        let t = self.grid_table(
-            &[
-                (10.0, false),
-                (1.0, true),
-                (18.0, false),
-                (20.0, false),
-                (20.0, false),
-                (24.0, false),
-            ],
-            &[
-                "TT",
-                "Chỉ tiêu",
-                "Đơn vị tính",
-                "Kế hoạch",
-                "Thực hiện",
-                "Tỷ lệ so với kế hoạch (%)",
-            ],
-            rows,
-        );
+        let (cols, head) = columns(&self.sp.ket_qua);
+        let t = self.grid_table(&cols, &head, rows);
         self.items.push(Item::Table(t));
         // The PDF leaves 10 pt under the table.
-        self.push(Para::spacer().spacing(pt(10.0), 0));
+        self.push(Para::spacer().spacing(pt(self.sp.space.bang), 0));
     }
 
     /// A list read from a table (`danh_sach`): TT and the chosen columns, sharing the width.
@@ -731,12 +741,12 @@ impl Writer<'_> {
                 self.data_row(&cells, VAlign::Center)
             })
             .collect();
-        let mut columns = vec![(10.0, false)];
+        let mut columns = vec![(self.sp.cot_tt_mm, false)];
         columns.extend(b.head.iter().skip(1).map(|_| (1.0, true)));
         let head: Vec<&str> = b.head.iter().map(String::as_str).collect();
         let t = self.grid_table(&columns, &head, rows);
         self.items.push(Item::Table(t));
-        self.push(Para::spacer().spacing(pt(10.0), 0));
+        self.push(Para::spacer().spacing(pt(self.sp.space.bang), 0));
     }
 
     /// A signer block: quyền hạn, chức vụ, space to sign, họ tên; bold and centred.
@@ -770,10 +780,12 @@ impl Writer<'_> {
     /// Ô 7 and 9b side by side: Nơi nhận level with the first signer line.
     fn signature(&mut self) {
         // Same top and different sizes: drop the smaller text so the baselines meet.
-        let drop = pt(ASCENT * (self.s.body - NOI_NHAN_LABEL));
+        let z = &self.sp.sizes;
+        let drop = pt(ASCENT * (z.chu_ky - z.noi_nhan_nhan));
+        let before = pt(self.sp.space.chu_ky_truoc);
         let t = self.halves(vec![[
-            self.noi_nhan(pt(6.0) + drop),
-            self.signer(&self.ctx.nguoi_ky, pt(6.0)),
+            self.noi_nhan(before + drop),
+            self.signer(&self.ctx.nguoi_ky, before),
         ]]);
         self.items.push(t);
     }
@@ -782,14 +794,16 @@ impl Writer<'_> {
     /// phép beside the signer; Nơi nhận under them.
     fn signature_pair(&mut self) {
         let ctx = self.ctx;
+        let before = pt(self.sp.space.chu_ky_truoc);
+        let between = pt(self.sp.space.cac_ben);
         let mut left = match &ctx.dong_ky {
-            Some(p) => self.signer(p, pt(6.0)),
+            Some(p) => self.signer(p, before),
             None => vec![Item::Para(
                 self.styled(styles::CHUC_VU, ctx.xac_nhan.as_deref().unwrap_or(""))
-                    .spacing(pt(6.0), 0),
+                    .spacing(before, 0),
             )],
         };
-        let mut right = self.signer(&ctx.nguoi_ky, pt(6.0));
+        let mut right = self.signer(&ctx.nguoi_ky, before);
         // The pair stays on the page of the Nơi nhận under it.
         for item in left.iter_mut().chain(right.iter_mut()) {
             if let Item::Para(p) = item {
@@ -804,10 +818,10 @@ impl Writer<'_> {
                 let all: Vec<&SignerCtx> =
                     ctx.cac_ben.iter().chain([dong_ky, &ctx.nguoi_ky]).collect();
                 for pair in all.chunks(2) {
-                    let mut a = self.signer(pair[0], pt(12.0));
+                    let mut a = self.signer(pair[0], between);
                     let mut b = pair
                         .get(1)
-                        .map(|p| self.signer(p, pt(12.0)))
+                        .map(|p| self.signer(p, between))
                         .unwrap_or_default();
                     let (name_a, name_b) = (a.pop(), b.pop());
                     rows.push([a, b]);
@@ -816,7 +830,7 @@ impl Writer<'_> {
             }
             _ => rows.push([left, right]),
         }
-        rows.push([self.noi_nhan(pt(12.0)), Vec::new()]);
+        rows.push([self.noi_nhan(between), Vec::new()]);
         let t = self.halves(rows);
         self.items.push(t);
     }
@@ -827,7 +841,8 @@ impl Writer<'_> {
         self.header(false, &[]);
         self.title(&k.ten_loai, &k.trich_yeu, Some(&k.kem_theo));
         self.blocks(&k.body);
-        let t = self.halves(vec![[Vec::new(), self.signer(&k.nguoi_ky, pt(6.0))]]);
+        let before = pt(self.sp.space.chu_ky_truoc);
+        let t = self.halves(vec![[Vec::new(), self.signer(&k.nguoi_ky, before)]]);
         self.items.push(t);
     }
 
@@ -873,25 +888,8 @@ impl Writer<'_> {
                 ));
             }
         }
-        let t = self.grid_table(
-            &[
-                (10.0, false),
-                (3.0, true),
-                (1.5, true),
-                (1.5, true),
-                (1.5, true),
-                (1.0, true),
-            ],
-            &[
-                "TT",
-                "Nội dung công việc",
-                "Chỉ đạo",
-                "Cơ quan thực hiện",
-                "Cơ quan phối hợp",
-                "Thời gian",
-            ],
-            rows,
-        );
+        let (cols, head) = columns(&self.sp.ma_tran);
+        let t = self.grid_table(&cols, &head, rows);
         self.items.push(Item::Table(t));
     }
 }

@@ -187,13 +187,33 @@ impl Run {
                 if j > 0 {
                     out.push_str("<w:tab/>");
                 }
-                if !piece.is_empty() {
-                    let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, escape(piece));
-                }
+                write_text(piece, out);
             }
         }
         out.push_str("</w:r>");
     }
+}
+
+/// Text as `w:t`, a số/ký hiệu kept on one line: its hyphens are Word's non-breaking
+/// hyphen and a word joiner follows its slashes (LibreOffice breaks after a slash).
+fn write_text(piece: &str, out: &mut String) {
+    let t = |s: &str, out: &mut String| {
+        if !s.is_empty() {
+            let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, escape(s));
+        }
+    };
+    let mut at = 0;
+    for code in crate::context::spec::codes(piece) {
+        t(&piece[at..code.start], out);
+        for (k, part) in piece[code.clone()].split('-').enumerate() {
+            if k > 0 {
+                out.push_str("<w:noBreakHyphen/>");
+            }
+            t(&part.replace('/', "/\u{2060}"), out);
+        }
+        at = code.end;
+    }
+    t(&piece[at..], out);
 }
 
 /// A paragraph border: single line, `width` in points.

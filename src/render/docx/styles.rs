@@ -4,6 +4,7 @@
 //! and writes only what is measured for it (a rule's length, a balanced trích yếu's measure).
 
 use super::ooxml::{mm, pt, Align, Para, RunProps, Sheet, Style, SPACER};
+use crate::context::spec::Spec;
 
 pub const NOI_DUNG: &str = "VBNoiDung";
 pub const CAN_CU: &str = "VBCanCu";
@@ -44,41 +45,11 @@ pub const SO_TRANG: &str = "VBSoTrang";
 pub const DIA_CHI: &str = "VBDiaChi";
 pub const DUONG_KE: &str = "VBDuongKe";
 
-/// The sizes of the decree's set for a body of `body` points (13/14/14 or 12/13/13), and
-/// the fixed ones, in points.
-#[derive(Debug, Clone, Copy)]
-pub struct Sizes {
-    pub body: f64,
+/// The body's line spacing in 240ths of Word's single line (which is `dong_don_em`
+/// baseline to baseline for Times New Roman).
+pub fn body_line(sp: &Spec) -> i32 {
+    (sp.dong_noi_dung_em / sp.dong_don_em * 240.0).round() as i32
 }
-
-impl Sizes {
-    pub fn quoc_hieu(&self) -> f64 {
-        self.body - 1.0
-    }
-    pub fn co_quan(&self) -> f64 {
-        self.body - 1.0
-    }
-    pub fn vv(&self) -> f64 {
-        self.body - 1.0
-    }
-    pub fn table(&self) -> f64 {
-        self.body - 2.0
-    }
-    pub fn muc_chuong(&self) -> f64 {
-        self.body - 1.0
-    }
-}
-pub const SO: f64 = 13.0;
-pub const KINH_GUI_SIZE: f64 = 14.0;
-pub const NOI_NHAN_LABEL: f64 = 12.0;
-pub const NOI_NHAN_SIZE: f64 = 11.0;
-pub const PAGE_NUMBER: f64 = 13.0;
-pub const PHU_LUC_SIZE: f64 = 14.0;
-pub const DIA_CHI_SIZE: f64 = 11.0;
-
-/// The body's line spacing in 240ths of Word's single line: single is 1.15 em baseline to
-/// baseline for Times New Roman, the PDF's body has 1.3 em (see `vanban.typ`).
-pub const BODY_LINE: i32 = 271;
 
 struct Def {
     id: &'static str,
@@ -104,20 +75,22 @@ fn kept(p: Para) -> Para {
     }
 }
 
-/// The style sheet for a body size and a first-line indent (cm).
-pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
-    let body = s.body;
-    let mut noi_dung = Para::new(Align::Both).spacing(0, pt(6.0));
-    noi_dung.line = BODY_LINE;
+/// The style sheet for a document's spec and its first-line indent (cm).
+pub fn sheet(sp: &Spec, indent_cm: f64) -> Sheet {
+    let z = &sp.sizes;
+    let v = &sp.space;
+    let body = z.noi_dung;
+    let mut noi_dung = Para::new(Align::Both).spacing(0, pt(v.doan_sau));
+    noi_dung.line = body_line(sp);
     noi_dung.first_line = (indent_cm * 567.0).round() as i32;
     let heading = kept(noi_dung.clone());
     let mut kinh_gui_dong = Para::new(Align::Left);
-    kinh_gui_dong.line = BODY_LINE;
-    kinh_gui_dong.left = pt(0.7 * KINH_GUI_SIZE);
-    kinh_gui_dong.first_line = -pt(0.7 * KINH_GUI_SIZE);
+    kinh_gui_dong.line = body_line(sp);
+    kinh_gui_dong.left = pt(v.treo_kinh_gui_em * z.kinh_gui);
+    kinh_gui_dong.first_line = -kinh_gui_dong.left;
     let mut noi_nhan = Para::new(Align::Left);
-    noi_nhan.left = pt(0.6 * NOI_NHAN_SIZE);
-    noi_nhan.first_line = -pt(0.6 * NOI_NHAN_SIZE);
+    noi_nhan.left = pt(v.treo_noi_nhan_em * z.noi_nhan);
+    noi_nhan.first_line = -noi_nhan.left;
     let table: Vec<(Def, Para, RunProps)> = vec![
         (
             def("Normal", "Normal", "", None, None),
@@ -179,8 +152,8 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
         ),
         (
             def(CHUONG, "VB - Chương", "Normal", Some(TEN_CHUONG), Some(0)),
-            kept(centred().spacing(pt(18.0), 0)),
-            run(body, true, false),
+            kept(centred().spacing(pt(v.chuong_truoc), 0)),
+            run(z.chuong, true, false),
         ),
         (
             def(
@@ -190,8 +163,8 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 Some(NOI_DUNG),
                 None,
             ),
-            kept(centred().spacing(0, pt(12.0))),
-            run(body, true, false),
+            kept(centred().spacing(0, pt(v.chuong_sau))),
+            run(z.chuong, true, false),
         ),
         (
             def(
@@ -201,8 +174,8 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 Some(TEN_MUC_CHUONG),
                 Some(1),
             ),
-            kept(centred().spacing(pt(14.0), 0)),
-            run(s.muc_chuong(), true, false),
+            kept(centred().spacing(pt(v.muc_chuong_truoc), 0)),
+            run(z.muc_chuong, true, false),
         ),
         (
             def(
@@ -212,18 +185,18 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 Some(NOI_DUNG),
                 None,
             ),
-            kept(centred().spacing(0, pt(10.0))),
-            run(s.muc_chuong(), true, false),
+            kept(centred().spacing(0, pt(v.muc_chuong_sau))),
+            run(z.muc_chuong, true, false),
         ),
         (
             def(QUOC_HIEU, "VB - Quốc hiệu", "Normal", Some(TIEU_NGU), None),
             centred(),
-            run(s.quoc_hieu(), true, false),
+            run(z.quoc_hieu, true, false),
         ),
         (
             def(TIEU_NGU, "VB - Tiêu ngữ", QUOC_HIEU, None, None),
             centred(),
-            run(body, true, false),
+            run(z.tieu_ngu, true, false),
         ),
         (
             def(
@@ -234,17 +207,17 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 None,
             ),
             centred(),
-            run(s.co_quan(), false, false),
+            run(z.co_quan, false, false),
         ),
         (
             def(CO_QUAN, "VB - Cơ quan ban hành", CHU_QUAN, None, None),
             centred(),
-            run(s.co_quan(), true, false),
+            run(z.co_quan, true, false),
         ),
         (
             def(SO_KY_HIEU, "VB - Số, ký hiệu", "Normal", None, None),
-            centred().spacing(pt(10.0), 0),
-            run(SO, false, false),
+            centred().spacing(pt(v.dau_trang_hang), 0),
+            run(z.so, false, false),
         ),
         (
             def(
@@ -254,28 +227,28 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 None,
                 None,
             ),
-            centred().spacing(pt(10.0), 0),
-            run(body, false, true),
+            centred().spacing(pt(v.dau_trang_hang), 0),
+            run(z.ngay, false, true),
         ),
         (
             def(VV, "VB - Trích yếu công văn (V/v)", "Normal", None, None),
-            centred().spacing(pt(16.0), 0),
-            run(s.vv(), false, false),
+            centred().spacing(pt(v.dau_trang_hang + v.vv_truoc), 0),
+            run(z.vv, false, false),
         ),
         (
             def(MUC_DO, "VB - Mức độ khẩn, lưu hành", "Normal", None, None),
-            centred().spacing(pt(10.0), 0),
-            run(body, true, false),
+            centred().spacing(pt(v.dau_trang_hang), 0),
+            run(z.khan, true, false),
         ),
         (
             def(TEN_LOAI, "VB - Tên loại", "Normal", Some(TRICH_YEU), None),
-            kept(centred().spacing(pt(20.0), 0)),
-            run(body, true, false),
+            kept(centred().spacing(pt(v.ten_loai_truoc), 0)),
+            run(z.ten_loai, true, false),
         ),
         (
             def(TRICH_YEU, "VB - Trích yếu", TEN_LOAI, Some(NOI_DUNG), None),
             kept(centred()),
-            run(body, true, false),
+            run(z.trich_yeu, true, false),
         ),
         (
             def(
@@ -297,17 +270,17 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 None,
             ),
             kept(centred()),
-            run(body, true, false),
+            run(z.ten_loai, true, false),
         ),
         (
             def(LENH, "VB - Quyết định:", THAM_QUYEN, Some(DIEU), None),
-            kept(centred().spacing(pt(12.0), pt(12.0))),
-            run(body, true, false),
+            kept(centred().spacing(pt(v.lenh), pt(v.lenh))),
+            run(z.ten_loai, true, false),
         ),
         (
             def(KINH_GUI, "VB - Kính gửi", "Normal", Some(NOI_DUNG), None),
-            centred().spacing(pt(10.0), pt(10.0)),
-            run(KINH_GUI_SIZE, false, false),
+            centred().spacing(pt(v.kinh_gui), pt(v.kinh_gui)),
+            run(z.kinh_gui, false, false),
         ),
         (
             def(
@@ -318,12 +291,12 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 None,
             ),
             kinh_gui_dong,
-            run(KINH_GUI_SIZE, false, false),
+            run(z.kinh_gui, false, false),
         ),
         (
             def(BANG, "VB - Bảng", "Normal", Some(BANG), None),
             Para::new(Align::Left),
-            run(s.table(), false, false),
+            run(z.bang, false, false),
         ),
         (
             def(
@@ -334,7 +307,7 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 None,
             ),
             centred(),
-            run(s.table(), true, false),
+            run(z.bang, true, false),
         ),
         (
             def(
@@ -345,12 +318,12 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 None,
             ),
             Para::new(Align::Left),
-            run(NOI_NHAN_LABEL, true, true),
+            run(z.noi_nhan_nhan, true, true),
         ),
         (
             def(NOI_NHAN, "VB - Nơi nhận", "Normal", Some(NOI_NHAN), None),
             noi_nhan,
-            run(NOI_NHAN_SIZE, false, false),
+            run(z.noi_nhan, false, false),
         ),
         (
             def(
@@ -361,15 +334,15 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 None,
             ),
             kept(centred()),
-            run(body, true, false),
+            run(z.chu_ky, true, false),
         ),
         (
             def(HO_TEN, "VB - Họ tên người ký", CHUC_VU, None, None),
             Para {
                 keep_next: false,
-                ..kept(centred().spacing(mm(28.0), 0))
+                ..kept(centred().spacing(mm(v.cho_ky_mm), 0))
             },
-            run(body, true, false),
+            run(z.chu_ky, true, false),
         ),
         (
             def(
@@ -380,7 +353,7 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 Some(0),
             ),
             kept(centred()),
-            run(PHU_LUC_SIZE, true, false),
+            run(z.phu_luc, true, false),
         ),
         (
             def(
@@ -401,7 +374,7 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
                 Some(NOI_DUNG),
                 None,
             ),
-            kept(centred().spacing(0, pt(10.0))),
+            kept(centred().spacing(0, pt(v.phu_luc_sau))),
             run(body, false, true),
         ),
         (
@@ -417,12 +390,12 @@ pub fn sheet(s: Sizes, indent_cm: f64) -> Sheet {
         (
             def(SO_TRANG, "VB - Số trang", "Normal", None, None),
             centred(),
-            run(PAGE_NUMBER, false, false),
+            run(z.so_trang, false, false),
         ),
         (
             def(DIA_CHI, "VB - Địa chỉ cơ quan", "Normal", None, None),
             Para::new(Align::Left),
-            run(DIA_CHI_SIZE, false, false),
+            run(z.dia_chi, false, false),
         ),
     ];
     Sheet {
