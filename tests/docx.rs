@@ -561,8 +561,7 @@ fn every_paragraph_has_a_named_style_and_the_styles_drive_the_look() {
             .unwrap();
         let last = body
             .children()
-            .filter(|c| c.is_element() && !c.has_tag_name((W, "sectPr")))
-            .next_back()
+            .rfind(|c| c.is_element() && !c.has_tag_name((W, "sectPr")))
             .unwrap();
         assert!(
             last.has_tag_name((W, "p")),
