@@ -7,7 +7,10 @@
 //! deserializer: a bad cell is reported where a clerk can find it, with the row's first cell
 //! quoted, and only that row's copy is not written.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
@@ -814,6 +817,7 @@ pub fn members(
     }
 
     let mut out: Vec<Member> = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
     let mut next = fam.so_bat_dau.as_ref().map(|s| s.value);
     for row in &sheet.rows {
         if !keeps(fam.chi_khi.as_ref(), row) {
@@ -839,7 +843,7 @@ pub fn members(
             continue;
         }
         let name = file_name(&fill(&fam.ten_tep.value, row));
-        if out.iter().any(|m| m.name == name) || name.is_empty() {
+        if name.is_empty() || !names.insert(name.clone()) {
             report.push(
                 err(
                     doc,
@@ -1014,25 +1018,24 @@ pub fn select(
     path: &Path,
     loaded: &mut crate::load::Loaded,
     member: Option<&str>,
+    cache: &Cache,
     report: &mut Report,
 ) -> Option<()> {
     let fam = loaded.doc.ho.clone()?;
-    let sheet = match read(path, &loaded.source, &fam) {
-        Ok(s) => s,
+    let family = match cache.expanded(path, &loaded.source, &fam) {
+        Ok(f) => f,
         Err(d) => {
             report.push(*d);
             return None;
         }
     };
-    let mut rows = Report::default();
-    let members = members(path, &loaded.source, &fam, &sheet, &mut rows);
     let found = match member {
-        Some(name) => members.into_iter().find(|m| m.name == name),
-        None => members.into_iter().next(),
+        Some(name) => family.get(name),
+        None => family.members.first(),
     };
     let Some(m) = found else {
         if member == Some(BAD_ROWS) || member.is_none() {
-            report.items.extend(rows.items);
+            report.items.extend(family.bad_rows.iter().cloned());
         }
         if !report.has_errors() {
             report.push(Diagnostic::error(
@@ -1046,8 +1049,93 @@ pub fn select(
     if let Some(n) = m.so {
         loaded.doc.so = Some(unknown(n));
     }
-    (loaded.row_texts, loaded.row_numbers) = cite_names(&fam, &m);
+    (loaded.row_texts, loaded.row_numbers) = cite_names(&fam, m);
     Some(())
+}
+
+/// A family's table as read and filtered once: its members, found by name, and the
+/// diagnostics of the rows that make none.
+#[derive(Debug)]
+pub struct Expanded {
+    pub members: Vec<Member>,
+    index: HashMap<String, usize>,
+    pub bad_rows: Vec<Diagnostic>,
+}
+
+impl Expanded {
+    pub fn get(&self, name: &str) -> Option<&Member> {
+        self.index.get(name).map(|&i| &self.members[i])
+    }
+}
+
+/// What a family's members are made from: its YAML text and its table file as they are now.
+#[derive(Debug, Clone, PartialEq)]
+struct Stamp {
+    source: u128,
+    table: Option<(PathBuf, u64, Option<SystemTime>)>,
+}
+
+/// The families of a build, or of a `watch`/`serve` session: each is read once while its YAML
+/// and its table are unchanged, and every member's job takes its row from here. Reading and
+/// filtering the whole sheet again in each member's job made a family's cost grow with the
+/// square of its rows.
+#[derive(Debug, Default)]
+pub struct Cache {
+    entries: Mutex<HashMap<PathBuf, (Stamp, Arc<Expanded>)>>,
+    reads: std::sync::atomic::AtomicUsize,
+}
+
+impl Cache {
+    /// How many times a family's table was read and filtered.
+    pub fn reads(&self) -> usize {
+        self.reads.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The family of the document at `doc`, read now or taken from an earlier job.
+    pub fn expanded(
+        &self,
+        doc: &Path,
+        source: &str,
+        fam: &Family,
+    ) -> Result<Arc<Expanded>, Box<Diagnostic>> {
+        let stamp = Stamp {
+            // The `ho` section may come from a shared file: its own value counts too.
+            source: typst::utils::hash128(&(source, format!("{fam:?}"))),
+            table: fam.bang.as_ref().map(|b| {
+                let file = crate::load::reference(doc, &b.value);
+                let meta = std::fs::metadata(&file).ok();
+                let len = meta.as_ref().map_or(0, |m| m.len());
+                let modified = meta.and_then(|m| m.modified().ok());
+                (file, len, modified)
+            }),
+        };
+        if let Some((s, e)) = self.entries.lock().expect("cache lock").get(doc) {
+            if *s == stamp {
+                return Ok(e.clone());
+            }
+        }
+        // Read outside the lock: other families' jobs go on meanwhile.
+        self.reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let sheet = read(doc, source, fam)?;
+        let mut report = Report::default();
+        let members = members(doc, source, fam, &sheet, &mut report);
+        let index = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.name.clone(), i))
+            .collect();
+        let expanded = Arc::new(Expanded {
+            members,
+            index,
+            bad_rows: report.items,
+        });
+        self.entries
+            .lock()
+            .expect("cache lock")
+            .insert(doc.to_path_buf(), (stamp, expanded.clone()));
+        Ok(expanded)
+    }
 }
 
 /// Whether a YAML text is a family document: it has a top-level `ho:` key. A cheap look

@@ -259,7 +259,7 @@ pub fn prepare_member(
     // its row. The sheets are inputs: editing one rebuilds the document.
     let tables = crate::family::feed(path, &mut loaded, report)?;
     if loaded.doc.ho.is_some() {
-        crate::family::select(path, &mut loaded, member, report)?;
+        crate::family::select(path, &mut loaded, member, &shared.families, report)?;
     }
     let mut prepared = context::build(&loaded, &shared.fonts, report);
     if report.has_errors() {
@@ -404,18 +404,15 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
         }
         let loaded = load::load(&job.input).ok()?;
         let fam = loaded.doc.ho.clone()?;
-        let sheet = crate::family::read(&job.input, &loaded.source, &fam).ok()?;
-        let members = crate::family::members(
-            &job.input,
-            &loaded.source,
-            &fam,
-            &sheet,
-            &mut Report::default(),
-        );
+        let family = shared
+            .families
+            .expanded(&job.input, &loaded.source, &fam)
+            .ok()?;
+        let members = &family.members;
         let mut pages = Vec::new();
         let mut first = None;
         let mut standard = opts.pdf_standard.clone();
-        for m in &members {
+        for m in members.iter() {
             let mut own = Report::default();
             let doc = (|| {
                 let prepared = prepare_member(&job.input, Some(&m.name), shared, &mut own)?;

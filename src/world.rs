@@ -21,6 +21,8 @@ pub struct Shared {
     pub fonts: Fonts,
     pub templates: TemplateSet,
     sources: Vec<Source>,
+    /// The families (họ văn bản) read so far, each once per state of its files.
+    pub families: crate::family::Cache,
 }
 
 impl Shared {
@@ -36,6 +38,7 @@ impl Shared {
             fonts: Fonts::embedded(),
             templates,
             sources,
+            families: crate::family::Cache::default(),
         }
     }
 }

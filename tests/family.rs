@@ -595,3 +595,46 @@ fn rows_written_in_the_yaml_and_a_header_below_a_title_block() {
     );
     let _ = std::fs::remove_dir_all(&work);
 }
+
+/// A family's table is read and filtered once per build, not once per member: the data stage
+/// grows with the rows, not with their square. Then a changed table is read again.
+#[test]
+fn a_familys_table_is_read_once_per_build_and_again_when_it_changes() {
+    use vanban::pipeline::{self, Format, Options};
+    let work = tempdir();
+    let dir = work.join("data");
+    std::fs::create_dir_all(dir.join("_chung")).unwrap();
+    for f in [
+        "cong-nhan-xa-ntm-2019.yaml",
+        "xa-ntm-2019.csv",
+        "_chung/tinh-lang-son.yaml",
+    ] {
+        std::fs::copy(root().join("data/lang-son").join(f), dir.join(f)).unwrap();
+    }
+    let set = vanban::templates::TemplateSet::load(None).unwrap();
+    let source = vanban::render::typst_source::TypstSource::new(&set).unwrap();
+    let shared = vanban::world::Shared::new(set);
+    let opts = Options {
+        write: true,
+        formats: vec![Format::Docx],
+        ..Options::default()
+    };
+    let build = || {
+        let jobs = pipeline::collect(&[dir.clone()], &work.join("out")).unwrap();
+        for job in &jobs {
+            let (outcome, _) = pipeline::process(job, &shared, &source, &opts);
+            assert!(!outcome.failed(), "{:?}", outcome.report.items);
+        }
+        jobs.len()
+    };
+    let members = build();
+    assert!(members >= 3, "{members} jobs");
+    assert_eq!(shared.families.reads(), 1, "one read for {members} members");
+    build();
+    assert_eq!(shared.families.reads(), 1, "nothing changed");
+    let csv = dir.join("xa-ntm-2019.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    std::fs::write(&csv, format!("{text}\n")).unwrap();
+    build();
+    assert_eq!(shared.families.reads(), 2, "the table changed");
+}

@@ -15,6 +15,11 @@
 //! generated plan and of the sample plan, in-process; last a family of N copies of one
 //! Quyết định against N unrelated documents of the same size.
 //!
+//! `--family-scale` (with `--rows 100,1000,10000`, the default) builds only the family of the
+//! last table, with that many rows, and prints for each size the wall time, the CPU time per
+//! copy, the data stage per copy and the peak memory: the data stage of a family is linear in
+//! its rows when the CPU per copy stays flat from 1 000 to 10 000.
+//!
 //! `--serve` measures only what `vanban serve` does after a save, in-process: the file
 //! written → the new SVG pages ready on the server (load, compute, Typst with warm caches,
 //! SVG of the pages whose hash changed), median of 20 edits, for the sample plan and a
@@ -47,10 +52,19 @@ fn main() {
         "no vanban binary at {} (cargo build --release first)",
         vanban.display()
     );
+    if args.iter().any(|a| a == "--family-scale") {
+        let rows: Vec<usize> = arg("--rows")
+            .unwrap_or_else(|| "100,1000,10000".into())
+            .split(',')
+            .filter_map(|v| v.trim().parse().ok())
+            .collect();
+        family_scale(&vanban, &rows);
+        return;
+    }
     // --generate DIR only writes the synthetic documents (for profiling by hand).
     if let Some(dir) = arg("--generate") {
         generate(Path::new(&dir), docs);
-        generate_family(&Path::new(&dir).join("family"), docs);
+        generate_family(&Path::new(&dir).join("family"), docs, true);
         return;
     }
     let work = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
@@ -233,7 +247,7 @@ fn main() {
     // Families: N copies of one Quyết định công nhận from a table, against N unrelated
     // documents of the same size, cold on all cores.
     let fam = work.join("family");
-    generate_family(&fam, docs);
+    generate_family(&fam, docs, true);
     let family = run(
         &vanban,
         &fam,
@@ -379,11 +393,63 @@ fn serve_timing() {
     let _ = std::fs::remove_dir_all(&work);
 }
 
+/// The family alone at several sizes: wall, CPU per copy, data stage per copy, peak memory.
+fn family_scale(vanban: &Path, sizes: &[usize]) {
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    println!("| rows | wall | CPU per copy | data stage per copy | layout + PDF per copy | peak memory |");
+    println!("|---|---|---|---|---|---|");
+    let mut per_copy = Vec::new();
+    for &n in sizes {
+        let work = std::env::temp_dir().join(format!("vanban-scale-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&work);
+        // The family only: no unrelated documents to write.
+        generate_family_only(&work, n);
+        let r = run(
+            vanban,
+            &work,
+            &["build", "family", "--out", "out", "--force", "--stats"],
+            false,
+        );
+        let phase = |name: &str| -> f64 {
+            r.phases
+                .split(name)
+                .nth(1)
+                .and_then(|t| t.split_whitespace().next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(f64::NAN)
+        };
+        let data = phase("dữ liệu ");
+        let typeset = phase("dàn trang ") + phase("xuất PDF ");
+        println!(
+            "| {n} | {:.1} s | {:.2} ms | {:.2} ms | {:.2} ms | {:.0} MiB |",
+            r.wall,
+            1000.0 * r.cpu / n as f64,
+            data / n as f64,
+            typeset / n as f64,
+            r.rss
+        );
+        per_copy.push((n, r.cpu / n as f64));
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    if let [.., (a, ca), (b, cb)] = per_copy.as_slice() {
+        println!(
+            "\nCPU per copy at {b} rows / at {a} rows: {:.2}× ({cores} cores)",
+            cb / ca
+        );
+    }
+}
+
+fn generate_family_only(work: &Path, n: usize) {
+    generate_family(work, n, false);
+}
+
 /// A family of `n` copies of a two-page Quyết định công nhận (`family/qd.yaml` over
 /// `family/xa.csv`): the commune and district cited in the title, the căn cứ and Điều 1, the
 /// other Điều the standard wording every copy shares. And `n` unrelated documents of the same
 /// size (`unrelated/`), with words of their own in every paragraph.
-fn generate_family(work: &Path, n: usize) {
+fn generate_family(work: &Path, n: usize, unrelated: bool) {
     let fam = work.join("family");
     let unrel = work.join("unrelated");
     std::fs::create_dir_all(&fam).unwrap();
@@ -409,7 +475,7 @@ fn generate_family(work: &Path, n: usize) {
         ),
     )
     .unwrap();
-    for i in 0..n {
+    for i in (0..n).filter(|_| unrelated) {
         let own = move |j: usize| {
             format!(
                 " (văn bản {i}, mục {j}, mã {})",
@@ -469,6 +535,8 @@ struct Run {
     cpu: f64,
     /// Share of the machine's CPU time the hypervisor gave to other guests meanwhile.
     steal: f64,
+    /// The `--stats` line of the phases (`cộng dồn: dữ liệu … ms, …`).
+    phases: String,
 }
 
 /// Clock ticks of the whole machine from `/proc/stat`: (total, steal).
@@ -540,6 +608,11 @@ fn run(vanban: &Path, dir: &Path, args: &[&str], pin: bool) -> Run {
         wall,
         cpu,
         steal,
+        phases: stderr
+            .lines()
+            .find(|l| l.trim_start().starts_with("cộng dồn"))
+            .unwrap_or("")
+            .to_string(),
     }
 }
 
