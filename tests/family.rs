@@ -620,7 +620,7 @@ fn a_familys_table_is_read_once_per_build_and_again_when_it_changes() {
         ..Options::default()
     };
     let build = || {
-        let jobs = pipeline::collect(&[dir.clone()], &work.join("out")).unwrap();
+        let jobs = pipeline::collect(std::slice::from_ref(&dir), &work.join("out")).unwrap();
         for job in &jobs {
             let (outcome, _) = pipeline::process(job, &shared, &source, &opts);
             assert!(!outcome.failed(), "{:?}", outcome.report.items);
