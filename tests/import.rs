@@ -213,23 +213,36 @@ fn every_sample_survives_the_round_trip_through_word() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
-/// The text of a .docx in document order, to compare words with.
+/// The text of a .docx in document order, then its footnotes (printed at the foot of the
+/// page they are cited on), to compare words with.
 fn docx_text(path: &Path) -> String {
+    docx_parts_text(path, &["word/document.xml", "word/footnotes.xml"])
+}
+
+/// The text of the body alone: the words in the order a reader meets them on the pages, for
+/// the ratio (footnotes sit at the foot of whichever page cites them).
+fn docx_body_text(path: &Path) -> String {
+    docx_parts_text(path, &["word/document.xml"])
+}
+
+fn docx_parts_text(path: &Path, parts: &[&str]) -> String {
     use std::io::Read;
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    let doc = roxmltree::Document::parse(&xml).unwrap();
     let mut out = String::new();
-    for n in doc.descendants() {
-        match n.tag_name().name() {
-            "t" => out.push_str(n.text().unwrap_or("")),
-            "noBreakHyphen" => out.push('-'),
-            "p" | "tab" | "br" => out.push(' '),
-            _ => {}
+    for part in parts {
+        let mut xml = String::new();
+        match zip.by_name(part) {
+            Ok(mut f) => f.read_to_string(&mut xml).unwrap(),
+            Err(_) => continue,
+        };
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        for n in doc.descendants() {
+            match n.tag_name().name() {
+                "t" => out.push_str(&n.text().unwrap_or("").replace('\u{2060}', "")),
+                "noBreakHyphen" => out.push('-'),
+                "p" | "tab" | "br" => out.push(' '),
+                _ => {}
+            }
         }
     }
     out
@@ -257,9 +270,13 @@ fn invented(original: &str, rebuilt: &str) -> Vec<String> {
         .into_iter()
         .chain(pieces(DECREE_WORDS))
         .collect();
+    // pdftotext glues a footnote's number to the word it follows ("sách1").
+    let known_word = |w: &String| {
+        known.contains(w) || known.contains(w.trim_end_matches(|c: char| c.is_ascii_digit()))
+    };
     let mut out: Vec<String> = pieces(rebuilt)
         .into_iter()
-        .filter(|w| !known.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !known_word(w) && !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
     out.dedup();
     out
@@ -300,7 +317,7 @@ fn real_agency_documents_import_and_build() {
         };
         let original = docx_text(file);
         let rebuilt = pdf_text(&built.pdf);
-        let r = ratio(&words(&original), &words(&rebuilt));
+        let r = ratio(&words(&docx_body_text(file)), &words(&rebuilt));
         println!("{name}: {} notes, words {r:.4}", imported.notes.len());
         if r < 0.97 {
             problems.push(format!("{name}: words {r:.4} < 0.97"));

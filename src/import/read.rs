@@ -241,7 +241,9 @@ fn clean(s: &str) -> String {
             '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\t' => ' ',
             c => c,
         })
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}'))
+        // Joiners keep a số/ký hiệu on one line (vanban's own .docx writes one after each
+        // slash); they are not text.
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}'))
         .collect()
 }
 
