@@ -86,6 +86,28 @@ pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
 
 /// Tên loại of legal documents (văn bản quy phạm pháp luật), which have a layout of their
 /// own and are not among the văn bản hành chính of Điều 7 that vanban writes.
+/// What the importer names a document numbered `số/năm/ký hiệu` (`07/2025/QĐ-UBND`): only a
+/// văn bản quy phạm pháp luật carries its year in its number (Luật Ban hành văn bản quy phạm
+/// pháp luật, Điều 8); a văn bản hành chính's is `số/ký hiệu` (Nghị định 30, Phụ lục I).
+pub const LEGAL_NUMBER: &str = "Văn bản đánh số kèm năm ban hành (số/năm/ký hiệu)";
+
+/// Whether the text after `Số:` is `số/năm/ký hiệu`.
+pub fn numbered_with_year(after_so: &str) -> bool {
+    let t = after_so.trim_start();
+    let t = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    let Some(t) = t.strip_prefix('/') else {
+        return false;
+    };
+    let year: String = t
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    year.len() == 4 && t.trim_start()[4..].trim_start().starts_with('/')
+}
+
 pub const LEGAL_KINDS: [&str; 7] = [
     "Hiến pháp",
     "Bộ luật",

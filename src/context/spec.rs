@@ -5,9 +5,10 @@
 use serde::Serialize;
 
 /// A số/ký hiệu in running text ("134/KH-UBND", "26/2026/NĐ-CP", "12/NQ-HĐND"): the
-/// number (maybe blank), the year, the letters of the kind and the agency joined by hyphens.
-/// Both outputs keep it on one line (Điều 8: a document code is never split).
-pub const KY_HIEU: &str = r"[0-9]*/(?:[0-9]{4}/)?\p{Lu}[\p{L}0-9.]*(?:-[\p{L}0-9.]+)+";
+/// number (maybe blank), the year, the letters of the kind and the agency joined by hyphens;
+/// or a Party body's, number and kind first ("17-CV/BTGTU", "05-NQ/TU"). Both outputs keep
+/// it on one line (Điều 8: a document code is never split).
+pub const KY_HIEU: &str = r"[0-9]*/(?:[0-9]{4}/)?\p{Lu}[\p{L}0-9.]*(?:-[\p{L}0-9.]+)+|[0-9]+-\p{Lu}[\p{L}0-9.]*/\p{Lu}[\p{L}0-9.]*(?:-[\p{L}0-9.]+)*";
 
 /// The text of ô 1 (Quốc hiệu and Tiêu ngữ), the same in every document.
 pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -249,8 +250,11 @@ mod tests {
 
     #[test]
     fn document_codes_are_found_and_dates_are_not() {
-        let s = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020, Quyết định số 1600/QĐ-TTg; Số:       /GM-BCĐ; giai đoạn 2016-2020";
+        let s = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020, Quyết định số 1600/QĐ-TTg; Số:       /GM-BCĐ; giai đoạn 2016-2020; văn bản số 17-CV/BTGTU";
         let found: Vec<&str> = codes(s).map(|r| &s[r]).collect();
-        assert_eq!(found, ["30/2020/NĐ-CP", "1600/QĐ-TTg", "/GM-BCĐ"]);
+        assert_eq!(
+            found,
+            ["30/2020/NĐ-CP", "1600/QĐ-TTg", "/GM-BCĐ", "17-CV/BTGTU"]
+        );
     }
 }

@@ -59,12 +59,18 @@ pub(super) fn marker(s: &str) -> Option<(Level, usize, String)> {
     let rest = &t[num.len()..];
     if !num.is_empty() {
         if let Some(after) = rest.strip_prefix('.') {
-            if after.starts_with(' ') || after.is_empty() {
+            // Some offices type no space after the number: `I.Tổng quan`, `2.Công tác`.
+            let glued = after.chars().next().is_some_and(char::is_uppercase);
+            if after.starts_with(' ') || after.is_empty() || glued {
                 let len = num.len() + 1 + (after.len() - after.trim_start().len());
                 if num.chars().all(|c| c.is_ascii_digit()) && num.len() <= 3 {
                     return Some((Level::Khoan, len, num));
                 }
-                if is_roman(&num) && num.chars().all(|c| c.is_ascii_uppercase()) {
+                // A mục is I to XXXIX; `C.` after `A.` and `B.` is a letter, not 100.
+                if is_roman(&num)
+                    && num.chars().all(|c| c.is_ascii_uppercase())
+                    && roman_value(&num).is_some_and(|v| v < 40)
+                {
                     return Some((Level::Muc, len, num));
                 }
             }

@@ -52,6 +52,10 @@ pub(super) fn header(c: &mut Cursor, d: &mut Draft, source: Source) {
             .or_else(|| stripped.strip_prefix("Số :"))
         {
             d.header_seen += 1;
+            if crate::model::numbered_with_year(rest) {
+                d.legal = Some((crate::model::LEGAL_NUMBER, line.at));
+                break;
+            }
             let rest = number(rest, d);
             if let Some(date_pos) = rest.find(", ngày") {
                 let start = rest[..date_pos].rfind("  ").map(|p| p + 2).unwrap_or(0);
@@ -78,6 +82,17 @@ pub(super) fn header(c: &mut Cursor, d: &mut Draft, source: Source) {
             let t = d.trich_yeu.get_or_insert_with(String::new);
             t.push(' ');
             t.push_str(&stripped);
+            c.i += 1;
+            continue;
+        }
+        // A draft's mark (`(Dự thảo)`, `DỰ THẢO`) belongs to no box of the decree: noted
+        // and left out, the header goes on.
+        let bare = stripped.trim_matches(['(', ')', ' ']).to_lowercase();
+        if bare == "dự thảo" || bare.starts_with("dự thảo ") {
+            d.unrecognised.push(Note {
+                at: line.at,
+                text: crate::t!("“{t}”: dấu của bản dự thảo, bỏ qua", t = stripped),
+            });
             c.i += 1;
             continue;
         }
@@ -149,8 +164,7 @@ pub(super) fn number<'a>(rest: &'a str, d: &mut Draft) -> &'a str {
         return rest;
     };
     let code = code.trim_start();
-    let end = code.find(char::is_whitespace).unwrap_or(code.len());
-    let (code, after) = code.split_at(end);
+    let (code, after) = code_and_rest(code);
     d.so = rest[..digits].parse().ok();
     let parts: Vec<&str> = code.trim_end_matches(['.', ',']).split('-').collect();
     match parts.first().and_then(|p| kind_by_abbreviation(p)) {
@@ -169,9 +183,32 @@ pub(super) fn number<'a>(rest: &'a str, d: &mut Draft) -> &'a str {
     after
 }
 
+/// The ký hiệu at the start of `s` and what follows it. It runs to the first space that is
+/// not beside a dash: offices type `HD – HĐTĐKT` with an en dash and spaces; the decree's
+/// hyphen is what the ký hiệu keeps.
+fn code_and_rest(s: &str) -> (String, &str) {
+    let is_dash = |c: char| matches!(c, '-' | '–' | '—');
+    let mut code = String::new();
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            let next_dash = s[i..].trim_start().starts_with(is_dash);
+            if code.ends_with('-') || next_dash {
+                continue;
+            }
+            return (code, &s[i..]);
+        }
+        code.push(if is_dash(c) { '-' } else { c });
+    }
+    (code, "")
+}
+
 /// `Lạng Sơn, ngày 05 tháng 02 năm 2019`, a blank day or month kept blank as `..`.
 pub(super) fn date(s: &str, d: &mut Draft) -> bool {
+    // Offices type the blanks and the gap after the comma with any number of spaces
+    // (`Hậu Giang,  ngày       tháng`), or none (`Hà Nội,ngày`).
     let s = s.replace('_', " ");
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.replace(",ngày", ", ngày");
     let s = s.trim().trim_matches('*').trim();
     let Some((place, rest)) = s.split_once(", ngày") else {
         return false;

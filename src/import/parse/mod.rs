@@ -234,6 +234,12 @@ mod tests {
         assert_eq!(marker("1.1. Mục"), None);
         assert_eq!(marker("2019 là năm"), None);
         assert_eq!(marker("Chương II"), Some((Level::Chuong, 9, "II".into())));
+        // Typed with no space after the number; `C.` after `A.`, `B.` is a letter.
+        assert_eq!(marker("I.Tổng quan").map(|m| m.0), Some(Level::Muc));
+        assert_eq!(marker("2.Công tác").map(|m| m.0), Some(Level::Khoan));
+        assert_eq!(marker("1.5 lần"), None);
+        assert_eq!(marker("C. TỔ CHỨC THỰC HIỆN"), None);
+        assert_eq!(marker("XIX. KẾT LUẬN").map(|m| m.0), Some(Level::Muc));
     }
 
     #[test]
@@ -252,5 +258,20 @@ mod tests {
         assert!(date("Bắc Sơn, ngày tháng 9 năm 2024", &mut d));
         assert_eq!(d.ngay.as_deref(), Some("../9/2024"));
         assert_eq!(d.dia_danh.as_deref(), Some("Bắc Sơn"));
+        // Spaces typed freely, or none after the comma.
+        assert!(date("Hậu Giang,  ngày       tháng        năm 2024", &mut d));
+        assert_eq!(d.dia_danh.as_deref(), Some("Hậu Giang"));
+        assert!(date("Hà Nội,ngày 05 tháng 3 năm 2025", &mut d));
+        assert_eq!(d.ngay.as_deref(), Some("05/3/2025"));
+        // An en dash typed with spaces is the ký hiệu's hyphen.
+        let mut d = Draft::default();
+        let after = number("           /HD – HĐTĐKT   Hưng Yên", &mut d);
+        assert_eq!(d.kind, Some(Kind::HuongDan));
+        assert_eq!(d.viet_tat.as_deref(), Some("HĐTĐKT"));
+        assert_eq!(after.trim(), "Hưng Yên");
+        // Only a legal normative document carries its year in its number.
+        assert!(crate::model::numbered_with_year(" 07/2025/QĐ-UBND"));
+        assert!(!crate::model::numbered_with_year(" 07/QĐ-UBND"));
+        assert!(!crate::model::numbered_with_year("      /KH-UBND"));
     }
 }
