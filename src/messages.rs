@@ -1341,6 +1341,18 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "`{name}` của {file}: {how}",
         "`{name}` of {file}: {how}",
     ),
+    (
+        "tệp Word theo bố cục có sẵn của vanban, không theo mẫu của bạn ({files}): chỉ bản PDF đổi theo mẫu",
+        "the Word file follows vanban's built-in layout, not your templates ({files}): only the PDF follows them",
+    ),
+    (
+        "cỡ chữ, khoảng cách của tệp Word đổi bằng kiểu (style) trong Word, hoặc dựng không kèm `--templates`",
+        "change the Word file's sizes and spacing through its styles in Word, or build without `--templates`",
+    ),
+    (
+        "“{t}”: dấu của bản dự thảo, bỏ qua",
+        "“{t}”: a draft's mark, left out",
+    ),
 ];
 
 /// The command line's help texts (the doc comments of `main.rs`) and their English, for
@@ -1452,17 +1464,5 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "Mở trang trong trình duyệt.",
         "Open the page in a browser.",
-    ),
-    (
-        "tệp Word theo bố cục có sẵn của vanban, không theo mẫu của bạn ({files}): chỉ bản PDF đổi theo mẫu",
-        "the Word file follows vanban's built-in layout, not your templates ({files}): only the PDF follows them",
-    ),
-    (
-        "cỡ chữ, khoảng cách của tệp Word đổi bằng kiểu (style) trong Word, hoặc dựng không kèm `--templates`",
-        "change the Word file's sizes and spacing through its styles in Word, or build without `--templates`",
-    ),
-    (
-        "“{t}”: dấu của bản dự thảo, bỏ qua",
-        "“{t}”: a draft's mark, left out",
     ),
 ];
