@@ -269,9 +269,10 @@ fn pieces(text: &str) -> Vec<String> {
 
 /// Words vanban prints itself whatever the original says: the Quốc hiệu and Tiêu ngữ, the
 /// labels of the header and of the recipients' block (a công văn's "Như trên", the default
-/// "Lưu: VT"), the lead line of a Quyết định.
+/// "Lưu: VT"), the lead line of a Quyết định, the heading of Mẫu 2.1 over an annex the
+/// original headed only by its title ("DANH SÁCH …").
 const DECREE_WORDS: &str = "cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc số v/v \
-    ngày tháng năm kính gửi nơi nhận lưu vt như trên quyết định";
+    ngày tháng năm kính gửi nơi nhận lưu vt như trên quyết định phụ lục";
 
 /// The words of the rebuilt PDF that are neither in the original nor vanban's own (page
 /// numbers aside): what the import would have invented.
@@ -692,4 +693,22 @@ fn a_document_numbered_with_its_year_is_refused_as_legal() {
         text.contains("số/năm/ký hiệu") && text.contains("quy phạm pháp luật"),
         "{text}"
     );
+}
+
+/// A real Quyết định whose annex follows the signer, headed `DANH SÁCH …` with its
+/// `(Kèm theo Quyết định số …)` line and a table: the annex is a `phu_luc` with the table, and
+/// the signer keeps its own title.
+#[test]
+fn a_real_annex_after_the_signer_becomes_a_phu_luc_with_its_table() {
+    let file =
+        root().join("tests/fixtures/nhap/docx/quyet-dinh-ubnd-lam-dong-hoi-dong-ma-tuy-2025.docx");
+    let imported = vanban::import::import(&file).unwrap_or_else(|d| panic!("{d}"));
+    let y = &imported.yaml;
+    assert!(y.contains("chuc_vu: \"CHỦ TỊCH\"\n"), "{y}");
+    assert!(
+        y.contains("phu_luc:\n  - tieu_de: \"DANH SÁCH Hội đồng cấp tỉnh"),
+        "{y}"
+    );
+    assert!(y.contains("- [\"15\", \"Hoàng Văn Thanh\""), "{y}");
+    assert!(!y.contains("sau chữ ký"), "{y}");
 }

@@ -20,7 +20,8 @@ pub(super) fn annexes(c: &mut Cursor, d: &mut Draft, source: Source, numbering: 
             c.i += 1;
             continue;
         }
-        if !is_annex_start(&bare) {
+        let listed = list_annex_start(c, &bare);
+        if !is_annex_start(&bare) && !listed {
             c.i += 1;
             if let Some(kind) = title_kind(&bare) {
                 d.unrecognised.push(Note {
@@ -52,7 +53,11 @@ pub(super) fn annexes(c: &mut Cursor, d: &mut Draft, source: Source, numbering: 
         }
         c.i += 1;
         let mut annex = Annex {
-            tieu_de: annex_start(&bare).unwrap_or_default(),
+            tieu_de: if listed {
+                bare.clone()
+            } else {
+                annex_start(&bare).unwrap_or_default()
+            },
             ..Annex::default()
         };
         // Title lines, then the `(Kèm theo …)` line that vanban writes itself.
@@ -114,6 +119,26 @@ pub(super) fn annexes(c: &mut Cursor, d: &mut Draft, source: Source, numbering: 
         }
         d.annexes.push(annex);
     }
+}
+
+/// An annex headed by what it is instead of `Phụ lục` — `DANH SÁCH …`, `DANH MỤC …`,
+/// `BẢNG …` in capitals — known by its `(Kèm theo … số …)` line within the next lines: the
+/// list of a Hội đồng's members after a Quyết định thành lập.
+fn list_annex_start(c: &Cursor, bare: &str) -> bool {
+    let heading = ["DANH SÁCH", "DANH MỤC", "BẢNG"]
+        .iter()
+        .any(|h| bare.starts_with(h));
+    if !heading || !is_upper(bare) {
+        return false;
+    }
+    (c.i + 1..c.i + 5).any(|i| match c.ps.get(i) {
+        Some(P::Line(l)) => {
+            let t = l.plain();
+            let t = t.trim().trim_matches('*').trim();
+            t.starts_with("(Kèm theo") || t.starts_with("Kèm theo")
+        }
+        _ => false,
+    })
 }
 
 /// A responsibility matrix (Nội dung / Chỉ đạo / Thực hiện / Phối hợp / Thời gian): columns

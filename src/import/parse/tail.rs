@@ -38,6 +38,17 @@ pub(super) fn tail(c: &mut Cursor, d: &mut Draft) {
         {
             continue;
         }
+        // The signature is whole (each title has its name): a line in capitals after it
+        // begins what follows the signer (an annex headed `DANH SÁCH …`), not a third title.
+        if !names.is_empty()
+            && names.len() >= titles.len()
+            && is_upper(&bare)
+            && !is_signer_cue(&bare)
+            && !is_noi_nhan(&bare)
+        {
+            c.i -= 1;
+            break;
+        }
         if is_noi_nhan(&bare) {
             d.header_seen += 1;
             in_list = true;
