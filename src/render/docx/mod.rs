@@ -6,6 +6,7 @@
 //! metrics). The decree's rules are not decided here: they are in the context already.
 
 mod ooxml;
+pub mod source;
 
 pub use ooxml::TWIPS_PER_MM;
 use ooxml::{
