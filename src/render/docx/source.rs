@@ -42,14 +42,9 @@ pub fn sha1_hex(bytes: &[u8]) -> String {
 impl Record {
     /// The record of a document at `path` whose text is `text` and that read `deps`.
     pub fn new(path: &Path, text: &str, deps: &[PathBuf]) -> Record {
-        let folder = path.parent().unwrap_or(Path::new(""));
         let mut files: Vec<(String, Option<String>)> = deps
             .iter()
-            .map(|d| {
-                let shown = d.strip_prefix(folder).unwrap_or(d);
-                let shown = shown.to_string_lossy().replace('\\', "/");
-                (shown, std::fs::read(d).ok().map(|b| sha1_hex(&b)))
-            })
+            .map(|d| (relative(path, d), std::fs::read(d).ok().map(|b| sha1_hex(&b))))
             .collect();
         files.sort();
         files.dedup();
@@ -137,6 +132,23 @@ impl Record {
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<ds:datastoreItem ds:itemID=\"{{{guid}}}\" xmlns:ds=\"http://schemas.openxmlformats.org/officeDocument/2006/customXml\"><ds:schemaRefs><ds:schemaRef ds:uri=\"{NAMESPACE}\"/></ds:schemaRefs></ds:datastoreItem>"
         )
     }
+}
+
+/// A file read by the document at `doc`, named from the document's folder (never with the
+/// folders above it, so that the bytes do not depend on where the data lives).
+fn relative(doc: &Path, file: &Path) -> String {
+    let folder = doc.parent().unwrap_or(Path::new(""));
+    let real = |p: &Path| std::fs::canonicalize(p).ok();
+    let shown = file
+        .strip_prefix(folder)
+        .ok()
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            let (f, d) = (real(file)?, real(if folder.as_os_str().is_empty() { Path::new(".") } else { folder })?);
+            f.strip_prefix(&d).ok().map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| PathBuf::from(file.file_name().unwrap_or_default()));
+    shown.to_string_lossy().replace('\\', "/")
 }
 
 /// Text for an attribute value.
