@@ -8,6 +8,7 @@ pub mod doc;
 pub mod figures;
 pub mod parse;
 pub mod read;
+pub mod styles;
 
 use std::fmt::Write as _;
 use std::path::Path;
