@@ -5,6 +5,7 @@
 //! its line, at the top of the YAML and on the terminal.
 
 pub mod doc;
+pub mod edit;
 pub mod figures;
 pub mod parse;
 pub mod read;
