@@ -583,7 +583,7 @@ impl DocxReader<'_> {
                 .filter(|t| t.has_tag_name((W, tag)))
                 .filter_map(|t| t.text())
                 .collect();
-            clean(&t)
+            clean(&t).split_whitespace().collect::<Vec<_>>().join(" ")
         };
         for n in node.descendants().filter(|n| n.is_element()) {
             let mark = match n.tag_name().name() {

@@ -1,5 +1,343 @@
 //! `vanban nhap` on a .docx that vanban built and someone edited: the edits brought back
 //! into the YAML it was built from.
+//!
+//! The source YAML (carried in the .docx, [`crate::render::docx::source`], or named with
+//! `--tu` when LibreOffice dropped the part) is built again to a .docx in memory; both files
+//! are read as paragraphs, table cells and layout lines ([`Unit`]), aligned, and each changed
+//! unit is traced back to the YAML value that printed it ([`text`]). The YAML is then edited
+//! by the byte spans of those values ([`yaml`]): comments, key order, names and `so_lieu` stay
+//! as they were. A figure typed over, an edit of what vanban writes itself, a change not yet
+//! accepted and a comment are reported, never written.
 
 pub mod text;
 pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Report};
+use crate::import::read::{self, Item, Mark};
+use crate::render::docx::source::{self, Record};
+
+/// One paragraph, table cell or line of a layout cell, as printed.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The reader's paragraph number.
+    pub at: usize,
+    pub text: String,
+    /// A cell of a data table.
+    pub cell: bool,
+}
+
+/// One change found, as the clerk reads it.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// Paragraph of the edited file (of the original for a removal).
+    pub at: usize,
+    /// `đoạn`, `mục danh sách`, `ô bảng`, `nơi nhận`, `chữ ký`.
+    pub label: &'static str,
+    /// The YAML value's path, when it was found.
+    pub path: Option<String>,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// Written into the YAML.
+    pub applied: bool,
+}
+
+/// The YAML with the edits, and the report.
+pub struct Edited {
+    pub yaml: String,
+    /// The YAML the edits belong to (its name from the .docx, or `--tu`).
+    pub source: PathBuf,
+    pub changes: Vec<Change>,
+    /// Located warnings for the clerk: figures typed over, edits not brought back.
+    pub warnings: Vec<String>,
+    /// Changes not yet accepted and comments.
+    pub marks: Vec<Mark>,
+    /// The source came from the .docx itself (not from `--tu` or the file beside it).
+    pub embedded: bool,
+}
+
+/// The source of an edited .docx: the part it carries, else `from` (`--tu`), else a YAML of
+/// the same name beside it. `None`: not a vanban file and no YAML named.
+pub fn find_source(docx: &Path, bytes: &[u8], from: Option<&Path>) -> Option<(PathBuf, Record, bool)> {
+    let folder = docx.parent().unwrap_or(Path::new(""));
+    if let Some(r) = source::find(bytes) {
+        let path = from.map(Path::to_path_buf).unwrap_or_else(|| folder.join(&r.name));
+        return Some((path, r, true));
+    }
+    let path = match from {
+        Some(f) => f.to_path_buf(),
+        None => {
+            let beside = docx.with_extension("yaml");
+            beside.is_file().then_some(beside)?
+        }
+    };
+    let text = std::fs::read_to_string(&path).ok()?;
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let record = Record {
+        name,
+        text,
+        files: Vec::new(),
+        version: String::new(),
+    };
+    Some((path, record, false))
+}
+
+/// The .docx the source builds, built again in memory.
+fn rebuild(path: &Path, text: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let fail = |d: Diagnostic| {
+        Box::new(d.with_hint(crate::t!(
+            "đặt tệp .docx cạnh tệp YAML gốc và các tệp dùng chung của nó, hoặc chỉ tệp YAML bằng --tu"
+        )))
+    };
+    let mut loaded = crate::load::load_text(path, text.to_string())
+        .map_err(|mut d| fail(d.remove(0)))?;
+    let mut report = Report::default();
+    let ok = crate::family::feed(path, &mut loaded, &mut report).is_some()
+        && (loaded.doc.ho.is_none()
+            || crate::family::select(path, &mut loaded, None, &mut report).is_some());
+    let fonts = crate::fonts::Fonts::embedded();
+    let prepared = ok.then(|| crate::context::build(&loaded, &fonts, &mut report));
+    let first_error = |r: &mut Report| r.items.iter().position(Diagnostic::is_error).map(|i| r.items.remove(i));
+    if let Some(e) = first_error(&mut report) {
+        return Err(fail(e));
+    }
+    let prepared = prepared.ok_or_else(|| {
+        fail(Diagnostic::error(path, None, crate::t!("không dựng lại được văn bản gốc")))
+    })?;
+    use crate::render::Renderer as _;
+    crate::render::docx::DocxRenderer
+        .render(&prepared.ctx, &mut report)
+        .map(|a| a.bytes)
+        .ok_or_else(|| fail(Diagnostic::error(path, None, crate::t!("không dựng lại được văn bản gốc"))))
+}
+
+/// Paragraphs, table cells and signer lines of a .docx read for the round trip.
+fn units(items: &[Item]) -> Vec<Unit> {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    for item in items {
+        match item {
+            Item::Line(l) => out.push(Unit {
+                at: l.at,
+                text: norm(&l.plain()),
+                cell: false,
+            }),
+            Item::Table(t) => {
+                for row in &t.rows {
+                    for c in row.iter().filter(|c| !c.trim().is_empty()) {
+                        out.push(Unit {
+                            at: t.at,
+                            text: norm(c),
+                            cell: true,
+                        });
+                    }
+                }
+            }
+            Item::Signers(s) => {
+                for line in s.parties.iter().flatten() {
+                    out.push(Unit {
+                        at: s.at,
+                        text: norm(line),
+                        cell: false,
+                    });
+                }
+            }
+            Item::Blank => {}
+        }
+    }
+    out.retain(|u| !u.text.is_empty());
+    out
+}
+
+/// How the edited units stand to the original's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pair {
+    Same(usize, usize),
+    Changed(usize, usize),
+    Removed(usize),
+    Added(usize),
+}
+
+/// Share of words two texts have in common (0 to 1).
+fn likeness(a: &str, b: &str) -> f64 {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let mut wb: Vec<&str> = b.split_whitespace().collect();
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let mut common = 0;
+    for w in &wa {
+        if let Some(k) = wb.iter().position(|x| x == w) {
+            wb.swap_remove(k);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / (wa.len() + b.split_whitespace().count()) as f64
+}
+
+/// The units aligned: equal texts by longest common subsequence, and between them the
+/// alike ones paired as changed, the others removed or added.
+fn align(a: &[Unit], b: &[Unit]) -> Vec<Pair> {
+    let w = b.len() + 1;
+    let mut lcs = vec![0u32; (a.len() + 1) * w];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i * w + j] = if a[i].text == b[j].text {
+                lcs[(i + 1) * w + j + 1] + 1
+            } else {
+                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+            };
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let (mut gi, mut gj) = (Vec::new(), Vec::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i].text == b[j].text {
+            gap(a, b, &mut gi, &mut gj, &mut out);
+            out.push(Pair::Same(i, j));
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j]) {
+            gj.push(j);
+            j += 1;
+        } else {
+            gi.push(i);
+            i += 1;
+        }
+    }
+    gap(a, b, &mut gi, &mut gj, &mut out);
+    out
+}
+
+/// Pairs the units of one gap between equal ones, in order.
+fn gap(a: &[Unit], b: &[Unit], gi: &mut Vec<usize>, gj: &mut Vec<usize>, out: &mut Vec<Pair>) {
+    let mut next = 0;
+    for &j in gj.iter() {
+        let hit = (next..gi.len()).find(|&k| likeness(&a[gi[k]].text, &b[j].text) >= 0.5);
+        match hit {
+            Some(k) => {
+                out.extend(gi[next..k].iter().map(|&i| Pair::Removed(i)));
+                out.push(Pair::Changed(gi[k], j));
+                next = k + 1;
+            }
+            None => out.push(Pair::Added(j)),
+        }
+    }
+    out.extend(gi[next..].iter().map(|&i| Pair::Removed(i)));
+    gi.clear();
+    gj.clear();
+}
+
+/// The YAML values a printed unit may come from: text, not the data's own keys and numbers.
+fn candidates(all: &[yaml::Scalar]) -> Vec<(usize, text::Parsed)> {
+    const NOT_PRINTED: [&str; 6] = ["loai", "bao_gom", "trinh_bay", "ho", "ke_thua", "ngay"];
+    all.iter()
+        .enumerate()
+        .filter(|(_, s)| s.value.chars().any(char::is_alphabetic))
+        .filter(|(_, s)| {
+            let head = s.path.split(['.', '[']).next().unwrap_or("");
+            !NOT_PRINTED.contains(&head)
+        })
+        .map(|(k, s)| (k, text::parse(&s.value)))
+        .collect()
+}
+
+/// The value that printed `unit`: the one most of whose characters are found in it (at
+/// least half), nearest after `near` on a tie.
+fn trace(unit: &[char], cands: &[(usize, text::Parsed)], near: usize) -> Option<(usize, Vec<Option<text::Slot>>)> {
+    let mut best: Option<(usize, usize, Vec<Option<text::Slot>>)> = None;
+    for (k, p) in cands {
+        let lits = p.chars.iter().filter(|c| matches!(c.1, text::Slot::Lit(..))).count();
+        if lits == 0 {
+            continue;
+        }
+        let (map, found) = text::locate(unit, p);
+        if found < 3.min(lits) || found * 2 < lits {
+            continue;
+        }
+        let better = match &best {
+            None => true,
+            Some((bk, bf, _)) => {
+                found > *bf || (found == *bf && k.wrapping_sub(near) < bk.wrapping_sub(near))
+            }
+        };
+        if better {
+            best = Some((*k, found, map));
+        }
+    }
+    best.map(|(k, _, m)| (k, m))
+}
+
+/// What the clerk calls the printed thing.
+fn label(path: &str, unit: &Unit) -> &'static str {
+    let last = path.rsplit('.').next().unwrap_or("");
+    if path.starts_with("noi_nhan") {
+        "nơi nhận"
+    } else if ["nguoi_ky", "dong_ky", "cac_ben"].iter().any(|k| path.starts_with(k)) {
+        "chữ ký"
+    } else if unit.cell {
+        "ô bảng"
+    } else if ["gach", "cong", "diem"].contains(&last) {
+        "mục danh sách"
+    } else {
+        "đoạn"
+    }
+}
+
+mod assemble;
+
+/// Brings the edits of the .docx `bytes` into the source `record` (the YAML at `path`).
+pub fn import_edited(
+    docx: &Path,
+    bytes: &[u8],
+    path: &Path,
+    record: &Record,
+    embedded: bool,
+) -> Result<Edited, Box<Diagnostic>> {
+    let unreadable = |_: read::ReadError| {
+        Box::new(
+            Diagnostic::error(docx, None, crate::t!("tệp .docx bị hỏng hoặc không phải tệp Word: không đọc được"))
+                .with_hint(crate::t!("mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx)")),
+        )
+    };
+    let original = rebuild(path, &record.text)?;
+    let (before, _) = read::read_docx_edits(&original).map_err(unreadable)?;
+    let (after, marks) = read::read_docx_edits(bytes).map_err(unreadable)?;
+    let (a, b) = (units(&before), units(&after));
+    let pairs = align(&a, &b);
+    let mut warnings = shared_files(path, record);
+    let scalars = yaml::scalars(&record.text).ok_or_else(|| {
+        Box::new(Diagnostic::error(path, None, crate::t!("tệp YAML gốc không đọc được")))
+    })?;
+    let mut job = assemble::Job::new(&record.text, &scalars, candidates(&scalars));
+    for p in &pairs {
+        job.pair(*p, &a, &b, &mut warnings);
+    }
+    let (yaml, changes) = job.finish(path, &mut warnings)?;
+    Ok(Edited {
+        yaml,
+        source: path.to_path_buf(),
+        changes,
+        warnings,
+        marks,
+        embedded,
+    })
+}
+
+/// Shared files that changed since the .docx was built: its figures may then differ.
+fn shared_files(path: &Path, record: &Record) -> Vec<String> {
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let mut out = Vec::new();
+    for (file, hash) in &record.files {
+        let now = std::fs::read(folder.join(file)).ok().map(|b| source::sha1_hex(&b));
+        if now.is_some() && now.as_ref() != hash.as_ref() {
+            out.push(crate::t!(
+                "{file} đã đổi từ khi dựng tệp .docx: văn bản gốc được dựng lại với tệp hiện nay, số liệu có thể khác bản đã gửi",
+                file = file
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,303 @@
+//! The edits of the aligned units turned into edits of the YAML text: a value rewritten, a
+//! list item removed or added, each by its byte range; what cannot be placed is reported.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{label, text, trace, yaml, Change, Pair, Unit};
+use crate::diag::Diagnostic;
+
+/// The edits being gathered for one YAML text.
+pub struct Job<'a> {
+    src: &'a str,
+    scalars: &'a [yaml::Scalar],
+    cands: Vec<(usize, text::Parsed)>,
+    /// The last value traced, to prefer the next one in order on a tie.
+    near: usize,
+    /// The last original unit kept or changed: a unit added goes after its value.
+    prev: Option<usize>,
+    values: BTreeMap<usize, String>,
+    /// Byte ranges and their new text (removed items, added items).
+    spans: Vec<(usize, usize, String)>,
+    changes: Vec<Change>,
+}
+
+/// Lines of the node a value stands in: `(start of its line, end of the node, indentation,
+/// key)`; `children` says whether lines of other values follow inside it.
+struct NodeLines {
+    start: usize,
+    own_end: usize,
+    end: usize,
+    indent: usize,
+    key: Option<String>,
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// The lines of the sequence item (`- value` or `- key: value`) that `s` is written in.
+fn node_lines(src: &str, s: &yaml::Scalar) -> Option<NodeLines> {
+    use granit_parser::ScalarStyle::{Folded, Literal};
+    let block = matches!(s.style, Folded | Literal);
+    let head = if block {
+        src[..s.start].rfind(['>', '|'])?
+    } else {
+        s.start
+    };
+    let start = src[..head].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &src[start..head];
+    let indent = indent_of(prefix);
+    let rest = prefix[indent..].strip_prefix("- ")?;
+    let key = match rest.trim() {
+        "" if s.item => None,
+        k if !s.item && k.ends_with(':') && !k[..k.len() - 1].contains([' ', ':']) => {
+            Some(k[..k.len() - 1].to_string())
+        }
+        _ => return None,
+    };
+    // The end of the value's own lines (a block's trailing blank lines are not its own).
+    let last = if block {
+        s.start + src[s.start..s.end].trim_end().len()
+    } else {
+        s.end
+    };
+    let own_end = src[last..].find('\n').map_or(src.len(), |i| last + i + 1);
+    let mut end = own_end;
+    let mut at = own_end;
+    while at < src.len() {
+        let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i + 1);
+        let line = &src[at..line_end];
+        if line.trim().is_empty() {
+            at = line_end;
+            continue;
+        }
+        if indent_of(line) <= indent {
+            break;
+        }
+        end = line_end;
+        at = line_end;
+    }
+    Some(NodeLines {
+        start,
+        own_end,
+        end,
+        indent,
+        key,
+    })
+}
+
+/// A paragraph's text without the mark vanban prints before it (`- `, `a) `, `1. `).
+fn without_marker(text: &str, marker: &str) -> String {
+    if !marker.trim().is_empty() {
+        if let Some(rest) = text.strip_prefix(marker.trim_end()) {
+            return rest.trim_start().to_string();
+        }
+    }
+    let first = text.split(' ').next().unwrap_or("");
+    let numbered = first.len() <= 6
+        && (first.ends_with(')') || first.ends_with('.'))
+        && first[..first.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == 'đ');
+    if ["-", "+", "–"].contains(&first) || (numbered && first.len() > 1) {
+        return text[first.len()..].trim_start().to_string();
+    }
+    text.to_string()
+}
+
+impl<'a> Job<'a> {
+    pub fn new(src: &'a str, scalars: &'a [yaml::Scalar], cands: Vec<(usize, text::Parsed)>) -> Job<'a> {
+        Job {
+            src,
+            scalars,
+            cands,
+            near: 0,
+            prev: None,
+            values: BTreeMap::new(),
+            spans: Vec::new(),
+            changes: Vec::new(),
+        }
+    }
+
+    fn trace(&mut self, u: &Unit) -> Option<(usize, Vec<Option<text::Slot>>)> {
+        let chars: Vec<char> = u.text.chars().collect();
+        let hit = trace(&chars, &self.cands, self.near)?;
+        self.near = hit.0;
+        Some(hit)
+    }
+
+    /// Takes one aligned pair into account.
+    pub fn pair(&mut self, p: Pair, a: &[Unit], b: &[Unit], warnings: &mut Vec<String>) {
+        match p {
+            Pair::Same(i, _) => self.prev = Some(i),
+            Pair::Changed(i, j) => {
+                self.prev = Some(i);
+                self.changed(&a[i], &b[j], warnings);
+            }
+            Pair::Removed(i) => self.removed(&a[i], warnings),
+            Pair::Added(j) => {
+                let anchor = self.prev.map(|i| a[i].clone());
+                self.added(anchor.as_ref(), &b[j], warnings);
+            }
+        }
+    }
+
+    fn changed(&mut self, old: &Unit, new: &Unit, warnings: &mut Vec<String>) {
+        let mut change = Change {
+            at: new.at,
+            label: "đoạn",
+            path: None,
+            old: Some(old.text.clone()),
+            new: Some(new.text.clone()),
+            applied: false,
+        };
+        let Some((k, map)) = self.trace(old) else {
+            warnings.push(crate::t!(
+                "đoạn {at}: “{new}” không tìm thấy chữ này trong YAML (phần vanban tự viết): không đưa vào, sửa tay nếu cần",
+                at = new.at,
+                new = new.text
+            ));
+            self.changes.push(change);
+            return;
+        };
+        let s = &self.scalars[k];
+        change.label = label(&s.path, old);
+        change.path = Some(s.path.clone());
+        let parsed = &self.cands.iter().find(|c| c.0 == k).unwrap().1;
+        let (o, n): (Vec<char>, Vec<char>) = (old.text.chars().collect(), new.text.chars().collect());
+        let applied = text::apply(&s.value, parsed, &o, &n, &map);
+        for (name, printed, typed) in &applied.figures {
+            warnings.push(crate::t!(
+                "đoạn {at}: sửa {printed} thành {typed}, nhưng `{name}` tính ra {printed} — sửa số liệu trong `so_lieu`",
+                at = new.at,
+                printed = printed,
+                typed = typed,
+                name = name
+            ));
+        }
+        for (printed, typed) in &applied.outside {
+            warnings.push(crate::t!(
+                "đoạn {at}: sửa “{printed}” thành “{typed}” ở phần vanban tự viết (số thứ tự, dấu câu, chữ cố định): không đưa vào YAML",
+                at = new.at,
+                printed = printed,
+                typed = typed
+            ));
+        }
+        if let Some(v) = applied.value {
+            if self.values.contains_key(&k) {
+                warnings.push(crate::t!(
+                    "đoạn {at}: `{path}` đã được sửa ở một đoạn khác: không đưa thêm sửa đổi này vào, sửa tay nếu cần",
+                    at = new.at,
+                    path = s.path
+                ));
+            } else {
+                self.values.insert(k, v);
+                change.applied = true;
+            }
+        }
+        self.changes.push(change);
+    }
+
+    fn removed(&mut self, old: &Unit, warnings: &mut Vec<String>) {
+        let mut change = Change {
+            at: old.at,
+            label: "đoạn",
+            path: None,
+            old: Some(old.text.clone()),
+            new: None,
+            applied: false,
+        };
+        let node = self.trace(old).and_then(|(k, _)| {
+            let s = &self.scalars[k];
+            change.label = label(&s.path, old);
+            change.path = Some(s.path.clone());
+            node_lines(self.src, s).filter(|n| n.end == n.own_end)
+        });
+        match node {
+            Some(n) => {
+                self.spans.push((n.start, n.end, String::new()));
+                change.applied = true;
+            }
+            None => warnings.push(crate::t!(
+                "đoạn {at} của bản gốc (“{old}”) đã bị xoá trong tệp Word, nhưng không xoá được trong YAML: xoá tay nếu cần",
+                at = old.at,
+                old = old.text
+            )),
+        }
+        self.changes.push(change);
+    }
+
+    fn added(&mut self, anchor: Option<&Unit>, new: &Unit, warnings: &mut Vec<String>) {
+        let mut change = Change {
+            at: new.at,
+            label: "đoạn",
+            path: None,
+            old: None,
+            new: Some(new.text.clone()),
+            applied: false,
+        };
+        let placed = anchor.and_then(|u| {
+            let (k, map) = self.trace(u)?;
+            let s = &self.scalars[k];
+            let n = node_lines(self.src, s)?;
+            change.label = label(&s.path, u);
+            // The mark vanban printed before the anchor's own text.
+            let first = map.iter().position(Option::is_some).unwrap_or(0);
+            let marker: String = u.text.chars().take(first).collect();
+            let value = crate::context::escape_prose(&without_marker(&new.text, &marker));
+            let written = if yaml::plain_safe(&value) {
+                value
+            } else {
+                yaml::quoted(&value)
+            };
+            let pad = " ".repeat(n.indent);
+            let line = match &n.key {
+                Some(key) => format!("{pad}- {key}: {written}\n"),
+                None => format!("{pad}- {written}\n"),
+            };
+            let path = s.path.rsplit_once('[').map_or(s.path.clone(), |(h, _)| format!("{h}[+]"));
+            change.path = Some(path);
+            Some((n.end, line))
+        });
+        match placed {
+            Some((at, line)) => {
+                self.spans.push((at, at, line));
+                change.applied = true;
+            }
+            None => warnings.push(crate::t!(
+                "đoạn {at}: đoạn thêm vào (“{new}”) không đặt được vào YAML: thêm tay nếu cần",
+                at = new.at,
+                new = new.text
+            )),
+        }
+        self.changes.push(change);
+    }
+
+    /// The YAML with every edit, checked to read back; the changes in order.
+    pub fn finish(self, path: &Path, warnings: &mut Vec<String>) -> Result<(String, Vec<Change>), Box<Diagnostic>> {
+        let mut spans = self.spans;
+        for (k, v) in &self.values {
+            spans.push(yaml::replacement(self.src, &self.scalars[*k], v));
+        }
+        // From the end, so that earlier offsets stay right; an edit inside one already made
+        // (a value of a removed item) is dropped.
+        spans.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)));
+        let mut out = self.src.to_string();
+        let mut floor = usize::MAX;
+        for (a, b, t) in spans {
+            if b > floor {
+                warnings.push(crate::t!("một sửa đổi chồng lên sửa đổi khác ở dòng {line}: bỏ qua, sửa tay nếu cần", line = self.src[..a].lines().count() + 1));
+                continue;
+            }
+            out.replace_range(a..b, &t);
+            floor = a;
+        }
+        crate::load::load_text(path, out.clone()).map_err(|mut d| {
+            Box::new(d.remove(0).with_hint(crate::t!(
+                "vanban không ghi tệp này: báo lỗi cho người phát triển kèm tệp .docx"
+            )))
+        })?;
+        Ok((out, self.changes))
+    }
+}
