@@ -127,8 +127,7 @@ enum Command {
         /// Ghi đè tệp YAML đã có.
         #[arg(long)]
         force: bool,
-        /// Tệp YAML gốc của tệp .docx do vanban dựng rồi được sửa (khi tệp .docx không còn
-        /// mang nguồn, ví dụ sau khi LibreOffice lưu lại): sửa đổi được đưa vào tệp này.
+        /// Tệp YAML gốc của tệp .docx do vanban dựng rồi được sửa: dựng lại văn bản gốc từ đây (cần khi tệp .docx không còn mang nguồn hoặc nằm xa các tệp dùng chung).
         #[arg(long = "tu", alias = "from", value_name = "YAML")]
         tu: Option<PathBuf>,
         /// In từng đoạn, mục, ô bảng, nơi nhận, dòng chữ ký đã sửa (trước và sau).

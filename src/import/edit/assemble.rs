@@ -154,7 +154,7 @@ impl<'a> Job<'a> {
         };
         let Some((k, map)) = self.trace(old) else {
             warnings.push(crate::t!(
-                "đoạn {at}: “{new}” không tìm thấy chữ này trong YAML (phần vanban tự viết): không đưa vào, sửa tay nếu cần",
+                "đoạn {at}: sửa thành “{new}”, nhưng không tìm thấy chữ này trong YAML (có thể là phần vanban tự viết): không đưa vào, sửa tay nếu cần",
                 at = new.at,
                 new = new.text
             ));
