@@ -318,7 +318,9 @@ pub fn process(
         let prepared = prepare_with_source(&job.input, member, shared, &mut report);
         lap(0);
         let (prepared, yaml) = prepared?;
-        let record = crate::render::docx::source::Record::new(&job.input, &yaml, &prepared.deps);
+        let mut record =
+            crate::render::docx::source::Record::new(&job.input, &yaml, &prepared.deps);
+        record.member = member.map(str::to_string);
         reads.files = prepared.deps;
         let ctx = prepared.ctx;
         // Every output is made in memory first: a document that fails in any of them

@@ -77,14 +77,13 @@ pub fn find_source(docx: &Path, bytes: &[u8], from: Option<&Path>) -> Option<(Pa
     let record = Record {
         name,
         text,
-        files: Vec::new(),
-        version: String::new(),
+        ..Record::default()
     };
     Some((path, record, false))
 }
 
 /// The .docx the source builds, built again in memory.
-fn rebuild(path: &Path, text: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
+fn rebuild(path: &Path, text: &str, member: Option<&str>) -> Result<Vec<u8>, Box<Diagnostic>> {
     let fail = |d: Diagnostic| {
         Box::new(d.with_hint(crate::t!(
             "đặt tệp .docx cạnh tệp YAML gốc và các tệp dùng chung của nó, hoặc chỉ tệp YAML bằng --tu"
@@ -95,7 +94,7 @@ fn rebuild(path: &Path, text: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
     let mut report = Report::default();
     let ok = crate::family::feed(path, &mut loaded, &mut report).is_some()
         && (loaded.doc.ho.is_none()
-            || crate::family::select(path, &mut loaded, None, &mut report).is_some());
+            || crate::family::select(path, &mut loaded, member, &mut report).is_some());
     let fonts = crate::fonts::Fonts::embedded();
     let prepared = ok.then(|| crate::context::build(&loaded, &fonts, &mut report));
     let first_error = |r: &mut Report| r.items.iter().position(Diagnostic::is_error).map(|i| r.items.remove(i));
@@ -302,7 +301,7 @@ pub fn import_edited(
                 .with_hint(crate::t!("mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx)")),
         )
     };
-    let original = rebuild(path, &record.text)?;
+    let original = rebuild(path, &record.text, record.member.as_deref())?;
     let (before, _) = read::read_docx_edits(&original).map_err(unreadable)?;
     let (after, marks) = read::read_docx_edits(bytes).map_err(unreadable)?;
     let (a, b) = (units(&before), units(&after));

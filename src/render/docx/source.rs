@@ -31,6 +31,8 @@ pub struct Record {
     pub files: Vec<(String, Option<String>)>,
     /// vanban's version that built the file.
     pub version: String,
+    /// For a member of a family (họ văn bản): its name.
+    pub member: Option<String>,
 }
 
 /// SHA-1 of bytes, in lowercase hex.
@@ -56,6 +58,7 @@ impl Record {
             text: text.to_string(),
             files,
             version: env!("CARGO_PKG_VERSION").to_string(),
+            member: None,
         }
     }
 
@@ -65,8 +68,13 @@ impl Record {
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<vanban xmlns=\"{NAMESPACE}\" phien_ban=\"{}\">",
             attr(&self.version)
         );
+        let member = self
+            .member
+            .as_deref()
+            .map(|m| format!(" thanh_vien=\"{}\"", attr(m)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "<nguon ten=\"{}\" sha1=\"{}\">{}</nguon>",
+            "<nguon ten=\"{}\"{member} sha1=\"{}\">{}</nguon>",
             attr(&self.name),
             sha1_hex(self.text.as_bytes()),
             base64::engine::general_purpose::STANDARD.encode(self.text.as_bytes())
@@ -113,6 +121,7 @@ impl Record {
             text,
             files,
             version: root.attribute("phien_ban").unwrap_or("").to_string(),
+            member: nguon.attribute("thanh_vien").map(str::to_string),
         })
     }
 
@@ -242,6 +251,7 @@ mod tests {
             text: "# ghi chú\r\nloai: ke_hoach\n  <x> \"y\"\n".into(),
             files: vec![("_chung/t.yaml".into(), Some(sha1_hex(b"abc"))), ("mat.csv".into(), None)],
             version: "0.1.0".into(),
+            member: Some("tan-thanh".into()),
         };
         assert_eq!(Record::parse(&r.xml()), Some(r.clone()));
         assert_eq!(sha1_hex(b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
