@@ -246,7 +246,7 @@ impl<'a> Job<'a> {
             let first = map.iter().position(Option::is_some).unwrap_or(0);
             let marker: String = u.text.chars().take(first).collect();
             let value = crate::context::escape_prose(&without_marker(&new.text, &marker));
-            let written = if yaml::plain_safe(&value) {
+            let written = if yaml::plain_safe(&value, s.flow) {
                 value
             } else {
                 yaml::quoted(&value)

@@ -16,11 +16,26 @@ pub struct Scalar {
     pub path: String,
     /// An item of a block sequence (`- …`), the whole item.
     pub item: bool,
+    /// Inside a flow collection (`[…]`, `{…}`), where `,` and brackets end a plain scalar.
+    pub flow: bool,
 }
 
 enum Frame {
-    Map { key: Option<String>, expect_key: bool },
-    Seq { index: usize, block: bool },
+    Map {
+        key: Option<String>,
+        expect_key: bool,
+        block: bool,
+    },
+    Seq {
+        index: usize,
+        block: bool,
+    },
+}
+
+fn in_flow(stack: &[Frame]) -> bool {
+    stack.iter().any(|f| match f {
+        Frame::Map { block, .. } | Frame::Seq { block, .. } => !block,
+    })
 }
 
 /// The path segment of the next value under `stack`'s top.
@@ -61,7 +76,10 @@ pub fn scalars(src: &str) -> Option<Vec<Scalar>> {
         let (event, span) = ev.ok()?;
         match event {
             Event::Scalar(value, style, _, _) => {
-                if let Some(Frame::Map { key, expect_key }) = stack.last_mut() {
+                if let Some(Frame::Map {
+                    key, expect_key, ..
+                }) = stack.last_mut()
+                {
                     if *expect_key {
                         *key = Some(value.into_owned());
                         *expect_key = false;
@@ -77,15 +95,17 @@ pub fn scalars(src: &str) -> Option<Vec<Scalar>> {
                     end: span.end.byte_offset()?,
                     path: join(&p),
                     item: matches!(stack.last(), Some(Frame::Seq { block: true, .. })),
+                    flow: in_flow(&stack),
                 });
                 advance(&mut stack);
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 path.push(segment(&stack));
                 stack.push(match event {
-                    Event::MappingStart(..) => Frame::Map {
+                    Event::MappingStart(style, ..) => Frame::Map {
                         key: None,
                         expect_key: true,
+                        block: style == granit_parser::StructureStyle::Block,
                     },
                     Event::SequenceStart(style, ..) => Frame::Seq {
                         index: 0,
@@ -110,7 +130,7 @@ pub fn scalars(src: &str) -> Option<Vec<Scalar>> {
 /// else double-quoted. `src` is the whole text, for the block's indentation.
 pub fn rewrite(src: &str, s: &Scalar, value: &str) -> String {
     match s.style {
-        ScalarStyle::Plain if plain_safe(value) => value.to_string(),
+        ScalarStyle::Plain if plain_safe(value, s.flow) => value.to_string(),
         ScalarStyle::SingleQuoted if !value.contains('\n') => format!("'{}'", value.replace('\'', "''")),
         ScalarStyle::Folded | ScalarStyle::Literal => block(src, s, value),
         _ => quoted(value),
@@ -134,8 +154,9 @@ pub fn quoted(s: &str) -> String {
     out
 }
 
-/// Whether a text can be written as a plain scalar and read back as the same string.
-pub fn plain_safe(v: &str) -> bool {
+/// Whether a text can be written as a plain scalar (in a flow collection or not) and read
+/// back as the same string.
+pub fn plain_safe(v: &str, flow: bool) -> bool {
     let first = v.chars().next();
     !v.is_empty()
         && v.trim() == v
@@ -143,7 +164,8 @@ pub fn plain_safe(v: &str) -> bool {
         && !v.contains(": ")
         && !v.contains(" #")
         && !v.ends_with(':')
-        && !v.chars().any(|c| ",[]{}\t".contains(c) || c.is_control())
+        && !v.chars().any(|c| c == '\t' || c.is_control())
+        && !(flow && v.chars().any(|c| ",[]{}".contains(c)))
         && !first.is_some_and(|c| "-?:,[]{}#&*!|>'\"%@`".contains(c))
         && v.parse::<f64>().is_err()
         && !matches!(
@@ -222,7 +244,7 @@ mod tests {
     fn a_rewritten_scalar_reads_back_and_nothing_else_moves() {
         let all = scalars(SRC).unwrap();
         for (k, s) in all.iter().enumerate() {
-            for new in ["mới: có # và, dấu", "một dòng", "12", "hai\ndòng", " lề"] {
+            for new in ["mới: có # và, dấu", "một dòng", "a, [b]", "12", "hai\ndòng", " lề"] {
                 let (a, b, r) = replacement(SRC, s, new);
                 let text = format!("{}{r}{}", &SRC[..a], &SRC[b..]);
                 let back = scalars(&text).unwrap();
