@@ -423,3 +423,30 @@ fn every_unedited_sample_comes_back_as_its_yaml() {
         assert!(!stderr.contains("cảnh báo:"), "{}: {stderr}", docx.display());
     }
 }
+
+/// The .docx as `vanban build` writes it, with its source part, is valid Office Open XML
+/// (openxml-audit against the Office 2019 schemas, as tests/docx.rs checks the writer's parts).
+#[test]
+fn the_docx_with_its_source_is_valid_office_open_xml() {
+    let has = Command::new("python3")
+        .args(["-c", "import openxml_audit"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has {
+        if std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
+            eprintln!("skipped: openxml-audit is not installed");
+            return;
+        }
+        panic!("openxml-audit is needed: python3 -m pip install openxml-audit==0.8.0 (.ci/run does)");
+    }
+    let (dir, docx) = built();
+    assert!(vanban::render::docx::source::find(&docx).is_some());
+    let file = dir.join(format!("out/{SAMPLE}.docx"));
+    let out = Command::new("python3")
+        .args(["-m", "openxml_audit", "-f", "office2019", "-m", "0", "-o", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && report.contains(r#""valid": true"#), "{report}");
+}
