@@ -1343,6 +1343,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     // vanban nhap: Word edits brought back
     (
+        "{file} đã sửa sau khi dựng tệp .docx: sửa đổi được đưa vào bản YAML mà tệp .docx mang theo; so sánh hai tệp trước khi thay",
+        "{file} was edited after the .docx was built: the edits are brought into the YAML the .docx carries; compare the two files before replacing one",
+    ),
+    (
         "lỗi: không đọc được tệp YAML gốc {file} (--tu); kiểm tra lại đường dẫn",
         "error: cannot read the source YAML {file} (--tu); check the path",
     ),

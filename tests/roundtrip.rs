@@ -288,8 +288,9 @@ fn the_source_travels_in_the_docx() {
     let yaml_path = dir.join(format!("lang-son/{SAMPLE}.yaml"));
     let yaml = std::fs::read_to_string(&yaml_path).unwrap();
     std::fs::write(&yaml_path, format!("{yaml}# sửa sau\n")).unwrap();
-    let (got, _, _) = nhap(&dir, &beside, &[]);
+    let (got, _, stderr) = nhap(&dir, &beside, &[]);
     assert_eq!(got, expected(&yaml));
+    assert!(stderr.contains("đã sửa sau khi dựng tệp .docx"), "{stderr}");
 }
 
 /// `soffice` on PATH, or None.

@@ -178,6 +178,29 @@ fn likeness(a: &str, b: &str) -> f64 {
 /// The units aligned: equal texts by longest common subsequence, and between them the
 /// alike ones paired as changed, the others removed or added.
 fn align(a: &[Unit], b: &[Unit]) -> Vec<Pair> {
+    // The common start and end are equal pairs; the table below covers only what lies
+    // between (a long document edited in a few places stays small).
+    let pre = a.iter().zip(b).take_while(|(x, y)| x.text == y.text).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x.text == y.text)
+        .count();
+    let mut out: Vec<Pair> = (0..pre).map(|k| Pair::Same(k, k)).collect();
+    let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    let shift = |p: Pair| match p {
+        Pair::Same(i, j) => Pair::Same(i + pre, j + pre),
+        Pair::Changed(i, j) => Pair::Changed(i + pre, j + pre),
+        Pair::Removed(i) => Pair::Removed(i + pre),
+        Pair::Added(j) => Pair::Added(j + pre),
+    };
+    out.extend(align_middle(ma, mb).into_iter().map(shift));
+    out.extend((0..suf).map(|k| Pair::Same(a.len() - suf + k, b.len() - suf + k)));
+    out
+}
+
+fn align_middle(a: &[Unit], b: &[Unit]) -> Vec<Pair> {
     let w = b.len() + 1;
     let mut lcs = vec![0u32; (a.len() + 1) * w];
     for i in (0..a.len()).rev() {
@@ -307,6 +330,12 @@ pub fn import_edited(
     let (a, b) = (units(&before), units(&after));
     let pairs = align(&a, &b);
     let mut warnings = shared_files(path, record);
+    if embedded && std::fs::read_to_string(path).is_ok_and(|now| now != record.text) {
+        warnings.push(crate::t!(
+            "{file} đã sửa sau khi dựng tệp .docx: sửa đổi được đưa vào bản YAML mà tệp .docx mang theo; so sánh hai tệp trước khi thay",
+            file = path.display()
+        ));
+    }
     let scalars = yaml::scalars(&record.text).ok_or_else(|| {
         Box::new(Diagnostic::error(path, None, crate::t!("tệp YAML gốc không đọc được")))
     })?;
