@@ -185,13 +185,7 @@ const STARTERS: [(&str, &str); 13] = [
 ];
 
 /// `vanban nhap`: writes the YAML, then lists on the terminal what the clerk must look at.
-fn nhap(
-    file: &Path,
-    out: Option<PathBuf>,
-    force: bool,
-    tu: Option<&Path>,
-    diff: bool,
-) -> ExitCode {
+fn nhap(file: &Path, out: Option<PathBuf>, force: bool, tu: Option<&Path>, diff: bool) -> ExitCode {
     let target = out.unwrap_or_else(|| file.with_extension("yaml"));
     if target.exists() && !force {
         eprintln!(
@@ -283,7 +277,8 @@ fn nhap_edited(
     diff: bool,
 ) -> ExitCode {
     use vanban::import::read::Mark;
-    let edited = match vanban::import::edit::import_edited(file, bytes, &source, &record, embedded) {
+    let edited = match vanban::import::edit::import_edited(file, bytes, &source, &record, embedded)
+    {
         Ok(e) => e,
         Err(d) => {
             eprint!("{d}");
@@ -295,8 +290,16 @@ fn nhap_edited(
     }
     if diff {
         for c in &edited.changes {
-            let path = c.path.as_deref().map(|p| format!(" · {p}")).unwrap_or_default();
-            let state = if c.applied { "" } else { " (chưa đưa vào YAML)" };
+            let path = c
+                .path
+                .as_deref()
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default();
+            let state = if c.applied {
+                ""
+            } else {
+                " (chưa đưa vào YAML)"
+            };
             println!("{} {}{path}{state}:", c.label, c.at);
             if let Some(o) = &c.old {
                 println!("  - {o}");
@@ -307,7 +310,10 @@ fn nhap_edited(
         }
     }
     for w in &edited.warnings {
-        eprintln!("{}", t!("{file}: cảnh báo: {w}", file = file.display(), w = w));
+        eprintln!(
+            "{}",
+            t!("{file}: cảnh báo: {w}", file = file.display(), w = w)
+        );
     }
     for m in &edited.marks {
         let line = match m {
@@ -318,7 +324,14 @@ fn nhap_edited(
         eprintln!("{}: {line}", file.display());
     }
     if let Err(e) = std::fs::write(target, &edited.yaml) {
-        eprintln!("{}", t!("lỗi: không ghi được {file}: {e}", file = target.display(), e = e));
+        eprintln!(
+            "{}",
+            t!(
+                "lỗi: không ghi được {file}: {e}",
+                file = target.display(),
+                e = e
+            )
+        );
         return ExitCode::from(2);
     }
     let applied = edited.changes.iter().filter(|c| c.applied).count();

@@ -329,7 +329,10 @@ pub fn process(
         if opts.write && opts.formats.contains(&Format::Docx) {
             let docx = DocxRenderer.render(&ctx, &mut report);
             lap(4);
-            files.push(("docx", with_source(docx?.bytes, &record, &job.input, &mut report)?));
+            files.push((
+                "docx",
+                with_source(docx?.bytes, &record, &job.input, &mut report)?,
+            ));
         }
         if opts.typesets() {
             reads.templates = source.templates_of(&source.template_for(&ctx));

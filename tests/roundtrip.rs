@@ -26,10 +26,21 @@ fn built() -> (PathBuf, Vec<u8>) {
         std::fs::copy(from.join(&f), data.join(&f)).unwrap();
     }
     let out = vanban(
-        &["build", &format!("lang-son/{SAMPLE}.yaml"), "-f", "docx", "-o", "out"],
+        &[
+            "build",
+            &format!("lang-son/{SAMPLE}.yaml"),
+            "-f",
+            "docx",
+            "-o",
+            "out",
+        ],
         &dir,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docx = std::fs::read(dir.join(format!("out/{SAMPLE}.docx"))).unwrap();
     (dir, docx)
 }
@@ -74,7 +85,10 @@ fn t_element(xml: &str, text: &str) -> (usize, usize) {
 /// The `<w:p>` element holding `text`.
 fn p_element(xml: &str, text: &str) -> (usize, usize) {
     let at = xml.find(text).unwrap_or_else(|| panic!("no text {text}"));
-    let start = xml[..at].rfind("<w:p>").max(xml[..at].rfind("<w:p ")).unwrap();
+    let start = xml[..at]
+        .rfind("<w:p>")
+        .max(xml[..at].rfind("<w:p "))
+        .unwrap();
     let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
     (start, end)
 }
@@ -133,7 +147,9 @@ fn edit_document(xml: &str) -> String {
     let (a, b) = t_element(&xml, TRACKED);
     let whole = &xml[a..b];
     let text = &whole[whole.find('>').unwrap() + 1..whole.len() - "</w:t>".len()];
-    let rest = text.strip_prefix("Thực hiện có hiệu quả công tác ").unwrap();
+    let rest = text
+        .strip_prefix("Thực hiện có hiệu quả công tác ")
+        .unwrap();
     let tracked = format!(
         "{}</w:r><w:del w:id=\"901\" w:author=\"Lãnh đạo\" w:date=\"2026-01-01T00:00:00Z\"><w:r><w:delText xml:space=\"preserve\">công tác </w:delText></w:r></w:del><w:ins w:id=\"902\" w:author=\"Lãnh đạo\" w:date=\"2026-01-01T00:00:00Z\"><w:r>{}</w:r></w:ins><w:r>{}",
         t("Thực hiện có hiệu quả "),
@@ -143,8 +159,14 @@ fn edit_document(xml: &str) -> String {
     xml.replace_range(a..b, &tracked);
     // A comment on a paragraph.
     let (a, _) = p_element(&xml, COMMENTED);
-    let ppr_end = a + xml[a..].find("</w:pPr>").map_or(0, |i| i + "</w:pPr>".len());
-    let ppr_end = if ppr_end == a { a + "<w:p>".len() } else { ppr_end };
+    let ppr_end = a + xml[a..]
+        .find("</w:pPr>")
+        .map_or(0, |i| i + "</w:pPr>".len());
+    let ppr_end = if ppr_end == a {
+        a + "<w:p>".len()
+    } else {
+        ppr_end
+    };
     xml.insert_str(ppr_end, "<w:commentRangeStart w:id=\"0\"/>");
     let (_, end) = p_element(&xml, COMMENTED);
     xml.insert_str(
@@ -182,7 +204,11 @@ fn expected(yaml: &str) -> String {
     let mut y = y;
     y.insert_str(end, &format!("          - gach: {ADDED}\n"));
     let y = once(&y, CELL_OLD, CELL_NEW);
-    let y = once(&y, &format!("ho_ten: {SIGNER_OLD}"), &format!("ho_ten: {SIGNER_NEW}"));
+    let y = once(
+        &y,
+        &format!("ho_ten: {SIGNER_OLD}"),
+        &format!("ho_ten: {SIGNER_NEW}"),
+    );
     once(&y, &format!("  - {RECIPIENT}\n"), "")
 }
 
@@ -254,7 +280,11 @@ fn check_report(docx: &[u8], stdout: &str, stderr: &str) {
         assert!(shown, "{label}: {text}\n---\n{stdout}");
     }
     // Unchanged paragraphs (split or merged runs, pending changes, a comment) are no change.
-    assert_eq!(stdout.lines().filter(|l| !l.starts_with(' ')).count(), 6, "{stdout}");
+    assert_eq!(
+        stdout.lines().filter(|l| !l.starts_with(' ')).count(),
+        6,
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -310,7 +340,10 @@ fn libreoffice_save(soffice: &Path, input: &Path, outdir: &Path, profile: &Path)
     let mut child = Command::new(soffice)
         .arg("--headless")
         .arg("--norestore")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--convert-to", "docx:MS Word 2007 XML", "--outdir"])
         .arg(outdir)
         .arg(input)
@@ -339,7 +372,9 @@ fn word_edits_come_back_after_a_libreoffice_save() {
             eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
             return;
         }
-        panic!("soffice is not on PATH: install libreoffice-writer-nogui, or set VANBAN_SKIP_OFFICE=1");
+        panic!(
+            "soffice is not on PATH: install libreoffice-writer-nogui, or set VANBAN_SKIP_OFFICE=1"
+        );
     };
     let (dir, docx) = built();
     let yaml = std::fs::read_to_string(dir.join(format!("lang-son/{SAMPLE}.yaml"))).unwrap();
@@ -365,7 +400,10 @@ fn word_edits_come_back_after_a_libreoffice_save() {
     std::fs::write(&bare, zip_of(&dropped)).unwrap();
     let (got, _, stderr) = nhap(&dir, &bare, &["--tu", &tu]);
     assert_eq!(got, expected(&yaml), "{stderr}");
-    assert!(stderr.contains("tệp không còn mang nguồn YAML của vanban"), "{stderr}");
+    assert!(
+        stderr.contains("tệp không còn mang nguồn YAML của vanban"),
+        "{stderr}"
+    );
 }
 
 /// A heading whose bold and centring are only in its paragraph style (based on another), and
@@ -391,7 +429,10 @@ fn the_importer_reads_emphasis_given_by_styles() {
     assert_eq!(lines.len(), 3);
     assert_eq!((lines[0].all_bold(), lines[0].centered), (Some(true), true));
     assert_eq!(lines[1].markup(0, false, false), "**Tiêu đề** thường");
-    assert_eq!((lines[2].all_bold(), lines[2].centered), (Some(false), false));
+    assert_eq!(
+        (lines[2].all_bold(), lines[2].centered),
+        (Some(false), false)
+    );
 }
 
 /// Every sample's .docx (each member of a family too), imported unedited, gives its YAML
@@ -403,7 +444,11 @@ fn every_unedited_sample_comes_back_as_its_yaml() {
     copy.arg("-r").arg(root().join("data")).arg(&dir);
     assert!(copy.status().unwrap().success());
     let out = vanban(&["build", "data", "-f", "docx", "-o", "out"], &dir);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docs: Vec<PathBuf> = walkdir::WalkDir::new(dir.join("out"))
         .into_iter()
         .map(|e| e.unwrap().into_path())
@@ -421,7 +466,11 @@ fn every_unedited_sample_comes_back_as_its_yaml() {
         let (got, stdout, stderr) = nhap(&dir, &docx, &["--tu", source.to_str().unwrap()]);
         assert_eq!(got, yaml, "{}: {stderr}", docx.display());
         assert!(stdout.is_empty(), "{}: {stdout}", docx.display());
-        assert!(!stderr.contains("cảnh báo:"), "{}: {stderr}", docx.display());
+        assert!(
+            !stderr.contains("cảnh báo:"),
+            "{}: {stderr}",
+            docx.display()
+        );
     }
 }
 
@@ -438,16 +487,30 @@ fn the_docx_with_its_source_is_valid_office_open_xml() {
             eprintln!("skipped: openxml-audit is not installed");
             return;
         }
-        panic!("openxml-audit is needed: python3 -m pip install openxml-audit==0.8.0 (.ci/run does)");
+        panic!(
+            "openxml-audit is needed: python3 -m pip install openxml-audit==0.8.0 (.ci/run does)"
+        );
     }
     let (dir, docx) = built();
     assert!(vanban::render::docx::source::find(&docx).is_some());
     let file = dir.join(format!("out/{SAMPLE}.docx"));
     let out = Command::new("python3")
-        .args(["-m", "openxml_audit", "-f", "office2019", "-m", "0", "-o", "json"])
+        .args([
+            "-m",
+            "openxml_audit",
+            "-f",
+            "office2019",
+            "-m",
+            "0",
+            "-o",
+            "json",
+        ])
         .arg(&file)
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && report.contains(r#""valid": true"#), "{report}");
+    assert!(
+        out.status.success() && report.contains(r#""valid": true"#),
+        "{report}"
+    );
 }

@@ -506,7 +506,11 @@ fn comments(xml: &str, cx: RunCx) -> std::collections::HashMap<String, (String, 
             .filter(|p| p.has_tag_name((W, "p")))
             .map(|p| cell_paragraph_text(p, cx))
             .collect();
-        let text = text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = text
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if let Some(id) = attr(n, "id") {
             let author = attr(n, "author").unwrap_or("").to_string();
             out.insert(id.to_string(), (author, text));

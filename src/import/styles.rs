@@ -158,7 +158,10 @@ mod tests {
     fn a_style_gives_what_its_chain_sets() {
         let s = Styles::parse(XML);
         let p = s.resolve("TieuNghieng");
-        assert_eq!((p.bold, p.italic, p.center), (Some(true), Some(true), Some(true)));
+        assert_eq!(
+            (p.bold, p.italic, p.center),
+            (Some(true), Some(true), Some(true))
+        );
         assert_eq!(s.resolve("Normal").bold, None);
         // A style based on itself is read once, not forever.
         assert_eq!(s.resolve("Vong"), Props::default());

@@ -107,7 +107,11 @@ fn without_marker(text: &str, marker: &str) -> String {
 }
 
 impl<'a> Job<'a> {
-    pub fn new(src: &'a str, scalars: &'a [yaml::Scalar], cands: Vec<(usize, text::Parsed)>) -> Job<'a> {
+    pub fn new(
+        src: &'a str,
+        scalars: &'a [yaml::Scalar],
+        cands: Vec<(usize, text::Parsed)>,
+    ) -> Job<'a> {
         Job {
             src,
             scalars,
@@ -165,7 +169,8 @@ impl<'a> Job<'a> {
         change.label = label(&s.path, old);
         change.path = Some(s.path.clone());
         let parsed = &self.cands.iter().find(|c| c.0 == k).unwrap().1;
-        let (o, n): (Vec<char>, Vec<char>) = (old.text.chars().collect(), new.text.chars().collect());
+        let (o, n): (Vec<char>, Vec<char>) =
+            (old.text.chars().collect(), new.text.chars().collect());
         let applied = text::apply(&s.value, parsed, &o, &n, &map);
         for (name, printed, typed) in &applied.figures {
             warnings.push(crate::t!(
@@ -185,15 +190,16 @@ impl<'a> Job<'a> {
             ));
         }
         if let Some(v) = applied.value {
-            if self.values.contains_key(&k) {
-                warnings.push(crate::t!(
+            match self.values.entry(k) {
+                std::collections::btree_map::Entry::Occupied(_) => warnings.push(crate::t!(
                     "đoạn {at}: `{path}` đã được sửa ở một đoạn khác: không đưa thêm sửa đổi này vào, sửa tay nếu cần",
                     at = new.at,
                     path = s.path
-                ));
-            } else {
-                self.values.insert(k, v);
-                change.applied = true;
+                )),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(v);
+                    change.applied = true;
+                }
             }
         }
         self.changes.push(change);
@@ -256,7 +262,10 @@ impl<'a> Job<'a> {
                 Some(key) => format!("{pad}- {key}: {written}\n"),
                 None => format!("{pad}- {written}\n"),
             };
-            let path = s.path.rsplit_once('[').map_or(s.path.clone(), |(h, _)| format!("{h}[+]"));
+            let path = s
+                .path
+                .rsplit_once('[')
+                .map_or(s.path.clone(), |(h, _)| format!("{h}[+]"));
             change.path = Some(path);
             Some((n.end, line))
         });
@@ -275,7 +284,11 @@ impl<'a> Job<'a> {
     }
 
     /// The YAML with every edit, checked to read back; the changes in order.
-    pub fn finish(self, path: &Path, warnings: &mut Vec<String>) -> Result<(String, Vec<Change>), Box<Diagnostic>> {
+    pub fn finish(
+        self,
+        path: &Path,
+        warnings: &mut Vec<String>,
+    ) -> Result<(String, Vec<Change>), Box<Diagnostic>> {
         let mut spans = self.spans;
         for (k, v) in &self.values {
             spans.push(yaml::replacement(self.src, &self.scalars[*k], v));
@@ -287,7 +300,10 @@ impl<'a> Job<'a> {
         let mut floor = usize::MAX;
         for (a, b, t) in spans {
             if b > floor {
-                warnings.push(crate::t!("một sửa đổi chồng lên sửa đổi khác ở dòng {line}: bỏ qua, sửa tay nếu cần", line = self.src[..a].lines().count() + 1));
+                warnings.push(crate::t!(
+                    "một sửa đổi chồng lên sửa đổi khác ở dòng {line}: bỏ qua, sửa tay nếu cần",
+                    line = self.src[..a].lines().count() + 1
+                ));
                 continue;
             }
             out.replace_range(a..b, &t);

@@ -59,10 +59,16 @@ pub struct Edited {
 
 /// The source of an edited .docx: the part it carries, else `from` (`--tu`), else a YAML of
 /// the same name beside it. `None`: not a vanban file and no YAML named.
-pub fn find_source(docx: &Path, bytes: &[u8], from: Option<&Path>) -> Option<(PathBuf, Record, bool)> {
+pub fn find_source(
+    docx: &Path,
+    bytes: &[u8],
+    from: Option<&Path>,
+) -> Option<(PathBuf, Record, bool)> {
     let folder = docx.parent().unwrap_or(Path::new(""));
     if let Some(r) = source::find(bytes) {
-        let path = from.map(Path::to_path_buf).unwrap_or_else(|| folder.join(&r.name));
+        let path = from
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| folder.join(&r.name));
         return Some((path, r, true));
     }
     let path = match from {
@@ -89,26 +95,41 @@ fn rebuild(path: &Path, text: &str, member: Option<&str>) -> Result<Vec<u8>, Box
             "đặt tệp .docx cạnh tệp YAML gốc và các tệp dùng chung của nó, hoặc chỉ tệp YAML bằng --tu"
         )))
     };
-    let mut loaded = crate::load::load_text(path, text.to_string())
-        .map_err(|mut d| fail(d.remove(0)))?;
+    let mut loaded =
+        crate::load::load_text(path, text.to_string()).map_err(|mut d| fail(d.remove(0)))?;
     let mut report = Report::default();
     let ok = crate::family::feed(path, &mut loaded, &mut report).is_some()
         && (loaded.doc.ho.is_none()
             || crate::family::select(path, &mut loaded, member, &mut report).is_some());
     let fonts = crate::fonts::Fonts::embedded();
     let prepared = ok.then(|| crate::context::build(&loaded, &fonts, &mut report));
-    let first_error = |r: &mut Report| r.items.iter().position(Diagnostic::is_error).map(|i| r.items.remove(i));
+    let first_error = |r: &mut Report| {
+        r.items
+            .iter()
+            .position(Diagnostic::is_error)
+            .map(|i| r.items.remove(i))
+    };
     if let Some(e) = first_error(&mut report) {
         return Err(fail(e));
     }
     let prepared = prepared.ok_or_else(|| {
-        fail(Diagnostic::error(path, None, crate::t!("không dựng lại được văn bản gốc")))
+        fail(Diagnostic::error(
+            path,
+            None,
+            crate::t!("không dựng lại được văn bản gốc"),
+        ))
     })?;
     use crate::render::Renderer as _;
     crate::render::docx::DocxRenderer
         .render(&prepared.ctx, &mut report)
         .map(|a| a.bytes)
-        .ok_or_else(|| fail(Diagnostic::error(path, None, crate::t!("không dựng lại được văn bản gốc"))))
+        .ok_or_else(|| {
+            fail(Diagnostic::error(
+                path,
+                None,
+                crate::t!("không dựng lại được văn bản gốc"),
+            ))
+        })
 }
 
 /// Paragraphs, table cells and signer lines of a .docx read for the round trip.
@@ -180,7 +201,11 @@ fn likeness(a: &str, b: &str) -> f64 {
 fn align(a: &[Unit], b: &[Unit]) -> Vec<Pair> {
     // The common start and end are equal pairs; the table below covers only what lies
     // between (a long document edited in a few places stays small).
-    let pre = a.iter().zip(b).take_while(|(x, y)| x.text == y.text).count();
+    let pre = a
+        .iter()
+        .zip(b)
+        .take_while(|(x, y)| x.text == y.text)
+        .count();
     let suf = a[pre..]
         .iter()
         .rev()
@@ -268,10 +293,18 @@ fn candidates(all: &[yaml::Scalar]) -> Vec<(usize, text::Parsed)> {
 
 /// The value that printed `unit`: the one most of whose characters are found in it (at
 /// least half), nearest after `near` on a tie.
-fn trace(unit: &[char], cands: &[(usize, text::Parsed)], near: usize) -> Option<(usize, Vec<Option<text::Slot>>)> {
+fn trace(
+    unit: &[char],
+    cands: &[(usize, text::Parsed)],
+    near: usize,
+) -> Option<(usize, Vec<Option<text::Slot>>)> {
     let mut best: Option<(usize, usize, Vec<Option<text::Slot>>)> = None;
     for (k, p) in cands {
-        let lits = p.chars.iter().filter(|c| matches!(c.1, text::Slot::Lit(..))).count();
+        let lits = p
+            .chars
+            .iter()
+            .filter(|c| matches!(c.1, text::Slot::Lit(..)))
+            .count();
         if lits == 0 {
             continue;
         }
@@ -297,7 +330,10 @@ fn label(path: &str, unit: &Unit) -> &'static str {
     let last = path.rsplit('.').next().unwrap_or("");
     if path.starts_with("noi_nhan") {
         "nơi nhận"
-    } else if ["nguoi_ky", "dong_ky", "cac_ben"].iter().any(|k| path.starts_with(k)) {
+    } else if ["nguoi_ky", "dong_ky", "cac_ben"]
+        .iter()
+        .any(|k| path.starts_with(k))
+    {
         "chữ ký"
     } else if unit.cell {
         "ô bảng"
@@ -320,8 +356,14 @@ pub fn import_edited(
 ) -> Result<Edited, Box<Diagnostic>> {
     let unreadable = |_: read::ReadError| {
         Box::new(
-            Diagnostic::error(docx, None, crate::t!("tệp .docx bị hỏng hoặc không phải tệp Word: không đọc được"))
-                .with_hint(crate::t!("mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx)")),
+            Diagnostic::error(
+                docx,
+                None,
+                crate::t!("tệp .docx bị hỏng hoặc không phải tệp Word: không đọc được"),
+            )
+            .with_hint(crate::t!(
+                "mở tệp bằng Word và lưu lại dưới dạng Word Document (.docx)"
+            )),
         )
     };
     let original = rebuild(path, &record.text, record.member.as_deref())?;
@@ -337,7 +379,11 @@ pub fn import_edited(
         ));
     }
     let scalars = yaml::scalars(&record.text).ok_or_else(|| {
-        Box::new(Diagnostic::error(path, None, crate::t!("tệp YAML gốc không đọc được")))
+        Box::new(Diagnostic::error(
+            path,
+            None,
+            crate::t!("tệp YAML gốc không đọc được"),
+        ))
     })?;
     let mut job = assemble::Job::new(&record.text, &scalars, candidates(&scalars));
     for p in &pairs {
@@ -359,7 +405,9 @@ fn shared_files(path: &Path, record: &Record) -> Vec<String> {
     let folder = path.parent().unwrap_or(Path::new(""));
     let mut out = Vec::new();
     for (file, hash) in &record.files {
-        let now = std::fs::read(folder.join(file)).ok().map(|b| source::sha1_hex(&b));
+        let now = std::fs::read(folder.join(file))
+            .ok()
+            .map(|b| source::sha1_hex(&b));
         if now.is_some() && now.as_ref() != hash.as_ref() {
             out.push(crate::t!(
                 "{file} đã đổi từ khi dựng tệp .docx: văn bản gốc được dựng lại với tệp hiện nay, số liệu có thể khác bản đã gửi",

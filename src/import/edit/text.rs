@@ -263,7 +263,13 @@ pub struct Applied {
 
 /// Brings the edits of `old` → `new` (printed paragraphs) into the value `v` that printed
 /// `old` (`map` from [`locate`]). Typed text is escaped for vanban's text syntax.
-pub fn apply(v: &str, parsed: &Parsed, old: &[char], new: &[char], map: &[Option<Slot>]) -> Applied {
+pub fn apply(
+    v: &str,
+    parsed: &Parsed,
+    old: &[char],
+    new: &[char],
+    map: &[Option<Slot>],
+) -> Applied {
     let mut out = Applied::default();
     let mut cuts: Vec<(usize, usize, String)> = Vec::new();
     for h in diff(old, new) {
@@ -355,11 +361,18 @@ mod tests {
     #[test]
     fn a_word_changed_in_the_print_is_changed_in_the_value_and_nowhere_else() {
         let v = "Tiếp tục **đẩy mạnh** thực hiện\n  chương trình;";
-        let a = edit(v, "- Tiếp tục đẩy mạnh thực hiện chương trình.", "- Tiếp tục đẩy nhanh thực hiện các chương trình.");
+        let a = edit(
+            v,
+            "- Tiếp tục đẩy mạnh thực hiện chương trình.",
+            "- Tiếp tục đẩy nhanh thực hiện các chương trình.",
+        );
         // Where the typed word goes among the value's own line breaks is the diff's choice;
         // the words and marks are exact.
         let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert_eq!(words(a.value.as_deref().unwrap()), "Tiếp tục **đẩy nhanh** thực hiện các chương trình;");
+        assert_eq!(
+            words(a.value.as_deref().unwrap()),
+            "Tiếp tục **đẩy nhanh** thực hiện các chương trình;"
+        );
         assert!(a.value.unwrap().contains("\n  "));
         assert!(a.figures.is_empty() && a.outside.is_empty());
     }
@@ -367,9 +380,16 @@ mod tests {
     #[test]
     fn a_figure_typed_over_is_reported_and_the_citation_kept() {
         let v = "nâng tổng số lên {{tc02.tong}}/{{tc02.mau_so}} xã, chiếm {{tc02.ty_le}}%.";
-        let a = edit(v, "nâng tổng số lên 61/207 xã, chiếm 29,5%.", "nâng tổng số lên 63/207 xã, chiếm 29,5%.");
+        let a = edit(
+            v,
+            "nâng tổng số lên 61/207 xã, chiếm 29,5%.",
+            "nâng tổng số lên 63/207 xã, chiếm 29,5%.",
+        );
         assert_eq!(a.value, None);
-        assert_eq!(a.figures, vec![("tc02.tong".to_string(), "61".to_string(), "63".to_string())]);
+        assert_eq!(
+            a.figures,
+            vec![("tc02.tong".to_string(), "61".to_string(), "63".to_string())]
+        );
     }
 
     #[test]

@@ -131,7 +131,9 @@ pub fn scalars(src: &str) -> Option<Vec<Scalar>> {
 pub fn rewrite(src: &str, s: &Scalar, value: &str) -> String {
     match s.style {
         ScalarStyle::Plain if plain_safe(value, s.flow) => value.to_string(),
-        ScalarStyle::SingleQuoted if !value.contains('\n') => format!("'{}'", value.replace('\'', "''")),
+        ScalarStyle::SingleQuoted if !value.contains('\n') => {
+            format!("'{}'", value.replace('\'', "''"))
+        }
         ScalarStyle::Folded | ScalarStyle::Literal => block(src, s, value),
         _ => quoted(value),
     }
@@ -212,7 +214,9 @@ pub fn block_keeps(s: &Scalar, value: &str) -> bool {
         ScalarStyle::Folded | ScalarStyle::Literal => {
             let core = value.trim_end_matches('\n');
             !core.is_empty()
-                && !core.split('\n').any(|l| l.starts_with([' ', '\t']) || l.is_empty())
+                && !core
+                    .split('\n')
+                    .any(|l| l.starts_with([' ', '\t']) || l.is_empty())
         }
         _ => true,
     }
@@ -229,7 +233,14 @@ mod tests {
         let all = scalars(SRC).unwrap();
         let seen: Vec<(&str, &str, &str, bool)> = all
             .iter()
-            .map(|s| (s.path.as_str(), s.value.as_str(), &SRC[s.start..s.end], s.item))
+            .map(|s| {
+                (
+                    s.path.as_str(),
+                    s.value.as_str(),
+                    &SRC[s.start..s.end],
+                    s.item,
+                )
+            })
             .collect();
         assert_eq!(seen[0], ("a", "plain text", "plain text", false));
         assert_eq!(seen[1], ("b", "dq \" x", "\"dq \\\" x\"", false));
@@ -244,12 +255,23 @@ mod tests {
     fn a_rewritten_scalar_reads_back_and_nothing_else_moves() {
         let all = scalars(SRC).unwrap();
         for (k, s) in all.iter().enumerate() {
-            for new in ["mới: có # và, dấu", "một dòng", "a, [b]", "12", "hai\ndòng", " lề"] {
+            for new in [
+                "mới: có # và, dấu",
+                "một dòng",
+                "a, [b]",
+                "12",
+                "hai\ndòng",
+                " lề",
+            ] {
                 let (a, b, r) = replacement(SRC, s, new);
                 let text = format!("{}{r}{}", &SRC[..a], &SRC[b..]);
                 let back = scalars(&text).unwrap();
                 let block = s.style == ScalarStyle::Literal && block_keeps(s, new);
-                let want = if block { format!("{new}\n") } else { new.to_string() };
+                let want = if block {
+                    format!("{new}\n")
+                } else {
+                    new.to_string()
+                };
                 assert_eq!(back[k].value, want, "{text}");
                 for (j, o) in all.iter().enumerate().filter(|(j, _)| *j != k) {
                     assert_eq!(back[j].value, o.value, "{text}");

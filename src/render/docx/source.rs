@@ -46,7 +46,12 @@ impl Record {
     pub fn new(path: &Path, text: &str, deps: &[PathBuf]) -> Record {
         let mut files: Vec<(String, Option<String>)> = deps
             .iter()
-            .map(|d| (relative(path, d), std::fs::read(d).ok().map(|b| sha1_hex(&b))))
+            .map(|d| {
+                (
+                    relative(path, d),
+                    std::fs::read(d).ok().map(|b| sha1_hex(&b)),
+                )
+            })
             .collect();
         files.sort();
         files.dedup();
@@ -97,7 +102,9 @@ impl Record {
         if root.tag_name().namespace() != Some(NAMESPACE) {
             return None;
         }
-        let nguon = root.children().find(|n| n.has_tag_name((NAMESPACE, "nguon")))?;
+        let nguon = root
+            .children()
+            .find(|n| n.has_tag_name((NAMESPACE, "nguon")))?;
         let b64: String = nguon
             .text()
             .unwrap_or("")
@@ -153,7 +160,14 @@ fn relative(doc: &Path, file: &Path) -> String {
         .ok()
         .map(Path::to_path_buf)
         .or_else(|| {
-            let (f, d) = (real(file)?, real(if folder.as_os_str().is_empty() { Path::new(".") } else { folder })?);
+            let (f, d) = (
+                real(file)?,
+                real(if folder.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    folder
+                })?,
+            );
             f.strip_prefix(&d).ok().map(Path::to_path_buf)
         })
         .unwrap_or_else(|| PathBuf::from(file.file_name().unwrap_or_default()));
@@ -249,7 +263,10 @@ mod tests {
         let r = Record {
             name: "a & b.yaml".into(),
             text: "# ghi chú\r\nloai: ke_hoach\n  <x> \"y\"\n".into(),
-            files: vec![("_chung/t.yaml".into(), Some(sha1_hex(b"abc"))), ("mat.csv".into(), None)],
+            files: vec![
+                ("_chung/t.yaml".into(), Some(sha1_hex(b"abc"))),
+                ("mat.csv".into(), None),
+            ],
             version: "0.1.0".into(),
             member: Some("tan-thanh".into()),
         };
