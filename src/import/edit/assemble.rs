@@ -137,13 +137,25 @@ impl<'a> Job<'a> {
             Pair::Same(i, _) => self.prev = Some(i),
             Pair::Changed(i, j) => {
                 self.prev = Some(i);
+                self.after(a, i);
                 self.changed(&a[i], &b[j], warnings);
             }
-            Pair::Removed(i) => self.removed(&a[i], warnings),
+            Pair::Removed(i) => {
+                self.after(a, i);
+                self.removed(&a[i], warnings)
+            }
             Pair::Added(j) => {
                 let anchor = self.prev.map(|i| a[i].clone());
                 self.added(anchor.as_ref(), &b[j], warnings);
             }
+        }
+    }
+
+    /// Places the search after the value of the unit before `i`, so that a text printed twice
+    /// (the same closing line of two sections) is traced to the right one.
+    fn after(&mut self, a: &[Unit], i: usize) {
+        if let Some(before) = i.checked_sub(1).map(|k| &a[k]) {
+            let _ = self.trace(before);
         }
     }
 
@@ -295,10 +307,13 @@ impl<'a> Job<'a> {
         }
         // From the end, so that earlier offsets stay right; an edit inside one already made
         // (a value of a removed item) is dropped.
-        spans.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)));
+        // Several lines added at one place go in the order they were found: the last first.
+        let mut spans: Vec<(usize, (usize, usize, String))> =
+            spans.into_iter().enumerate().collect();
+        spans.sort_by(|(i, x), (j, y)| y.0.cmp(&x.0).then(y.1.cmp(&x.1)).then(j.cmp(i)));
         let mut out = self.src.to_string();
         let mut floor = usize::MAX;
-        for (a, b, t) in spans {
+        for (_, (a, b, t)) in spans {
             if b > floor {
                 warnings.push(crate::t!(
                     "một sửa đổi chồng lên sửa đổi khác ở dòng {line}: bỏ qua, sửa tay nếu cần",

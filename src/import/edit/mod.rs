@@ -315,7 +315,8 @@ fn trace(
         let better = match &best {
             None => true,
             Some((bk, bf, _)) => {
-                found > *bf || (found == *bf && k.wrapping_sub(near) < bk.wrapping_sub(near))
+                found > *bf
+                    || (found == *bf && k.wrapping_sub(near + 1) < bk.wrapping_sub(near + 1))
             }
         };
         if better {
