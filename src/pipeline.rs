@@ -318,9 +318,7 @@ pub fn process(
         let prepared = prepare_with_source(&job.input, member, shared, &mut report);
         lap(0);
         let (prepared, yaml) = prepared?;
-        let mut record =
-            crate::render::docx::source::Record::new(&job.input, &yaml, &prepared.deps);
-        record.member = member.map(str::to_string);
+        let record = source_record(&job.input, &yaml, &prepared.deps, member);
         reads.files = prepared.deps;
         let ctx = prepared.ctx;
         // Every output is made in memory first: a document that fails in any of them
@@ -394,8 +392,20 @@ pub fn process(
     )
 }
 
+/// What a .docx of the document at `path` carries as its source.
+pub fn source_record(
+    path: &Path,
+    yaml: &str,
+    deps: &[PathBuf],
+    member: Option<&str>,
+) -> crate::render::docx::source::Record {
+    let mut record = crate::render::docx::source::Record::new(path, yaml, deps);
+    record.member = member.map(str::to_string);
+    record
+}
+
 /// The .docx with its source part added (`vanban nhap` brings a leader's edits back by it).
-fn with_source(
+pub fn with_source(
     docx: Vec<u8>,
     record: &crate::render::docx::source::Record,
     input: &Path,
