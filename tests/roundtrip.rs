@@ -422,6 +422,31 @@ fn word_edits_come_back_after_a_libreoffice_save() {
         stderr.contains("tệp không còn mang nguồn YAML của vanban"),
         "{stderr}"
     );
+    // Without --tu: the YAML of the same name beside it, the file being vanban's (its
+    // document property survives the save).
+    let beside = dir.join(format!("lang-son/{SAMPLE}.docx"));
+    std::fs::copy(&bare, &beside).unwrap();
+    let (got, _, stderr) = nhap(&dir, &beside, &[]);
+    assert_eq!(got, expected(&yaml), "{stderr}");
+}
+
+/// A .docx vanban did not make, beside a YAML of the same name, is imported afresh: the YAML
+/// beside is not taken for its source.
+#[test]
+fn an_ordinary_docx_beside_a_yaml_is_imported_afresh() {
+    let (dir, docx) = built();
+    let foreign: Vec<(String, Vec<u8>)> = parts(&edited(&docx))
+        .into_iter()
+        .filter(|(n, _)| !n.starts_with("customXml/") && n != "docProps/custom.xml")
+        .collect();
+    let beside = dir.join(format!("lang-son/{SAMPLE}.docx"));
+    std::fs::write(&beside, zip_of(&foreign)).unwrap();
+    let (got, stdout, _) = nhap(&dir, &beside, &[]);
+    assert!(
+        got.starts_with(&format!("# Nhập từ {SAMPLE}.docx bằng `vanban nhap`")),
+        "{got}"
+    );
+    assert!(stdout.is_empty(), "{stdout}");
 }
 
 /// A heading whose bold and centring are only in its paragraph style (based on another), and

@@ -57,8 +57,9 @@ pub struct Edited {
     pub embedded: bool,
 }
 
-/// The source of an edited .docx: the part it carries, else `from` (`--tu`), else a YAML of
-/// the same name beside it. `None`: not a vanban file and no YAML named.
+/// The source of an edited .docx: the part it carries, else `from` (`--tu`), else — for a file
+/// vanban made (its `vanban` document property, which LibreOffice keeps when it drops the
+/// part) — a YAML of the same name beside it. `None`: an ordinary import.
 pub fn find_source(
     docx: &Path,
     bytes: &[u8],
@@ -75,7 +76,7 @@ pub fn find_source(
         Some(f) => f.to_path_buf(),
         None => {
             let beside = docx.with_extension("yaml");
-            beside.is_file().then_some(beside)?
+            (made_by_vanban(bytes) && beside.is_file()).then_some(beside)?
         }
     };
     let text = std::fs::read_to_string(&path).ok()?;
@@ -86,6 +87,26 @@ pub fn find_source(
         ..Record::default()
     };
     Some((path, record, false))
+}
+
+/// Whether a .docx says vanban made it: the custom document property `vanban` that the
+/// writer sets (`docProps/custom.xml`).
+fn made_by_vanban(bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(part) = zip.by_name("docProps/custom.xml") else {
+        return false;
+    };
+    let mut xml = String::new();
+    if part.take(1 << 20).read_to_string(&mut xml).is_err() {
+        return false;
+    }
+    roxmltree::Document::parse(&xml).is_ok_and(|d| {
+        d.descendants()
+            .any(|n| n.has_tag_name("property") && n.attribute("name") == Some("vanban"))
+    })
 }
 
 /// The .docx the source builds, built again in memory.
