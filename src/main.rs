@@ -300,12 +300,19 @@ fn nhap_edited(
             } else {
                 " (chưa đưa vào YAML)"
             };
-            println!("{} {}{path}{state}:", c.label, c.at);
+            let cell = c
+                .cell
+                .map(|(r, k)| format!(" (hàng {r}, cột {k})"))
+                .unwrap_or_default();
+            println!("{} {}{cell}{path}{state}:", c.label, c.at);
             if let Some(o) = &c.old {
                 println!("  - {o}");
             }
             if let Some(n) = &c.new {
                 println!("  + {n}");
+            }
+            if let (Some(o), Some(n)) = (&c.old, &c.new) {
+                println!("  ~ {}", vanban::import::edit::text::word_diff(o, n));
             }
         }
     }

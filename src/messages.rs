@@ -1343,6 +1343,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     // vanban nhap: Word edits brought back
     (
+        "đoạn {at}: sửa {printed} thành {typed}, nhưng số này vanban in từ `so_lieu` — sửa số liệu trong `so_lieu`",
+        "paragraph {at}: {printed} changed to {typed}, but vanban prints this number from `so_lieu` — change the data there",
+    ),
+    (
         "{file} đã sửa sau khi dựng tệp .docx: sửa đổi được đưa vào bản YAML mà tệp .docx mang theo; so sánh hai tệp trước khi thay",
         "{file} was edited after the .docx was built: the edits are brought into the YAML the .docx carries; compare the two files before replacing one",
     ),

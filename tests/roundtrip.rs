@@ -478,6 +478,64 @@ fn the_importer_reads_emphasis_given_by_styles() {
     );
 }
 
+/// A number of a results table typed over: located, with the cell, and the YAML unchanged.
+#[test]
+fn a_table_figure_typed_over_is_reported_not_written() {
+    let dir = tempdir();
+    let mut copy = Command::new("cp");
+    copy.arg("-r").arg(root().join("data")).arg(&dir);
+    assert!(copy.status().unwrap().success());
+    let yaml_path = "data/lang-son/bao-cao-ntm-2019.yaml";
+    let out = vanban(&["build", yaml_path, "-f", "docx", "-o", "out"], &dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut all = parts(&std::fs::read(dir.join("out/bao-cao-ntm-2019.docx")).unwrap());
+    for (name, bytes) in all.iter_mut() {
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes.clone()).unwrap();
+            *bytes = once(&xml, &t("103,3"), &t("105,0")).into_bytes();
+        }
+    }
+    let bytes = zip_of(&all);
+    let file = dir.join("out/sua.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let (got, stdout, stderr) = nhap(&dir, &file, &["--tu", yaml_path]);
+    assert_eq!(got, std::fs::read_to_string(dir.join(yaml_path)).unwrap());
+    let (items, _) = vanban::import::read::read_docx_edits(&bytes).unwrap();
+    let table = items
+        .iter()
+        .find_map(|i| match i {
+            vanban::import::read::Item::Table(t)
+                if t.rows.iter().flatten().any(|c| c == "105,0") =>
+            {
+                Some(t)
+            }
+            _ => None,
+        })
+        .expect("the results table");
+    let row = table
+        .rows
+        .iter()
+        .position(|r| r.iter().any(|c| c == "105,0"))
+        .unwrap();
+    let col = table.rows[row].iter().position(|c| c == "105,0").unwrap();
+    let warning = format!(
+        "đoạn {}: sửa 103,3 thành 105,0, nhưng số này vanban in từ `so_lieu` — sửa số liệu trong `so_lieu`",
+        table.at
+    );
+    assert!(stderr.contains(&warning), "{warning}\n---\n{stderr}");
+    let header = format!(
+        "ô bảng {} (hàng {}, cột {}) (chưa đưa vào YAML):",
+        table.at,
+        row + 1,
+        col + 1
+    );
+    assert!(stdout.starts_with(&header), "{header}\n---\n{stdout}");
+}
+
 /// Every sample's .docx (each member of a family too), imported unedited, gives its YAML
 /// back byte for byte, with no change and no warning: nothing is found that was not edited.
 #[test]

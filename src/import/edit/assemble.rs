@@ -162,13 +162,30 @@ impl<'a> Job<'a> {
     fn changed(&mut self, old: &Unit, new: &Unit, warnings: &mut Vec<String>) {
         let mut change = Change {
             at: new.at,
-            label: "đoạn",
+            cell: new.cell,
+            label: label("", new),
             path: None,
             old: Some(old.text.clone()),
             new: Some(new.text.clone()),
             applied: false,
         };
+        let number = |s: &str| {
+            s.chars().any(|c| c.is_ascii_digit())
+                && s.chars().all(|c| c.is_ascii_digit() || ".,% ".contains(c))
+        };
         let Some((k, map)) = self.trace(old) else {
+            if number(&old.text) && number(&new.text) {
+                // A number no YAML value prints: a figure vanban computed (a table's total,
+                // share or result).
+                warnings.push(crate::t!(
+                    "đoạn {at}: sửa {printed} thành {typed}, nhưng số này vanban in từ `so_lieu` — sửa số liệu trong `so_lieu`",
+                    at = new.at,
+                    printed = old.text,
+                    typed = new.text
+                ));
+                self.changes.push(change);
+                return;
+            }
             warnings.push(crate::t!(
                 "đoạn {at}: sửa thành “{new}”, nhưng không tìm thấy chữ này trong YAML (có thể là phần vanban tự viết): không đưa vào, sửa tay nếu cần",
                 at = new.at,
@@ -220,7 +237,8 @@ impl<'a> Job<'a> {
     fn removed(&mut self, old: &Unit, warnings: &mut Vec<String>) {
         let mut change = Change {
             at: old.at,
-            label: "đoạn",
+            cell: old.cell,
+            label: label("", old),
             path: None,
             old: Some(old.text.clone()),
             new: None,
@@ -249,7 +267,8 @@ impl<'a> Job<'a> {
     fn added(&mut self, anchor: Option<&Unit>, new: &Unit, warnings: &mut Vec<String>) {
         let mut change = Change {
             at: new.at,
-            label: "đoạn",
+            cell: new.cell,
+            label: label("", new),
             path: None,
             old: None,
             new: Some(new.text.clone()),

@@ -24,8 +24,8 @@ pub struct Unit {
     /// The reader's paragraph number.
     pub at: usize,
     pub text: String,
-    /// A cell of a data table.
-    pub cell: bool,
+    /// A cell of a data table: its row and column, from 1.
+    pub cell: Option<(usize, usize)>,
 }
 
 /// One change found, as the clerk reads it.
@@ -33,6 +33,8 @@ pub struct Unit {
 pub struct Change {
     /// Paragraph of the edited file (of the original for a removal).
     pub at: usize,
+    /// A table cell's row and column, from 1.
+    pub cell: Option<(usize, usize)>,
     /// `đoạn`, `mục danh sách`, `ô bảng`, `nơi nhận`, `chữ ký`.
     pub label: &'static str,
     /// The YAML value's path, when it was found.
@@ -162,15 +164,15 @@ fn units(items: &[Item]) -> Vec<Unit> {
             Item::Line(l) => out.push(Unit {
                 at: l.at,
                 text: norm(&l.plain()),
-                cell: false,
+                cell: None,
             }),
             Item::Table(t) => {
-                for row in &t.rows {
-                    for c in row.iter().filter(|c| !c.trim().is_empty()) {
+                for (r, row) in t.rows.iter().enumerate() {
+                    for (c, text) in row.iter().enumerate() {
                         out.push(Unit {
                             at: t.at,
-                            text: norm(c),
-                            cell: true,
+                            text: norm(text),
+                            cell: Some((r + 1, c + 1)),
                         });
                     }
                 }
@@ -180,7 +182,7 @@ fn units(items: &[Item]) -> Vec<Unit> {
                     out.push(Unit {
                         at: s.at,
                         text: norm(line),
-                        cell: false,
+                        cell: None,
                     });
                 }
             }
@@ -279,11 +281,18 @@ fn align_middle(a: &[Unit], b: &[Unit]) -> Vec<Pair> {
     out
 }
 
-/// Pairs the units of one gap between equal ones, in order.
+/// Pairs the units of one gap between equal ones, in order: alike texts, the same cell of
+/// a table, or one unit put in the place of one other.
 fn gap(a: &[Unit], b: &[Unit], gi: &mut Vec<usize>, gj: &mut Vec<usize>, out: &mut Vec<Pair>) {
     let mut next = 0;
+    let one_for_one = gi.len() == 1 && gj.len() == 1;
     for &j in gj.iter() {
-        let hit = (next..gi.len()).find(|&k| likeness(&a[gi[k]].text, &b[j].text) >= 0.5);
+        let hit = (next..gi.len()).find(|&k| {
+            let old = &a[gi[k]];
+            one_for_one
+                || likeness(&old.text, &b[j].text) >= 0.5
+                || (old.cell.is_some() && old.cell == b[j].cell)
+        });
         match hit {
             Some(k) => {
                 out.extend(gi[next..k].iter().map(|&i| Pair::Removed(i)));
@@ -357,7 +366,7 @@ fn label(path: &str, unit: &Unit) -> &'static str {
         .any(|k| path.starts_with(k))
     {
         "chữ ký"
-    } else if unit.cell {
+    } else if unit.cell.is_some() {
         "ô bảng"
     } else if ["gach", "cong", "diem"].contains(&last) {
         "mục danh sách"

@@ -3,6 +3,8 @@
 //! and which the tool wrote itself (a number, a mark, punctuation). An edit of the printed
 //! text then becomes an edit of the value, and an edit of a figure a warning.
 
+use std::ops::Range;
+
 /// What a printed character is, in the value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Slot {
@@ -192,6 +194,19 @@ pub struct Hunk {
 /// The stretches where `new` differs from `old`, character by character (longest common
 /// subsequence over what lies between their common start and end).
 pub fn diff(old: &[char], new: &[char]) -> Vec<Hunk> {
+    ranges(old, new)
+        .into_iter()
+        .map(|(o, n)| Hunk {
+            a: o.start,
+            b: o.end,
+            text: new[n].iter().collect(),
+        })
+        .collect()
+}
+
+/// The stretches where `new` differs from `old`: each a range of `old` replaced by a range
+/// of `new` (either may be empty).
+pub fn ranges<T: PartialEq>(old: &[T], new: &[T]) -> Vec<(Range<usize>, Range<usize>)> {
     let pre = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let suf = old[pre..]
         .iter()
@@ -204,11 +219,7 @@ pub fn diff(old: &[char], new: &[char]) -> Vec<Hunk> {
         return Vec::new();
     }
     if o.len() * n.len() > 4_000_000 {
-        return vec![Hunk {
-            a: pre,
-            b: pre + o.len(),
-            text: n.iter().collect(),
-        }];
+        return vec![(pre..pre + o.len(), pre..pre + n.len())];
     }
     // lcs[i][j]: common subsequence of o[i..] and n[j..].
     let w = n.len() + 1;
@@ -223,8 +234,8 @@ pub fn diff(old: &[char], new: &[char]) -> Vec<Hunk> {
         }
     }
     let (mut i, mut j) = (0, 0);
-    let mut out: Vec<Hunk> = Vec::new();
-    let mut open: Option<Hunk> = None;
+    let mut out = Vec::new();
+    let mut open: Option<(Range<usize>, Range<usize>)> = None;
     while i < o.len() || j < n.len() {
         if i < o.len() && j < n.len() && o[i] == n[j] {
             out.extend(open.take());
@@ -232,21 +243,51 @@ pub fn diff(old: &[char], new: &[char]) -> Vec<Hunk> {
             j += 1;
             continue;
         }
-        let h = open.get_or_insert(Hunk {
-            a: pre + i,
-            b: pre + i,
-            text: String::new(),
-        });
+        let h = open.get_or_insert((pre + i..pre + i, pre + j..pre + j));
         if j < n.len() && (i == o.len() || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j]) {
-            h.text.push(n[j]);
             j += 1;
+            h.1.end = pre + j;
         } else {
             i += 1;
-            h.b = pre + i;
+            h.0.end = pre + i;
         }
     }
     out.extend(open);
     out
+}
+
+/// The words that changed, with a few words around each: `… báo cáo [-định kỳ-]{+hằng
+/// tháng+}, đột xuất …`.
+pub fn word_diff(old: &str, new: &str) -> String {
+    const AROUND: usize = 3;
+    let (o, n): (Vec<&str>, Vec<&str>) = (
+        old.split_whitespace().collect(),
+        new.split_whitespace().collect(),
+    );
+    let hunks = ranges(&o, &n);
+    let mut out: Vec<String> = Vec::new();
+    let mut shown = 0;
+    for (k, (r, s)) in hunks.iter().enumerate() {
+        let from = r.start.saturating_sub(AROUND).max(shown);
+        if from > shown || (k == 0 && from > 0) {
+            out.push("…".into());
+        }
+        out.extend(o[from..r.start].iter().map(|w| w.to_string()));
+        if !r.is_empty() {
+            out.push(format!("[-{}-]", o[r.clone()].join(" ")));
+        }
+        if !s.is_empty() {
+            out.push(format!("{{+{}+}}", n[s.clone()].join(" ")));
+        }
+        let next = hunks.get(k + 1).map_or(o.len(), |h| h.0.start);
+        let to = (r.end + AROUND).min(next);
+        out.extend(o[r.end..to].iter().map(|w| w.to_string()));
+        shown = to;
+    }
+    if shown < o.len() {
+        out.push("…".into());
+    }
+    out.join(" ")
 }
 
 /// What an edited paragraph does to its value.
@@ -397,6 +438,24 @@ mod tests {
         let a = edit("Mục tiêu chung", "1. Mục tiêu chung", "2. Mục tiêu chung");
         assert_eq!(a.value, None);
         assert_eq!(a.outside, vec![("1".to_string(), "2".to_string())]);
+    }
+
+    #[test]
+    fn the_words_changed_are_shown_with_a_few_around() {
+        let d = word_diff(
+            "Thực hiện chế độ thông tin, báo cáo định kỳ, đột xuất theo quy định.",
+            "Thực hiện chế độ thông tin, báo cáo hằng tháng, đột xuất theo quy định.",
+        );
+        assert_eq!(
+            d,
+            "… tin, báo cáo [-định kỳ,-] {+hằng tháng,+} đột xuất theo …"
+        );
+        assert_eq!(word_diff("a b", "a b c"), "a b {+c+}");
+        // Two changes close together share their context, once.
+        assert_eq!(
+            word_diff("a b c d e f g h", "a X c d Y f g h"),
+            "a [-b-] {+X+} c d [-e-] {+Y+} f g h"
+        );
     }
 
     #[test]
