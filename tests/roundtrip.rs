@@ -615,3 +615,66 @@ fn the_docx_with_its_source_is_valid_office_open_xml() {
         "{report}"
     );
 }
+
+/// Pending changes read as rejected — an insertion or a move's arrival left out, a deletion or
+/// a move's source kept — and each listed with its paragraph, as is a comment.
+#[test]
+fn pending_changes_are_read_as_rejected_and_listed() {
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let document = format!(
+        "<w:document {w}><w:body>\
+         <w:p><w:r><w:t xml:space=\"preserve\">Một </w:t></w:r><w:ins w:id=\"1\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\">mới </w:t></w:r></w:ins><w:del w:id=\"2\" w:author=\"A\"><w:r><w:delText xml:space=\"preserve\">cũ </w:delText></w:r></w:del><w:r><w:t>hai</w:t></w:r></w:p>\
+         <w:p><w:moveFrom w:id=\"3\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\">dời </w:t></w:r></w:moveFrom><w:r><w:t>ba</w:t></w:r><w:moveTo w:id=\"4\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\"> dời</w:t></w:r></w:moveTo><w:r><w:commentReference w:id=\"7\"/></w:r></w:p>\
+         </w:body></w:document>"
+    );
+    let comments = format!(
+        "<w:comments {w}><w:comment w:id=\"7\" w:author=\"Lãnh đạo\"><w:p><w:r><w:t>Xem lại</w:t></w:r></w:p></w:comment></w:comments>"
+    );
+    let docx = zip_of(&[
+        ("word/document.xml".into(), document.into_bytes()),
+        ("word/comments.xml".into(), comments.into_bytes()),
+    ]);
+    let (items, marks) = vanban::import::read::read_docx_edits(&docx).unwrap();
+    let texts: Vec<String> = items
+        .iter()
+        .filter_map(|i| match i {
+            vanban::import::read::Item::Line(l) => Some(l.plain()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["Một cũ hai", "dời ba"]);
+    use vanban::import::read::Mark;
+    assert_eq!(
+        marks,
+        [
+            Mark::Inserted {
+                at: 1,
+                text: "mới".into()
+            },
+            Mark::Deleted {
+                at: 1,
+                text: "cũ".into()
+            },
+            Mark::Deleted {
+                at: 2,
+                text: "dời".into()
+            },
+            Mark::Inserted {
+                at: 2,
+                text: "dời".into()
+            },
+            Mark::Comment {
+                at: 2,
+                author: "Lãnh đạo".into(),
+                text: "Xem lại".into()
+            },
+        ]
+    );
+    // An ordinary import still reads the changes as accepted, as it always has.
+    let (_, items) = vanban::import::read::read_bytes(Path::new("a.docx"), &docx).unwrap();
+    let first = match &items[0] {
+        vanban::import::read::Item::Line(l) => l.plain(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(first, "Một mới hai");
+}

@@ -591,13 +591,18 @@ impl DocxReader<'_> {
         };
         for n in node.descendants().filter(|n| n.is_element()) {
             let mark = match n.tag_name().name() {
-                "ins" if n.tag_name().namespace() == Some(W) => Mark::Inserted {
+                "ins" | "moveTo" if n.tag_name().namespace() == Some(W) => Mark::Inserted {
                     at,
                     text: text(n, "t"),
                 },
                 "del" if n.tag_name().namespace() == Some(W) => Mark::Deleted {
                     at,
                     text: text(n, "delText"),
+                },
+                // Text moved away keeps its `w:t`: the move's source is a pending deletion.
+                "moveFrom" if n.tag_name().namespace() == Some(W) => Mark::Deleted {
+                    at,
+                    text: text(n, "t"),
                 },
                 "commentReference" => {
                     let id = attr(n, "id").unwrap_or("");
