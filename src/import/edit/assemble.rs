@@ -289,9 +289,10 @@ impl<'a> Job<'a> {
                 yaml::quoted(&value)
             };
             let pad = " ".repeat(n.indent);
+            let nl = yaml::eol(self.src);
             let line = match &n.key {
-                Some(key) => format!("{pad}- {key}: {written}\n"),
-                None => format!("{pad}- {written}\n"),
+                Some(key) => format!("{pad}- {key}: {written}{nl}"),
+                None => format!("{pad}- {written}{nl}"),
             };
             let path = s
                 .path

@@ -184,14 +184,24 @@ fn block(src: &str, s: &Scalar, value: &str) -> String {
     let region = &src[s.start..s.end];
     let trail = &region[region.trim_end().len()..];
     let core = value.trim_end_matches('\n');
+    let nl = eol(src);
     let sep = if s.style == ScalarStyle::Folded {
-        format!("\n\n{indent}")
+        format!("{nl}{nl}{indent}")
     } else {
-        format!("\n{indent}")
+        format!("{nl}{indent}")
     };
     let body = core.split('\n').collect::<Vec<_>>().join(&sep);
     // A trailing part with no line break (the end of the file) keeps the block closed.
     format!("{body}{trail}")
+}
+
+/// The file's line ending: a file saved on Windows keeps its `\r\n` in the lines written.
+pub fn eol(src: &str) -> &'static str {
+    if src.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
 }
 
 /// The bytes to replace and their new text for `s` to hold `value`: the scalar itself, or
@@ -253,28 +263,34 @@ mod tests {
     /// value is unchanged.
     #[test]
     fn a_rewritten_scalar_reads_back_and_nothing_else_moves() {
-        let all = scalars(SRC).unwrap();
-        for (k, s) in all.iter().enumerate() {
-            for new in [
-                "mới: có # và, dấu",
-                "một dòng",
-                "a, [b]",
-                "12",
-                "hai\ndòng",
-                " lề",
-            ] {
-                let (a, b, r) = replacement(SRC, s, new);
-                let text = format!("{}{r}{}", &SRC[..a], &SRC[b..]);
-                let back = scalars(&text).unwrap();
-                let block = s.style == ScalarStyle::Literal && block_keeps(s, new);
-                let want = if block {
-                    format!("{new}\n")
-                } else {
-                    new.to_string()
-                };
-                assert_eq!(back[k].value, want, "{text}");
-                for (j, o) in all.iter().enumerate().filter(|(j, _)| *j != k) {
-                    assert_eq!(back[j].value, o.value, "{text}");
+        // As typed on Linux, and as saved by Notepad (CRLF, which every line written keeps).
+        for src in [SRC.to_string(), SRC.replace('\n', "\r\n")] {
+            let all = scalars(&src).unwrap();
+            for (k, s) in all.iter().enumerate() {
+                for new in [
+                    "mới: có # và, dấu",
+                    "một dòng",
+                    "a, [b]",
+                    "12",
+                    "hai\ndòng",
+                    " lề",
+                ] {
+                    let (a, b, r) = replacement(&src, s, new);
+                    let text = format!("{}{r}{}", &src[..a], &src[b..]);
+                    let back = scalars(&text).unwrap();
+                    let block = s.style == ScalarStyle::Literal && block_keeps(s, new);
+                    let want = if block {
+                        format!("{new}\n")
+                    } else {
+                        new.to_string()
+                    };
+                    assert_eq!(back[k].value, want, "{text}");
+                    for (j, o) in all.iter().enumerate().filter(|(j, _)| *j != k) {
+                        assert_eq!(back[j].value, o.value, "{text}");
+                    }
+                    if src.contains('\r') {
+                        assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+                    }
                 }
             }
         }
