@@ -172,14 +172,11 @@ fn edit_document(xml: &str) -> String {
     );
     xml.replace_range(a..b, &tracked);
     // A comment on a paragraph.
-    let (a, _) = p_element(&xml, COMMENTED);
-    let ppr_end = a + xml[a..]
-        .find("</w:pPr>")
-        .map_or(0, |i| i + "</w:pPr>".len());
-    let ppr_end = if ppr_end == a {
-        a + "<w:p>".len()
-    } else {
-        ppr_end
+    let (a, b) = p_element(&xml, COMMENTED);
+    // After the paragraph's properties, or after its start tag when it has none.
+    let ppr_end = match xml[a..b].find("</w:pPr>") {
+        Some(i) => a + i + "</w:pPr>".len(),
+        None => a + xml[a..b].find('>').unwrap() + 1,
     };
     xml.insert_str(ppr_end, "<w:commentRangeStart w:id=\"0\"/>");
     let (_, end) = p_element(&xml, COMMENTED);
