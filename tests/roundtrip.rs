@@ -141,7 +141,13 @@ fn edit_document(xml: &str) -> String {
     xml.insert_str(end, &added);
     // Runs merged: the next item's mark and text in one run.
     let at = xml.find("Tiêu chí số 3 về Thuỷ lợi").unwrap();
-    let mark_end = xml[..at].rfind(&t("- ")).unwrap() + t("- ").len() - "</w:t>".len();
+    let (p_start, _) = p_element(&xml, "Tiêu chí số 3 về Thuỷ lợi");
+    let mark = xml[..at].rfind(&t("- ")).unwrap();
+    assert!(
+        mark > p_start,
+        "the item's mark is a run of its own paragraph"
+    );
+    let mark_end = mark + t("- ").len() - "</w:t>".len();
     let text_start = xml[..at].rfind('>').unwrap() + 1;
     xml.replace_range(mark_end..text_start, "");
     // A paragraph rewritten.
