@@ -326,6 +326,8 @@ fn nhap_edited(
         let line = match m {
             Mark::Inserted { at, text } => t!("đoạn {at}: chữ chèn chưa được chấp nhận “{text}”: YAML không có chữ này; chấp nhận (Accept) trong Word rồi nhập lại nếu muốn giữ", at = at, text = text),
             Mark::Deleted { at, text } => t!("đoạn {at}: chữ xoá chưa được chấp nhận “{text}”: YAML vẫn giữ chữ này; chấp nhận trong Word rồi nhập lại nếu muốn xoá", at = at, text = text),
+            Mark::Comment { at, text, .. } if text.is_empty() => t!("đoạn {at}: có nhận xét nhưng tệp không có nội dung của nó; mở tệp bằng Word để xem", at = at),
+            Mark::Comment { at, author, text } if author.is_empty() => t!("đoạn {at}: nhận xét: “{text}”", at = at, text = text),
             Mark::Comment { at, author, text } => t!("đoạn {at}: nhận xét của {author}: “{text}”", at = at, author = author, text = text),
         };
         eprintln!("{}: {line}", file.display());

@@ -1343,6 +1343,11 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     // vanban nhap: Word edits brought back
     (
+        "đoạn {at}: có nhận xét nhưng tệp không có nội dung của nó; mở tệp bằng Word để xem",
+        "paragraph {at}: has a comment whose text the file does not hold; open the file in Word to see it",
+    ),
+    ("đoạn {at}: nhận xét: “{text}”", "paragraph {at}: comment: “{text}”"),
+    (
         "đoạn {at}: sửa {printed} thành {typed}, nhưng số này vanban in từ `so_lieu` — sửa số liệu trong `so_lieu`",
         "paragraph {at}: {printed} changed to {typed}, but vanban prints this number from `so_lieu` — change the data there",
     ),
