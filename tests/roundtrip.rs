@@ -701,3 +701,54 @@ fn pending_changes_are_read_as_rejected_and_listed() {
     };
     assert_eq!(first, "Một mới hai");
 }
+
+/// A YAML saved on Windows (byte-order mark, CRLF, `\` in its paths) comes back as saved:
+/// the .docx carries the file as read, and the edit goes into that very text.
+#[test]
+fn a_yaml_saved_on_windows_comes_back_as_saved() {
+    let (dir, _) = built();
+    let path = dir.join(format!("lang-son/{SAMPLE}.yaml"));
+    let lf = std::fs::read_to_string(&path).unwrap();
+    let windows = format!(
+        "\u{feff}{}",
+        lf.replace("_chung/", "_chung\\").replace('\n', "\r\n")
+    );
+    std::fs::write(&path, &windows).unwrap();
+    let out = vanban(
+        &[
+            "build",
+            &format!("lang-son/{SAMPLE}.yaml"),
+            "-f",
+            "docx",
+            "-o",
+            "win",
+        ],
+        &dir,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docx = std::fs::read(dir.join(format!("win/{SAMPLE}.docx"))).unwrap();
+    assert_eq!(
+        vanban::render::docx::source::find(&docx).unwrap().text,
+        windows
+    );
+    let mut all = parts(&docx);
+    for (name, bytes) in all.iter_mut() {
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes.clone()).unwrap();
+            let (a, b) = t_element(&xml, REWRITTEN_OLD);
+            *bytes = format!("{}{}{}", &xml[..a], t(REWRITTEN_NEW), &xml[b..]).into_bytes();
+        }
+    }
+    let file = dir.join("win/sua.docx");
+    std::fs::write(&file, zip_of(&all)).unwrap();
+    let (got, _, stderr) = nhap(&dir, &file, &["--tu", &format!("lang-son/{SAMPLE}.yaml")]);
+    assert_eq!(
+        got,
+        once(&windows, REWRITTEN_OLD, REWRITTEN_NEW),
+        "{stderr}"
+    );
+}

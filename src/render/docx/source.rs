@@ -42,8 +42,12 @@ pub fn sha1_hex(bytes: &[u8]) -> String {
 }
 
 impl Record {
-    /// The record of a document at `path` whose text is `text` and that read `deps`.
+    /// The record of a document at `path` whose text is `text` (as the loader gives it, without
+    /// the byte-order mark a Windows editor may have put first: that mark is put back, so that
+    /// the text is the file's) and that read `deps`.
     pub fn new(path: &Path, text: &str, deps: &[PathBuf]) -> Record {
+        let bom = !text.starts_with('\u{feff}')
+            && std::fs::read(path).is_ok_and(|b| b.starts_with("\u{feff}".as_bytes()));
         let mut files: Vec<(String, Option<String>)> = deps
             .iter()
             .map(|d| {
@@ -60,7 +64,11 @@ impl Record {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            text: text.to_string(),
+            text: if bom {
+                format!("\u{feff}{text}")
+            } else {
+                text.to_string()
+            },
             files,
             version: env!("CARGO_PKG_VERSION").to_string(),
             member: None,
