@@ -22,13 +22,17 @@ pub struct Job<'a> {
     changes: Vec<Change>,
 }
 
-/// Lines of the node a value stands in: `(start of its line, end of the node, indentation,
-/// key)`; `children` says whether lines of other values follow inside it.
+/// The lines of the list item a value stands in.
 struct NodeLines {
+    /// Start of the item's first line (its `- `).
     start: usize,
+    /// End of the value's own lines.
     own_end: usize,
+    /// End of the item: beyond `own_end` when lines of other values (its `noi_dung`) follow.
     end: usize,
+    /// Column of the item's `-`.
     indent: usize,
+    /// The level key (`gach`, `doan` …), or none for an item that is the value itself.
     key: Option<String>,
 }
 
