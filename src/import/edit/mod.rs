@@ -249,6 +249,18 @@ fn align(a: &[Unit], b: &[Unit]) -> Vec<Pair> {
 }
 
 fn align_middle(a: &[Unit], b: &[Unit]) -> Vec<Pair> {
+    let mut out = Vec::new();
+    if a.len() * b.len() > 16_000_000 {
+        // A document rewritten from end to end: paired in order, without the table.
+        gap(
+            a,
+            b,
+            &mut (0..a.len()).collect(),
+            &mut (0..b.len()).collect(),
+            &mut out,
+        );
+        return out;
+    }
     let w = b.len() + 1;
     let mut lcs = vec![0u32; (a.len() + 1) * w];
     for i in (0..a.len()).rev() {
@@ -260,7 +272,6 @@ fn align_middle(a: &[Unit], b: &[Unit]) -> Vec<Pair> {
             };
         }
     }
-    let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     let (mut gi, mut gj) = (Vec::new(), Vec::new());
     while i < a.len() || j < b.len() {
@@ -296,7 +307,11 @@ fn gap(a: &[Unit], b: &[Unit], gi: &mut Vec<usize>, gj: &mut Vec<usize>, out: &m
         match hit {
             Some(k) => {
                 out.extend(gi[next..k].iter().map(|&i| Pair::Removed(i)));
-                out.push(Pair::Changed(gi[k], j));
+                out.push(if a[gi[k]].text == b[j].text {
+                    Pair::Same(gi[k], j)
+                } else {
+                    Pair::Changed(gi[k], j)
+                });
                 next = k + 1;
             }
             None => out.push(Pair::Added(j)),
@@ -447,4 +462,48 @@ fn shared_files(path: &Path, record: &Record) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(texts: &[&str]) -> Vec<Unit> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Unit {
+                at: k + 1,
+                text: t.to_string(),
+                cell: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_kept_changed_removed_and_added_are_told_apart() {
+        let a = units(&["Một hai ba", "Bốn năm sáu bảy", "Tám chín", "Mười"]);
+        let b = units(&["Một hai ba", "Bốn năm sáu tám", "Mười", "Mười một mới"]);
+        use Pair::*;
+        assert_eq!(
+            align(&a, &b),
+            [Same(0, 0), Changed(1, 1), Removed(2), Same(3, 2), Added(3)]
+        );
+    }
+
+    /// Past the size of the table, the units are paired in order, equal ones as the same.
+    #[test]
+    fn a_very_long_document_is_aligned_without_the_table() {
+        let texts: Vec<String> = (0..4001).map(|k| format!("đoạn số {k}")).collect();
+        let a = units(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut changed = texts.clone();
+        changed[0] = "đoạn số không".into();
+        changed[4000] = "đoạn số cuối".into();
+        let b = units(&changed.iter().map(String::as_str).collect::<Vec<_>>());
+        let pairs = align_middle(&a, &b);
+        assert_eq!(pairs.len(), 4001);
+        assert_eq!(pairs[0], Pair::Changed(0, 0));
+        assert_eq!(pairs[1], Pair::Same(1, 1));
+        assert_eq!(pairs[4000], Pair::Changed(4000, 4000));
+    }
 }
