@@ -110,6 +110,8 @@ const TC02: &str = "Tiêu chí số 2 về Giao thông: Năm 2019, thực hiện
 const REWRITTEN_OLD: &str = "Các cơ quan truyền thông của tỉnh tăng cường tuyên truyền sâu rộng về các chủ trương, chính sách của Đảng và nhà nước, của tỉnh về thực hiện Chương trình MTQG xây dựng nông thôn mới; thường xuyên cập nhật, thông tin đầy đủ về hoạt động xây dựng nông thôn mới trên địa bàn tỉnh; tuyên truyền về các mô hình, các điển hình tiên tiến, sáng kiến và kinh nghiệm hay trong thực hiện xây dựng nông thôn mới trên các phương tiện thông tin đại chúng.";
 const REWRITTEN_NEW: &str = "Các cơ quan báo chí của tỉnh đẩy mạnh tuyên truyền về chủ trương của Đảng và nhà nước về xây dựng nông thôn mới; thường xuyên đưa tin về các mô hình, điển hình tiên tiến trên các phương tiện thông tin đại chúng.";
 const ADDED: &str = "Duy trì và bảo dưỡng các tuyến đường giao thông nông thôn đã cứng hóa.";
+/// Added right after a heading that has paragraphs of its own: it becomes the first of them.
+const FIRST_CHILD: &str = "Năm 2019 ưu tiên tuyên truyền các mô hình điển hình.";
 const RECIPIENT: &str = "Văn phòng ĐP CTXDNTM tỉnh";
 const TRACKED: &str = "Thực hiện có hiệu quả công tác quản lý, khai thác sử dụng";
 const COMMENTED: &str = "Tiếp tục đổi mới công tác tuyên truyền theo hướng thiết thực";
@@ -139,6 +141,10 @@ fn edit_document(xml: &str) -> String {
     let (_, end) = p_element(&xml, "/207 xã đạt chuẩn về tiêu chí giao thông");
     let added = format!("<w:p><w:r>{}</w:r></w:p>", t(&format!("- {ADDED}")));
     xml.insert_str(end, &added);
+    let title = xml.find(">Công tác tuyên truyền</w:t>").unwrap();
+    let end = title + xml[title..].find("</w:p>").unwrap() + "</w:p>".len();
+    let first = format!("<w:p><w:r>{}</w:r></w:p>", t(FIRST_CHILD));
+    xml.insert_str(end, &first);
     // Runs merged: the next item's mark and text in one run.
     let at = xml.find("Tiêu chí số 3 về Thuỷ lợi").unwrap();
     let (p_start, _) = p_element(&xml, "Tiêu chí số 3 về Thuỷ lợi");
@@ -220,6 +226,12 @@ fn expected(yaml: &str) -> String {
     let end = tc02_line + y[tc02_line..].find('\n').unwrap() + 1;
     let mut y = y;
     y.insert_str(end, &format!("          - gach: {ADDED}\n"));
+    let heading = "      - khoan: Công tác tuyên truyền\n        noi_dung:\n";
+    let y = once(
+        &y,
+        heading,
+        &format!("{heading}          - doan: {FIRST_CHILD}\n"),
+    );
     let y = once(&y, CELL_OLD, CELL_NEW);
     let second = y.match_indices(TWICE_OLD).nth(1).unwrap().0;
     let mut y = y;
@@ -292,6 +304,7 @@ fn check_report(docx: &[u8], stdout: &str, stderr: &str) {
         ("ô bảng", format!("+ {CELL_NEW}")),
         ("chữ ký", format!("+ {SIGNER_NEW}")),
         ("mục danh sách", format!("+ - {TWICE_NEW}")),
+        ("đoạn", format!("+ {FIRST_CHILD}")),
     ] {
         let shown = stdout
             .split("\n")
@@ -303,7 +316,7 @@ fn check_report(docx: &[u8], stdout: &str, stderr: &str) {
     // Unchanged paragraphs (split or merged runs, pending changes, a comment) are no change.
     assert_eq!(
         stdout.lines().filter(|l| !l.starts_with(' ')).count(),
-        7,
+        8,
         "{stdout}"
     );
 }

@@ -91,6 +91,31 @@ fn node_lines(src: &str, s: &yaml::Scalar) -> Option<NodeLines> {
     })
 }
 
+/// Where a paragraph added after the value of `n` (at `path`) goes: `(byte, indentation, level
+/// key, path shown)`. After a heading with its own items (a `khoan` and its `noi_dung`), it is
+/// the first of them, of their kind; else the next item of the anchor's list, of its kind.
+fn placement(src: &str, path: &str, n: &NodeLines) -> (usize, usize, Option<String>, String) {
+    let mut at = n.own_end;
+    while at < n.end {
+        let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i + 1);
+        let line = src[at..line_end].trim_end();
+        let item = line.trim_start().strip_prefix("- ");
+        let key = item.and_then(|r| r.split_once(':')).map(|(k, _)| k.trim());
+        if let Some(key) = key.filter(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_')) {
+            let parent = path.rsplit_once('.').map_or("", |(h, _)| h);
+            let shown = format!("{parent}.noi_dung[0]")
+                .trim_start_matches('.')
+                .to_string();
+            return (at, indent_of(line), Some(key.to_string()), shown);
+        }
+        at = line_end;
+    }
+    let shown = path
+        .rsplit_once('[')
+        .map_or(path.to_string(), |(h, _)| format!("{h}[+]"));
+    (n.end, n.indent, n.key.clone(), shown)
+}
+
 /// A paragraph's text without the mark vanban prints before it (`- `, `a) `, `1. `).
 fn without_marker(text: &str, marker: &str) -> String {
     if !marker.trim().is_empty() {
@@ -282,7 +307,6 @@ impl<'a> Job<'a> {
             let (k, map) = self.trace(u)?;
             let s = &self.scalars[k];
             let n = node_lines(self.src, s)?;
-            change.label = label(&s.path, u);
             // The mark vanban printed before the anchor's own text.
             let first = map.iter().position(Option::is_some).unwrap_or(0);
             let marker: String = u.text.chars().take(first).collect();
@@ -292,18 +316,16 @@ impl<'a> Job<'a> {
             } else {
                 yaml::quoted(&value)
             };
-            let pad = " ".repeat(n.indent);
+            let (at, indent, key, path) = placement(self.src, &s.path, &n);
+            change.label = label(&format!("{path}.{}", key.as_deref().unwrap_or("")), new);
+            let pad = " ".repeat(indent);
             let nl = yaml::eol(self.src);
-            let line = match &n.key {
+            let line = match &key {
                 Some(key) => format!("{pad}- {key}: {written}{nl}"),
                 None => format!("{pad}- {written}{nl}"),
             };
-            let path = s
-                .path
-                .rsplit_once('[')
-                .map_or(s.path.clone(), |(h, _)| format!("{h}[+]"));
             change.path = Some(path);
-            Some((n.end, line))
+            Some((at, line))
         });
         match placed {
             Some((at, line)) => {

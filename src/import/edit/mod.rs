@@ -343,7 +343,7 @@ fn trace(
     cands: &[(usize, text::Parsed)],
     near: usize,
 ) -> Option<(usize, Vec<Option<text::Slot>>)> {
-    let mut best: Option<(usize, usize, Vec<Option<text::Slot>>)> = None;
+    let mut best: Option<(usize, (usize, usize), Vec<Option<text::Slot>>)> = None;
     for (k, p) in cands {
         let lits = p
             .chars
@@ -357,15 +357,18 @@ fn trace(
         if found < 3.min(lits) || found * 2 < lits {
             continue;
         }
+        // More characters found, then more of the value found (a title printed whole
+        // beats a longer text that begins with it), then the nearest after `near`.
+        let score = (found, found * 1000 / lits);
         let better = match &best {
             None => true,
-            Some((bk, bf, _)) => {
-                found > *bf
-                    || (found == *bf && k.wrapping_sub(near + 1) < bk.wrapping_sub(near + 1))
+            Some((bk, bs, _)) => {
+                score > *bs
+                    || (score == *bs && k.wrapping_sub(near + 1) < bk.wrapping_sub(near + 1))
             }
         };
         if better {
-            best = Some((*k, found, map));
+            best = Some((*k, score, map));
         }
     }
     best.map(|(k, _, m)| (k, m))
