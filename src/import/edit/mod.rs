@@ -336,14 +336,13 @@ fn candidates(all: &[yaml::Scalar]) -> Vec<(usize, text::Parsed)> {
         .collect()
 }
 
+/// Each printed character's place in a value ([`text::locate`]).
+type SlotMap = Vec<Option<text::Slot>>;
+
 /// The value that printed `unit`: the one most of whose characters are found in it (at
 /// least half), nearest after `near` on a tie.
-fn trace(
-    unit: &[char],
-    cands: &[(usize, text::Parsed)],
-    near: usize,
-) -> Option<(usize, Vec<Option<text::Slot>>)> {
-    let mut best: Option<(usize, (usize, usize), Vec<Option<text::Slot>>)> = None;
+fn trace(unit: &[char], cands: &[(usize, text::Parsed)], near: usize) -> Option<(usize, SlotMap)> {
+    let mut best: Option<(usize, (usize, usize), SlotMap)> = None;
     for (k, p) in cands {
         let lits = p
             .chars
