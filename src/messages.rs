@@ -1343,6 +1343,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     // vanban nhap: Word edits brought back
     (
+        "đoạn {at}: số văn bản {so} điền trong tệp Word: thêm dòng `so: {so}` vào YAML (trước `dia_danh`)",
+        "paragraph {at}: document number {so} filled in in the Word file: add the line `so: {so}` to the YAML (before `dia_danh`)",
+    ),
+    (
         "đoạn {at}: có nhận xét nhưng tệp không có nội dung của nó; mở tệp bằng Word để xem",
         "paragraph {at}: has a comment whose text the file does not hold; open the file in Word to see it",
     ),

@@ -145,6 +145,9 @@ fn edit_document(xml: &str) -> String {
     let end = title + xml[title..].find("</w:p>").unwrap() + "</w:p>".len();
     let first = format!("<w:p><w:r>{}</w:r></w:p>", t(FIRST_CHILD));
     xml.insert_str(end, &first);
+    // The văn thư fills in the number the YAML leaves blank.
+    let (a, b) = t_element(&xml, "/KH-UBND");
+    xml.replace_range(a..b, &t("Số: 12/KH-UBND"));
     // Runs merged: the next item's mark and text in one run.
     let at = xml.find("Tiêu chí số 3 về Thuỷ lợi").unwrap();
     let (p_start, _) = p_element(&xml, "Tiêu chí số 3 về Thuỷ lợi");
@@ -286,6 +289,11 @@ fn check_report(docx: &[u8], stdout: &str, stderr: &str) {
         "đoạn {at}: sửa 61 thành 63, nhưng `tc02.tong` tính ra 61 — sửa số liệu trong `so_lieu`"
     );
     assert!(stderr.contains(&warning), "{warning}\n---\n{stderr}");
+    let number = format!(
+        "đoạn {}: số văn bản 12 điền trong tệp Word: thêm dòng `so: 12` vào YAML (trước `dia_danh`)",
+        paragraph_of(docx, "Số: 12/KH-UBND")
+    );
+    assert!(stderr.contains(&number), "{number}\n---\n{stderr}");
     let tracked = paragraph_of(docx, "khai thác sử dụng các công trình đã và được");
     for line in [
         format!("đoạn {tracked}: chữ chèn chưa được chấp nhận “việc”"),
@@ -316,7 +324,7 @@ fn check_report(docx: &[u8], stdout: &str, stderr: &str) {
     // Unchanged paragraphs (split or merged runs, pending changes, a comment) are no change.
     assert_eq!(
         stdout.lines().filter(|l| !l.starts_with(' ')).count(),
-        8,
+        9,
         "{stdout}"
     );
 }
@@ -494,7 +502,8 @@ fn the_importer_reads_emphasis_given_by_styles() {
     );
 }
 
-/// A number of a results table typed over: located, with the cell, and the YAML unchanged.
+/// A number of a results table typed over: located, with the cell, and not written; the
+/// document's number corrected on its Số line: written as `so`.
 #[test]
 fn a_table_figure_typed_over_is_reported_not_written() {
     let dir = tempdir();
@@ -512,14 +521,17 @@ fn a_table_figure_typed_over_is_reported_not_written() {
     for (name, bytes) in all.iter_mut() {
         if name == "word/document.xml" {
             let xml = String::from_utf8(bytes.clone()).unwrap();
-            *bytes = once(&xml, &t("103,3"), &t("105,0")).into_bytes();
+            let xml = once(&xml, &t("103,3"), &t("105,0"));
+            *bytes = once(&xml, &t("Số: 312/BC-UBND"), &t("Số: 315/BC-UBND")).into_bytes();
         }
     }
     let bytes = zip_of(&all);
     let file = dir.join("out/sua.docx");
     std::fs::write(&file, &bytes).unwrap();
     let (got, stdout, stderr) = nhap(&dir, &file, &["--tu", yaml_path]);
-    assert_eq!(got, std::fs::read_to_string(dir.join(yaml_path)).unwrap());
+    // The number the văn thư corrected on the Số line is the YAML's `so`.
+    let yaml = std::fs::read_to_string(dir.join(yaml_path)).unwrap();
+    assert_eq!(got, once(&yaml, "\nso: 312\n", "\nso: 315\n"));
     let (items, _) = vanban::import::read::read_docx_edits(&bytes).unwrap();
     let table = items
         .iter()
@@ -549,7 +561,8 @@ fn a_table_figure_typed_over_is_reported_not_written() {
         row + 1,
         col + 1
     );
-    assert!(stdout.starts_with(&header), "{header}\n---\n{stdout}");
+    assert!(stdout.contains(&header), "{header}\n---\n{stdout}");
+    assert!(stdout.starts_with("số văn bản "), "{stdout}");
 }
 
 /// Every sample's .docx (each member of a family too), imported unedited, gives its YAML

@@ -91,6 +91,22 @@ fn node_lines(src: &str, s: &yaml::Scalar) -> Option<NodeLines> {
     })
 }
 
+/// The number typed on a `Số: …/KH-UBND` line (without the zero vanban puts before a number
+/// under 10), when it is all that changed there.
+fn filled_number(old: &str, new: &str) -> Option<String> {
+    let split = |s: &str| -> Option<(String, String)> {
+        let rest = s.strip_prefix("Số:")?;
+        let (number, code) = rest.split_once('/')?;
+        Some((number.trim().to_string(), code.trim().to_string()))
+    };
+    let ((was, code), (now, new_code)) = (split(old)?, split(new)?);
+    let digits = !now.is_empty() && now.chars().all(|c| c.is_ascii_digit());
+    (digits && now != was && code == new_code).then(|| {
+        let n = now.trim_start_matches('0');
+        if n.is_empty() { "0" } else { n }.to_string()
+    })
+}
+
 /// Where a paragraph added after the value of `n` (at `path`) goes: `(byte, indentation, level
 /// key, path shown)`. After a heading with its own items (a `khoan` and its `noi_dung`), it is
 /// the first of them, of their kind; else the next item of the anchor's list, of its kind.
@@ -188,6 +204,31 @@ impl<'a> Job<'a> {
         }
     }
 
+    /// The văn thư's number typed on the `Số:` line: written as `so` when the YAML has it,
+    /// else the clerk is told what to add. `true` when the unit was that line.
+    fn number(&mut self, change: &mut Change, new: &Unit, warnings: &mut Vec<String>) -> bool {
+        let (Some(old), Some(typed)) = (change.old.as_deref(), change.new.as_deref()) else {
+            return false;
+        };
+        let Some(so) = filled_number(old, typed) else {
+            return false;
+        };
+        change.label = "số văn bản";
+        change.path = Some("so".into());
+        match self.scalars.iter().position(|s| s.path == "so") {
+            Some(k) => {
+                self.values.insert(k, so);
+                change.applied = true;
+            }
+            None => warnings.push(crate::t!(
+                "đoạn {at}: số văn bản {so} điền trong tệp Word: thêm dòng `so: {so}` vào YAML (trước `dia_danh`)",
+                at = new.at,
+                so = so
+            )),
+        }
+        true
+    }
+
     fn changed(&mut self, old: &Unit, new: &Unit, warnings: &mut Vec<String>) {
         let mut change = Change {
             at: new.at,
@@ -198,6 +239,10 @@ impl<'a> Job<'a> {
             new: Some(new.text.clone()),
             applied: false,
         };
+        if self.number(&mut change, new, warnings) {
+            self.changes.push(change);
+            return;
+        }
         let number = |s: &str| {
             s.chars().any(|c| c.is_ascii_digit())
                 && s.chars().all(|c| c.is_ascii_digit() || ".,% ".contains(c))

@@ -131,12 +131,19 @@ pub fn scalars(src: &str) -> Option<Vec<Scalar>> {
 pub fn rewrite(src: &str, s: &Scalar, value: &str) -> String {
     match s.style {
         ScalarStyle::Plain if plain_safe(value, s.flow) => value.to_string(),
+        // A number written plain stays a number (`so: 315`).
+        ScalarStyle::Plain if number(&s.value) && number(value) => value.to_string(),
         ScalarStyle::SingleQuoted if !value.contains('\n') => {
             format!("'{}'", value.replace('\'', "''"))
         }
         ScalarStyle::Folded | ScalarStyle::Literal => block(src, s, value),
         _ => quoted(value),
     }
+}
+
+/// Digits only: a whole number as YAML reads it.
+fn number(v: &str) -> bool {
+    !v.is_empty() && v.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A YAML double-quoted scalar: always valid, whatever the text holds.
@@ -235,6 +242,14 @@ pub fn block_keeps(s: &Scalar, value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_number_stays_a_number() {
+        let src = "so: 312\nten: \"12\"\n";
+        let all = scalars(src).unwrap();
+        assert_eq!(rewrite(src, &all[0], "315"), "315");
+        assert_eq!(rewrite(src, &all[1], "15"), "\"15\"");
+    }
 
     const SRC: &str = "a: plain text # c\nb: \"dq \\\" x\"\nc: 'sq'' y'\nd: >-\n  folded line\n  two\n\ne: |\n  lit\n  two\nf:\n  - one\n  - x: [p, q]\n";
 
