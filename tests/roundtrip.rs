@@ -113,6 +113,7 @@ const ADDED: &str = "Duy trì và bảo dưỡng các tuyến đường giao th�
 /// Added right after a heading that has paragraphs of its own: it becomes the first of them.
 const FIRST_CHILD: &str = "Năm 2019 ưu tiên tuyên truyền các mô hình điển hình.";
 const RECIPIENT: &str = "Văn phòng ĐP CTXDNTM tỉnh";
+const NEW_RECIPIENT: &str = "Sở Tài chính";
 const TRACKED: &str = "Thực hiện có hiệu quả công tác quản lý, khai thác sử dụng";
 const COMMENTED: &str = "Tiếp tục đổi mới công tác tuyên truyền theo hướng thiết thực";
 const CELL_OLD: &str = "Kiện toàn, phân công các thành viên BCĐ, BQL xây dựng NTM các cấp";
@@ -169,6 +170,13 @@ fn edit_document(xml: &str) -> String {
     xml.replace_range(a..b, &t(SIGNER_NEW));
     let (a, b) = t_element_nth(&xml, TWICE_OLD, 1);
     xml.replace_range(a..b, &t(TWICE_NEW));
+    // A recipient added (with the `;` vanban prints after each).
+    let (_, end) = p_element(&xml, "- BCĐ TW CTMTQG XDNTM;");
+    let added = format!(
+        "<w:p><w:r>{}</w:r></w:p>",
+        t(&format!("- {NEW_RECIPIENT};"))
+    );
+    xml.insert_str(end, &added);
     // A recipient removed.
     let (a, b) = p_element(&xml, &format!("- {RECIPIENT};"));
     xml.replace_range(a..b, "");
@@ -244,6 +252,11 @@ fn expected(yaml: &str) -> String {
         &format!("ho_ten: {SIGNER_OLD}"),
         &format!("ho_ten: {SIGNER_NEW}"),
     );
+    let y = once(
+        &y,
+        "  - BCĐ TW CTMTQG XDNTM\n",
+        &format!("  - BCĐ TW CTMTQG XDNTM\n  - {NEW_RECIPIENT}\n"),
+    );
     once(&y, &format!("  - {RECIPIENT}\n"), "")
 }
 
@@ -308,6 +321,7 @@ fn check_report(docx: &[u8], stdout: &str, stderr: &str) {
     for (label, text) in [
         ("mục danh sách", format!("+ - {ADDED}")),
         ("nơi nhận", format!("- - {RECIPIENT};")),
+        ("nơi nhận", format!("+ - {NEW_RECIPIENT};")),
         ("đoạn", format!("+ {REWRITTEN_NEW}")),
         ("ô bảng", format!("+ {CELL_NEW}")),
         ("chữ ký", format!("+ {SIGNER_NEW}")),
@@ -324,7 +338,7 @@ fn check_report(docx: &[u8], stdout: &str, stderr: &str) {
     // Unchanged paragraphs (split or merged runs, pending changes, a comment) are no change.
     assert_eq!(
         stdout.lines().filter(|l| !l.starts_with(' ')).count(),
-        9,
+        10,
         "{stdout}"
     );
 }

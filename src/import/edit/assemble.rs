@@ -355,7 +355,17 @@ impl<'a> Job<'a> {
             // The mark vanban printed before the anchor's own text.
             let first = map.iter().position(Option::is_some).unwrap_or(0);
             let marker: String = u.text.chars().take(first).collect();
-            let value = crate::context::escape_prose(&without_marker(&new.text, &marker));
+            let mut text = without_marker(&new.text, &marker);
+            // The punctuation vanban puts after each item (`;` of a recipient) is its own.
+            let own_end =
+                map.last().is_some_and(Option::is_none) && u.text.ends_with([';', '.', ',']);
+            if own_end {
+                text = text
+                    .trim_end_matches([';', '.', ','])
+                    .trim_end()
+                    .to_string();
+            }
+            let value = crate::context::escape_prose(&text);
             let written = if yaml::plain_safe(&value, s.flow) {
                 value
             } else {
