@@ -127,6 +127,12 @@ enum Command {
         /// Ghi đè tệp YAML đã có.
         #[arg(long)]
         force: bool,
+        /// Tệp YAML gốc của tệp .docx do vanban dựng rồi được sửa: dựng lại văn bản gốc từ đây (cần khi tệp .docx không còn mang nguồn hoặc nằm xa các tệp dùng chung).
+        #[arg(long = "tu", alias = "from", value_name = "YAML")]
+        tu: Option<PathBuf>,
+        /// In từng đoạn, mục, ô bảng, nơi nhận, dòng chữ ký đã sửa (trước và sau).
+        #[arg(long)]
+        diff: bool,
     },
     /// Ghi JSON Schema của định dạng YAML (để trình soạn thảo gợi ý và kiểm tra).
     Schema {
@@ -179,7 +185,7 @@ const STARTERS: [(&str, &str); 13] = [
 ];
 
 /// `vanban nhap`: writes the YAML, then lists on the terminal what the clerk must look at.
-fn nhap(file: &Path, out: Option<PathBuf>, force: bool) -> ExitCode {
+fn nhap(file: &Path, out: Option<PathBuf>, force: bool, tu: Option<&Path>, diff: bool) -> ExitCode {
     let target = out.unwrap_or_else(|| file.with_extension("yaml"));
     if target.exists() && !force {
         eprintln!(
@@ -187,6 +193,24 @@ fn nhap(file: &Path, out: Option<PathBuf>, force: bool) -> ExitCode {
             t!(
                 "lỗi: {file} đã có; chọn tệp khác bằng -o, hoặc thêm --force để ghi đè",
                 file = target.display()
+            )
+        );
+        return ExitCode::from(2);
+    }
+    let bytes = std::fs::read(file).unwrap_or_default();
+    let is_docx = bytes.starts_with(b"PK\x03\x04");
+    if let Some(found) = is_docx
+        .then(|| vanban::import::edit::find_source(file, &bytes, tu))
+        .flatten()
+    {
+        return nhap_edited(file, &bytes, &target, found, diff);
+    }
+    if let Some(tu) = tu {
+        eprintln!(
+            "{}",
+            t!(
+                "lỗi: không đọc được tệp YAML gốc {file} (--tu); kiểm tra lại đường dẫn",
+                file = tu.display()
             )
         );
         return ExitCode::from(2);
@@ -238,6 +262,97 @@ fn nhap(file: &Path, out: Option<PathBuf>, force: bool) -> ExitCode {
             out = target.display(),
             n = imported.notes.len(),
             f = imported.figures
+        )
+    );
+    ExitCode::SUCCESS
+}
+
+/// `vanban nhap` of a .docx vanban built and someone edited: the YAML with the edits in
+/// place, and what the clerk must look at.
+fn nhap_edited(
+    file: &Path,
+    bytes: &[u8],
+    target: &Path,
+    (source, record, embedded): (PathBuf, vanban::render::docx::source::Record, bool),
+    diff: bool,
+) -> ExitCode {
+    use vanban::import::read::Mark;
+    let edited = match vanban::import::edit::import_edited(file, bytes, &source, &record, embedded)
+    {
+        Ok(e) => e,
+        Err(d) => {
+            eprint!("{d}");
+            return ExitCode::from(1);
+        }
+    };
+    if !embedded {
+        eprintln!("{}", t!("{file}: tệp không còn mang nguồn YAML của vanban (LibreOffice có thể đã bỏ đi khi lưu): so theo chữ với {src}", file = file.display(), src = source.display()));
+    }
+    if diff {
+        for c in &edited.changes {
+            let path = c
+                .path
+                .as_deref()
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default();
+            let state = if c.applied {
+                ""
+            } else {
+                " (chưa đưa vào YAML)"
+            };
+            let cell = c
+                .cell
+                .map(|(r, k)| format!(" (hàng {r}, cột {k})"))
+                .unwrap_or_default();
+            println!("{} {}{cell}{path}{state}:", c.label, c.at);
+            if let Some(o) = &c.old {
+                println!("  - {o}");
+            }
+            if let Some(n) = &c.new {
+                println!("  + {n}");
+            }
+            if let (Some(o), Some(n)) = (&c.old, &c.new) {
+                println!("  ~ {}", vanban::import::edit::text::word_diff(o, n));
+            }
+        }
+    }
+    for w in &edited.warnings {
+        eprintln!(
+            "{}",
+            t!("{file}: cảnh báo: {w}", file = file.display(), w = w)
+        );
+    }
+    for m in &edited.marks {
+        let line = match m {
+            Mark::Inserted { at, text } => t!("đoạn {at}: chữ chèn chưa được chấp nhận “{text}”: YAML không có chữ này; chấp nhận (Accept) trong Word rồi nhập lại nếu muốn giữ", at = at, text = text),
+            Mark::Deleted { at, text } => t!("đoạn {at}: chữ xoá chưa được chấp nhận “{text}”: YAML vẫn giữ chữ này; chấp nhận trong Word rồi nhập lại nếu muốn xoá", at = at, text = text),
+            Mark::Comment { at, text, .. } if text.is_empty() => t!("đoạn {at}: có nhận xét nhưng tệp không có nội dung của nó; mở tệp bằng Word để xem", at = at),
+            Mark::Comment { at, author, text } if author.is_empty() => t!("đoạn {at}: nhận xét: “{text}”", at = at, text = text),
+            Mark::Comment { at, author, text } => t!("đoạn {at}: nhận xét của {author}: “{text}”", at = at, author = author, text = text),
+        };
+        eprintln!("{}: {line}", file.display());
+    }
+    if let Err(e) = std::fs::write(target, &edited.yaml) {
+        eprintln!(
+            "{}",
+            t!(
+                "lỗi: không ghi được {file}: {e}",
+                file = target.display(),
+                e = e
+            )
+        );
+        return ExitCode::from(2);
+    }
+    let applied = edited.changes.iter().filter(|c| c.applied).count();
+    eprintln!(
+        "{}",
+        t!(
+            "đã ghi {out} từ {src}: {n} sửa đổi đưa vào, {w} cảnh báo, {m} chỗ sửa chưa chấp nhận hoặc nhận xét; kiểm tra bằng: vanban check {out}",
+            out = target.display(),
+            src = source.display(),
+            n = applied,
+            w = edited.warnings.len(),
+            m = edited.marks.len()
         )
     );
     ExitCode::SUCCESS
@@ -452,7 +567,13 @@ fn main() -> ExitCode {
             }
         }
         Command::Watch { input, output } => watch(&input, &output),
-        Command::Nhap { file, out, force } => nhap(&file, out, force),
+        Command::Nhap {
+            file,
+            out,
+            force,
+            tu,
+            diff,
+        } => nhap(&file, out, force, tu.as_deref(), diff),
         Command::New { kind, file } => {
             let file = file.unwrap_or_else(|| PathBuf::from(format!("{kind}.yaml")));
             let text = starter(&kind);

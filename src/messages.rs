@@ -1353,6 +1353,104 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "“{t}”: dấu của bản dự thảo, bỏ qua",
         "“{t}”: a draft's mark, left out",
     ),
+    // vanban nhap: Word edits brought back
+    (
+        "đoạn {at}: số văn bản {so} điền trong tệp Word: thêm dòng `so: {so}` vào YAML (trước `dia_danh`)",
+        "paragraph {at}: document number {so} filled in in the Word file: add the line `so: {so}` to the YAML (before `dia_danh`)",
+    ),
+    (
+        "đoạn {at}: có nhận xét nhưng tệp không có nội dung của nó; mở tệp bằng Word để xem",
+        "paragraph {at}: has a comment whose text the file does not hold; open the file in Word to see it",
+    ),
+    ("đoạn {at}: nhận xét: “{text}”", "paragraph {at}: comment: “{text}”"),
+    (
+        "đoạn {at}: sửa {printed} thành {typed}, nhưng số này vanban in từ `so_lieu` — sửa số liệu trong `so_lieu`",
+        "paragraph {at}: {printed} changed to {typed}, but vanban prints this number from `so_lieu` — change the data there",
+    ),
+    (
+        "{file} đã sửa sau khi dựng tệp .docx: sửa đổi được đưa vào bản YAML mà tệp .docx mang theo; so sánh hai tệp trước khi thay",
+        "{file} was edited after the .docx was built: the edits are brought into the YAML the .docx carries; compare the two files before replacing one",
+    ),
+    (
+        "lỗi: không đọc được tệp YAML gốc {file} (--tu); kiểm tra lại đường dẫn",
+        "error: cannot read the source YAML {file} (--tu); check the path",
+    ),
+    (
+        "{file}: tệp không còn mang nguồn YAML của vanban (LibreOffice có thể đã bỏ đi khi lưu): so theo chữ với {src}",
+        "{file}: the file no longer carries vanban's YAML source (LibreOffice may have dropped it when saving): matched by text against {src}",
+    ),
+    (
+        "{file}: cảnh báo: {w}",
+        "{file}: warning: {w}",
+    ),
+    (
+        "đoạn {at}: chữ chèn chưa được chấp nhận “{text}”: YAML không có chữ này; chấp nhận (Accept) trong Word rồi nhập lại nếu muốn giữ",
+        "paragraph {at}: insertion not accepted “{text}”: the YAML does not have it; accept it in Word and import again to keep it",
+    ),
+    (
+        "đoạn {at}: chữ xoá chưa được chấp nhận “{text}”: YAML vẫn giữ chữ này; chấp nhận trong Word rồi nhập lại nếu muốn xoá",
+        "paragraph {at}: deletion not accepted “{text}”: the YAML still has it; accept it in Word and import again to delete it",
+    ),
+    (
+        "đoạn {at}: nhận xét của {author}: “{text}”",
+        "paragraph {at}: comment by {author}: “{text}”",
+    ),
+    (
+        "đã ghi {out} từ {src}: {n} sửa đổi đưa vào, {w} cảnh báo, {m} chỗ sửa chưa chấp nhận hoặc nhận xét; kiểm tra bằng: vanban check {out}",
+        "wrote {out} from {src}: {n} edits brought in, {w} warnings, {m} pending changes or comments; check it with: vanban check {out}",
+    ),
+    (
+        "đặt tệp .docx cạnh tệp YAML gốc và các tệp dùng chung của nó, hoặc chỉ tệp YAML bằng --tu",
+        "put the .docx beside its source YAML and the shared files it reads, or name the YAML with --tu",
+    ),
+    (
+        "không dựng lại được văn bản gốc",
+        "the original document could not be rebuilt",
+    ),
+    (
+        "tệp .docx bị hỏng hoặc không phải tệp Word: không đọc được",
+        "the .docx is damaged or not a Word file: it cannot be read",
+    ),
+    (
+        "tệp YAML gốc không đọc được",
+        "the source YAML cannot be read",
+    ),
+    (
+        "{file} đã đổi từ khi dựng tệp .docx: văn bản gốc được dựng lại với tệp hiện nay, số liệu có thể khác bản đã gửi",
+        "{file} has changed since the .docx was built: the original is rebuilt with the file as it is now, and its figures may differ from the copy sent",
+    ),
+    (
+        "đoạn {at}: sửa thành “{new}”, nhưng không tìm thấy chữ này trong YAML (có thể là phần vanban tự viết): không đưa vào, sửa tay nếu cần",
+        "paragraph {at}: changed to “{new}”, but this text is not found in the YAML (vanban may write it itself): not brought in, edit by hand if needed",
+    ),
+    (
+        "đoạn {at}: sửa {printed} thành {typed}, nhưng `{name}` tính ra {printed} — sửa số liệu trong `so_lieu`",
+        "paragraph {at}: {printed} changed to {typed}, but `{name}` computes to {printed} — change the data in `so_lieu`",
+    ),
+    (
+        "đoạn {at}: sửa “{printed}” thành “{typed}” ở phần vanban tự viết (số thứ tự, dấu câu, chữ cố định): không đưa vào YAML",
+        "paragraph {at}: “{printed}” changed to “{typed}” in text vanban writes itself (numbering, punctuation, fixed words): not brought into the YAML",
+    ),
+    (
+        "đoạn {at}: `{path}` đã được sửa ở một đoạn khác: không đưa thêm sửa đổi này vào, sửa tay nếu cần",
+        "paragraph {at}: `{path}` is already edited from another paragraph: this edit is not brought in, edit by hand if needed",
+    ),
+    (
+        "đoạn {at} của bản gốc (“{old}”) đã bị xoá trong tệp Word, nhưng không xoá được trong YAML: xoá tay nếu cần",
+        "paragraph {at} of the original (“{old}”) was deleted in the Word file but cannot be deleted in the YAML: delete it by hand if needed",
+    ),
+    (
+        "đoạn {at}: đoạn thêm vào (“{new}”) không đặt được vào YAML: thêm tay nếu cần",
+        "paragraph {at}: the added paragraph (“{new}”) cannot be placed in the YAML: add it by hand if needed",
+    ),
+    (
+        "một sửa đổi chồng lên sửa đổi khác ở dòng {line}: bỏ qua, sửa tay nếu cần",
+        "an edit overlaps another at line {line}: skipped, edit by hand if needed",
+    ),
+    (
+        "vanban không ghi tệp này: báo lỗi cho người phát triển kèm tệp .docx",
+        "vanban does not write this file: report the bug to the developers with the .docx",
+    ),
 ];
 
 /// The command line's help texts (the doc comments of `main.rs`) and their English, for
@@ -1464,5 +1562,14 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "Mở trang trong trình duyệt.",
         "Open the page in a browser.",
+    ),
+    // vanban nhap: Word edits brought back
+    (
+        "Tệp YAML gốc của tệp .docx do vanban dựng rồi được sửa: dựng lại văn bản gốc từ đây (cần khi tệp .docx không còn mang nguồn hoặc nằm xa các tệp dùng chung).",
+        "The source YAML of a .docx vanban built and someone edited: the original is rebuilt from it (needed when the .docx no longer carries its source or lies away from the shared files).",
+    ),
+    (
+        "In từng đoạn, mục, ô bảng, nơi nhận, dòng chữ ký đã sửa (trước và sau).",
+        "Print each paragraph, item, table cell, recipient and signer line that changed (before and after).",
     ),
 ];

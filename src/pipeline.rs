@@ -248,6 +248,16 @@ pub fn prepare_member(
     shared: &Shared,
     report: &mut Report,
 ) -> Option<Prepared> {
+    prepare_with_source(path, member, shared, report).map(|(p, _)| p)
+}
+
+/// [`prepare_member`], with the YAML's text as it was read (the .docx carries it).
+pub fn prepare_with_source(
+    path: &Path,
+    member: Option<&str>,
+    shared: &Shared,
+    report: &mut Report,
+) -> Option<(Prepared, String)> {
     let mut loaded = match load::load(path) {
         Ok(l) => l,
         Err(diags) => {
@@ -266,7 +276,7 @@ pub fn prepare_member(
         return None;
     }
     prepared.deps.extend(tables);
-    Some(prepared)
+    Some((prepared, loaded.source))
 }
 
 /// What a document read besides its own file, for the batch manifest.
@@ -305,9 +315,10 @@ pub fn process(
     };
     let result = (|| {
         let member = job.member.as_ref().map(|(name, _)| name.as_str());
-        let prepared = prepare_member(&job.input, member, shared, &mut report);
+        let prepared = prepare_with_source(&job.input, member, shared, &mut report);
         lap(0);
-        let prepared = prepared?;
+        let (prepared, yaml) = prepared?;
+        let record = source_record(&job.input, &yaml, &prepared.deps, member);
         reads.files = prepared.deps;
         let ctx = prepared.ctx;
         // Every output is made in memory first: a document that fails in any of them
@@ -316,7 +327,10 @@ pub fn process(
         if opts.write && opts.formats.contains(&Format::Docx) {
             let docx = DocxRenderer.render(&ctx, &mut report);
             lap(4);
-            files.push(("docx", docx?.bytes));
+            files.push((
+                "docx",
+                with_source(docx?.bytes, &record, &job.input, &mut report)?,
+            ));
             let own = source.overrides_of(&ctx);
             if !own.is_empty() {
                 report.push(Diagnostic::warning(
@@ -387,6 +401,38 @@ pub fn process(
         },
         reads,
     )
+}
+
+/// What a .docx of the document at `path` carries as its source.
+pub fn source_record(
+    path: &Path,
+    yaml: &str,
+    deps: &[PathBuf],
+    member: Option<&str>,
+) -> crate::render::docx::source::Record {
+    let mut record = crate::render::docx::source::Record::new(path, yaml, deps);
+    record.member = member.map(str::to_string);
+    record
+}
+
+/// The .docx with its source part added (`vanban nhap` brings a leader's edits back by it).
+pub fn with_source(
+    docx: Vec<u8>,
+    record: &crate::render::docx::source::Record,
+    input: &Path,
+    report: &mut Report,
+) -> Option<Vec<u8>> {
+    match crate::render::docx::source::embed(&docx, record) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            report.push(Diagnostic::error(
+                input,
+                None,
+                t!("không tạo được tệp Word: {e}", e = e),
+            ));
+            None
+        }
+    }
 }
 
 /// A family's merged PDF (`ho.gop`): every copy typeset again (with warm caches) and their

@@ -570,6 +570,9 @@ fn a_save_reaches_the_pages_and_an_error_keeps_the_last_good_pages() {
     let docx = server.get(&format!("/doc/{id}/download/docx"));
     assert_eq!(docx.status, 200);
     assert!(docx.body.starts_with(b"PK"));
+    // It carries its source, as `vanban build`'s does, for `vanban nhap` to bring edits back.
+    let record = vanban::render::docx::source::find(&docx.body).expect("the source part");
+    assert_eq!(record.text, good);
 }
 
 /// Saves that come faster than compiles: the page ends on the newest, and never goes back.

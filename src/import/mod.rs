@@ -5,9 +5,11 @@
 //! its line, at the top of the YAML and on the terminal.
 
 pub mod doc;
+pub mod edit;
 pub mod figures;
 pub mod parse;
 pub mod read;
+pub mod styles;
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -7,6 +7,8 @@ use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::styles::{Props, Styles};
+
 /// A run of text with its emphasis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
@@ -340,6 +342,32 @@ fn markdown_runs(l: &str) -> Vec<Run> {
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
+    read_docx_with(bytes, false).map(|(items, _)| items)
+}
+
+/// A change not yet accepted, or a comment, in a paragraph of a .docx (numbered as the
+/// reader numbers its lines).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// Text inserted with track changes on and not accepted.
+    Inserted { at: usize, text: String },
+    /// Text deleted with track changes on and not accepted.
+    Deleted { at: usize, text: String },
+    /// A comment (`w:comment`) on the paragraph: its author and text.
+    Comment {
+        at: usize,
+        author: String,
+        text: String,
+    },
+}
+
+/// A .docx read for the edit round trip: changes not yet accepted are read as rejected (the
+/// text as it was before them) and listed, with the comments, by paragraph.
+pub fn read_docx_edits(bytes: &[u8]) -> Result<(Vec<Item>, Vec<Mark>), ReadError> {
+    read_docx_with(bytes, true)
+}
+
+fn read_docx_with(bytes: &[u8], reject: bool) -> Result<(Vec<Item>, Vec<Mark>), ReadError> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| ReadError::NotZip)?;
     let document = part(&mut zip, "word/document.xml").ok_or(ReadError::NoDocument)??;
@@ -362,8 +390,23 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         .children()
         .find(|n| n.has_tag_name((W, "body")))
         .ok_or(ReadError::NoDocument)?;
+    let styles = match part(&mut zip, "word/styles.xml") {
+        Some(Ok(s)) => Styles::parse(&s),
+        Some(Err(e @ ReadError::TooLarge(_))) => return Err(e),
+        _ => Styles::default(),
+    };
+    let cx = RunCx {
+        styles: &styles,
+        para: Props::default(),
+        reject,
+    };
     let footnotes = match part(&mut zip, "word/footnotes.xml") {
-        Some(Ok(s)) => footnotes(&s),
+        Some(Ok(s)) => footnotes(&s, cx),
+        Some(Err(e @ ReadError::TooLarge(_))) => return Err(e),
+        _ => Default::default(),
+    };
+    let comments = match part(&mut zip, "word/comments.xml") {
+        Some(Ok(s)) => comments(&s, cx),
         Some(Err(e @ ReadError::TooLarge(_))) => return Err(e),
         _ => Default::default(),
     };
@@ -372,6 +415,10 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         para: 0,
         numbering,
         footnotes,
+        styles: &styles,
+        reject,
+        comments,
+        marks: Vec::new(),
     };
     reader.block_children(body);
     // Footers hold ô 13 (address, telephone, email) of the first page.
@@ -390,7 +437,7 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         };
         for p in footer.descendants().filter(|n| n.has_tag_name((W, "p"))) {
             let mut runs = Vec::new();
-            collect_runs(p, &mut runs);
+            collect_runs(p, &mut runs, reader.cx(styles.paragraph(child(p, "pPr"))));
             let text: String = runs
                 .iter()
                 .filter(|r| !r.note)
@@ -409,7 +456,7 @@ fn read_docx(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
             }
         }
     }
-    Ok(reader.out)
+    Ok((reader.out, reader.marks))
 }
 
 /// The largest part of a .docx read: real documents are a few MiB at most, and a zip bomb
@@ -435,16 +482,47 @@ fn part<R: Read + std::io::Seek>(
     })
 }
 
-struct DocxReader {
+struct DocxReader<'s> {
     out: Vec<Item>,
     para: usize,
     numbering: Numbering,
     /// The text of each footnote of word/footnotes.xml, by id.
     footnotes: std::collections::HashMap<String, String>,
+    styles: &'s Styles,
+    /// Changes not yet accepted read as rejected.
+    reject: bool,
+    /// The comments of word/comments.xml by id: author and text.
+    comments: std::collections::HashMap<String, (String, String)>,
+    marks: Vec<Mark>,
+}
+
+/// The comments of word/comments.xml by id: author and text on one line.
+fn comments(xml: &str, cx: RunCx) -> std::collections::HashMap<String, (String, String)> {
+    let mut out = std::collections::HashMap::new();
+    let Ok(doc) = roxmltree::Document::parse(xml) else {
+        return out;
+    };
+    for n in doc.descendants().filter(|n| n.has_tag_name((W, "comment"))) {
+        let text: Vec<String> = n
+            .descendants()
+            .filter(|p| p.has_tag_name((W, "p")))
+            .map(|p| cell_paragraph_text(p, cx))
+            .collect();
+        let text = text
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(id) = attr(n, "id") {
+            let author = attr(n, "author").unwrap_or("").to_string();
+            out.insert(id.to_string(), (author, text));
+        }
+    }
+    out
 }
 
 /// The footnotes of word/footnotes.xml by id (not Word's separators), each as one line.
-fn footnotes(xml: &str) -> std::collections::HashMap<String, String> {
+fn footnotes(xml: &str, cx: RunCx) -> std::collections::HashMap<String, String> {
     let mut out = std::collections::HashMap::new();
     let Ok(doc) = roxmltree::Document::parse(xml) else {
         return out;
@@ -461,7 +539,7 @@ fn footnotes(xml: &str) -> std::collections::HashMap<String, String> {
             .filter(|p| p.has_tag_name((W, "p")))
             .map(|p| {
                 let mut runs = Vec::new();
-                collect_runs(p, &mut runs);
+                collect_runs(p, &mut runs, cx);
                 let t: String = runs
                     .iter()
                     .filter(|r| !r.note)
@@ -494,7 +572,57 @@ const LAYOUT_CUES: [&str; 8] = [
     "Độc lập",
 ];
 
-impl DocxReader {
+impl DocxReader<'_> {
+    fn cx(&self, para: Props) -> RunCx<'_> {
+        RunCx {
+            styles: self.styles,
+            para,
+            reject: self.reject,
+        }
+    }
+
+    /// The changes not yet accepted and the comments inside `node`, listed at paragraph `at`.
+    fn marks(&mut self, node: roxmltree::Node, at: usize) {
+        let text = |n: roxmltree::Node, tag: &str| -> String {
+            let t: String = n
+                .descendants()
+                .filter(|t| t.has_tag_name((W, tag)))
+                .filter_map(|t| t.text())
+                .collect();
+            clean(&t).split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        for n in node.descendants().filter(|n| n.is_element()) {
+            let mark = match n.tag_name().name() {
+                "ins" | "moveTo" if n.tag_name().namespace() == Some(W) => Mark::Inserted {
+                    at,
+                    text: text(n, "t"),
+                },
+                "del" if n.tag_name().namespace() == Some(W) => Mark::Deleted {
+                    at,
+                    text: text(n, "delText"),
+                },
+                // Text moved away keeps its `w:t`: the move's source is a pending deletion.
+                "moveFrom" if n.tag_name().namespace() == Some(W) => Mark::Deleted {
+                    at,
+                    text: text(n, "t"),
+                },
+                "commentReference" => {
+                    let id = attr(n, "id").unwrap_or("");
+                    let (author, text) = self.comments.get(id).cloned().unwrap_or_default();
+                    Mark::Comment { at, author, text }
+                }
+                _ => continue,
+            };
+            let empty = match &mark {
+                Mark::Inserted { text, .. } | Mark::Deleted { text, .. } => text.trim().is_empty(),
+                Mark::Comment { .. } => false,
+            };
+            if !empty && !self.marks.contains(&mark) {
+                self.marks.push(mark);
+            }
+        }
+    }
+
     fn block_children(&mut self, parent: roxmltree::Node) {
         for n in parent.children().filter(|n| n.is_element()) {
             match n.tag_name().name() {
@@ -508,8 +636,10 @@ impl DocxReader {
 
     fn paragraph(&mut self, p: roxmltree::Node, cell: bool) {
         self.para += 1;
+        self.marks(p, self.para);
+        let style = self.styles.paragraph(child(p, "pPr"));
         let mut runs: Vec<Run> = Vec::new();
-        collect_runs(p, &mut runs);
+        collect_runs(p, &mut runs, self.cx(style));
         // A footnote's id becomes its text; one the file does not hold is left out.
         runs.retain_mut(|r| {
             if r.note {
@@ -521,10 +651,7 @@ impl DocxReader {
             true
         });
         let ppr = child(p, "pPr");
-        let centered = ppr
-            .and_then(|ppr| child(ppr, "jc"))
-            .and_then(|jc| attr(jc, "val"))
-            .is_some_and(|v| v == "center");
+        let centered = Props::of_ppr(ppr).over(style).center.unwrap_or(false);
         let auto = ppr
             .and_then(|ppr| child(ppr, "numPr"))
             .and_then(|np| self.numbering.level_of(np));
@@ -586,9 +713,10 @@ impl DocxReader {
             .map(|r| r.children().filter(|c| c.has_tag_name((W, "tc"))).count())
             .max()
             .unwrap_or(0);
-        if let Some(parties) = signer_table(&rows) {
+        if let Some(parties) = signer_table(&rows, self.cx(Props::default())) {
             self.para += 1;
             let at = self.para;
+            self.marks(tbl, at);
             self.out.push(Item::Signers(Signers { parties, at }));
             return;
         }
@@ -621,7 +749,7 @@ impl DocxReader {
                 let mut paras = Vec::new();
                 let paragraphs = tc.descendants().filter(|n| n.has_tag_name((W, "p")));
                 for p in paragraphs.filter(|p| !in_shape(*p)) {
-                    let t = cell_paragraph_text(p);
+                    let t = cell_paragraph_text(p, self.cx(self.styles.paragraph(child(p, "pPr"))));
                     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !t.is_empty() {
                         paras.push(t);
@@ -640,14 +768,15 @@ impl DocxReader {
             }
             out_rows.push(cells);
         }
+        self.marks(tbl, at);
         self.out.push(Item::Table(Table { rows: out_rows, at }));
     }
 }
 
 /// The text of a paragraph in a table cell, footnote marks left out.
-fn cell_paragraph_text(p: roxmltree::Node) -> String {
+fn cell_paragraph_text(p: roxmltree::Node, cx: RunCx) -> String {
     let mut runs = Vec::new();
-    collect_runs(p, &mut runs);
+    collect_runs(p, &mut runs, cx);
     runs.iter()
         .filter(|r| !r.note)
         .map(|r| r.text.as_str())
@@ -656,14 +785,14 @@ fn cell_paragraph_text(p: roxmltree::Node) -> String {
 
 /// The lines of each cell of a table, in reading order (line breaks split lines; rules,
 /// shapes and `(ký, ghi rõ họ tên)` notes left out).
-fn cell_lines(rows: &[roxmltree::Node]) -> Vec<Vec<String>> {
+fn cell_lines(rows: &[roxmltree::Node], cx: RunCx) -> Vec<Vec<String>> {
     let mut cells = Vec::new();
     for row in rows {
         for tc in row.children().filter(|c| c.has_tag_name((W, "tc"))) {
             let mut lines = Vec::new();
             let paragraphs = tc.descendants().filter(|n| n.has_tag_name((W, "p")));
             for p in paragraphs.filter(|p| !in_shape(*p)) {
-                for l in cell_paragraph_text(p).split('\n') {
+                for l in cell_paragraph_text(p, cx).split('\n') {
                     let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !l.is_empty() && !is_rule(&l) && !l.starts_with(['(', '[']) {
                         lines.push(l);
@@ -679,8 +808,8 @@ fn cell_lines(rows: &[roxmltree::Node]) -> Vec<Vec<String>> {
 /// A table of three or more signatures (a biên bản's parties): every cell that has text is
 /// one party — lines in capitals (quyền hạn, chức vụ), then a name. Two side by side stay
 /// the layout they always were (thư ký and chủ tọa, or Nơi nhận and the signer).
-fn signer_table(rows: &[roxmltree::Node]) -> Option<Vec<Vec<String>>> {
-    let parties: Vec<Vec<String>> = cell_lines(rows)
+fn signer_table(rows: &[roxmltree::Node], cx: RunCx) -> Option<Vec<Vec<String>>> {
+    let parties: Vec<Vec<String>> = cell_lines(rows, cx)
         .into_iter()
         .filter(|c| !c.is_empty())
         .collect();
@@ -736,21 +865,25 @@ fn attr<'a>(n: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
     n.attribute((W, name))
 }
 
-/// A `w:b`/`w:i` toggle: on unless `w:val` is false.
-fn on(rpr: Option<roxmltree::Node>, name: &str) -> bool {
-    rpr.and_then(|r| child(r, name))
-        .is_some_and(|b| !matches!(attr(b, "val"), Some("0" | "false" | "off")))
+/// How runs are read: the styles that give their emphasis, the paragraph's own style, and
+/// whether changes not yet accepted are read as if rejected.
+#[derive(Clone, Copy)]
+struct RunCx<'a> {
+    styles: &'a Styles,
+    para: Props,
+    reject: bool,
 }
 
 /// The runs of a paragraph in order, through hyperlinks, insertions, fields and smart tags;
-/// deleted text is left out.
-fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
+/// deleted text is left out. With `cx.reject`, a pending insertion is left out and a pending
+/// deletion read, as if the changes were rejected.
+fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>, cx: RunCx) {
     for c in n.children().filter(|c| c.is_element()) {
         match c.tag_name().name() {
             "r" => {
-                let rpr = child(c, "rPr");
-                let bold = on(rpr, "b");
-                let italic = on(rpr, "i");
+                let props = cx.styles.run(child(c, "rPr"), cx.para);
+                let bold = props.bold.unwrap_or(false);
+                let italic = props.italic.unwrap_or(false);
                 for t in c.children().filter(|t| t.is_element()) {
                     if t.tag_name().name() == "footnoteReference" {
                         // Its id; the reader puts the note's text in its place.
@@ -764,7 +897,7 @@ fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
                         continue;
                     }
                     let text = match t.tag_name().name() {
-                        "t" => clean(t.text().unwrap_or("")),
+                        "t" | "delText" => clean(t.text().unwrap_or("")),
                         "tab" => " ".into(),
                         "br" | "cr" => "\n".into(),
                         "noBreakHyphen" => "-".into(),
@@ -783,9 +916,11 @@ fn collect_runs(n: roxmltree::Node, out: &mut Vec<Run>) {
                     }
                 }
             }
+            "del" | "moveFrom" if cx.reject => collect_runs(c, out, cx),
+            "ins" | "moveTo" if cx.reject => {}
             "del" | "pPr" | "rPr" | "moveFrom" => {}
             name if SHAPES.contains(&name) => {}
-            _ => collect_runs(c, out),
+            _ => collect_runs(c, out, cx),
         }
     }
 }

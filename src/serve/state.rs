@@ -246,10 +246,15 @@ impl Compiler {
         let mut report = Report::default();
         let member = job.member.as_ref().map(|(n, _)| n.as_str());
         let bytes = (|| {
-            let ctx = pipeline::prepare_member(&job.input, member, &self.shared, &mut report)?.ctx;
+            let (prepared, yaml) =
+                pipeline::prepare_with_source(&job.input, member, &self.shared, &mut report)?;
             if docx {
-                return DocxRenderer.render(&ctx, &mut report).map(|a| a.bytes);
+                // The download carries its source, as `vanban build`'s .docx does.
+                let record = pipeline::source_record(&job.input, &yaml, &prepared.deps, member);
+                let bytes = DocxRenderer.render(&prepared.ctx, &mut report)?.bytes;
+                return pipeline::with_source(bytes, &record, &job.input, &mut report);
             }
+            let ctx = prepared.ctx;
             let typ = self.source.render(&ctx, &mut report)?;
             let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
             let date = pdf::document_date(&ctx);

@@ -456,6 +456,45 @@ pub fn outputs(out: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// A .docx's parts, unpacked, without its source (`customXml/`): that part holds the YAML as
+/// it was read — CRLF, byte-order mark, `\` in paths — so the same document built from a copy
+/// saved on Windows differs there, and only there.
+pub fn docx_without_source(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .filter_map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            if f.name().starts_with("customXml/") {
+                return None;
+            }
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).unwrap();
+            Some((f.name().to_string(), b))
+        })
+        .collect()
+}
+
+/// The same outputs: PDFs byte for byte, .docx files byte for byte but for their source part
+/// when `same_source` is false (the data was saved differently); the names of those that differ.
+pub fn differing(
+    a: &BTreeMap<String, Vec<u8>>,
+    b: &BTreeMap<String, Vec<u8>>,
+    same_source: bool,
+) -> Vec<String> {
+    a.iter()
+        .filter(|(rel, bytes)| {
+            let other = &b[*rel];
+            if rel.ends_with(".docx") && !same_source {
+                docx_without_source(bytes) != docx_without_source(other)
+            } else {
+                *bytes != other
+            }
+        })
+        .map(|(rel, _)| rel.clone())
+        .collect()
+}
+
 /// The messages of `vanban check` on the invalid fixtures, with the fixture's path as `FILE`.
 pub fn check_messages(cases: &Path, run: impl Fn(&str) -> std::process::Output) -> Vec<String> {
     let mut all = Vec::new();

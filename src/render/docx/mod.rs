@@ -8,6 +8,7 @@
 //! element of the decree is a named style (`styles`).
 
 mod ooxml;
+pub mod source;
 mod styles;
 
 use crate::context::spec::Spec;
