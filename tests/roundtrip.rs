@@ -91,6 +91,15 @@ fn t_element_nth(xml: &str, text: &str, n: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// The text of the Số line inside its run: from the `<w:t>` holding `Số:` to the end of the
+/// ký hiệu's last `<w:t>` (the agency's letters after its non-breaking hyphen).
+fn so_line(xml: &str) -> (usize, usize) {
+    let (start, _) = t_element(xml, "Số:");
+    let hyphen = start + xml[start..].find("<w:noBreakHyphen/>").unwrap();
+    let end = hyphen + xml[hyphen..].find("</w:t>").unwrap() + "</w:t>".len();
+    (start, end)
+}
+
 /// The `<w:p>` element holding `text`.
 fn p_element(xml: &str, text: &str) -> (usize, usize) {
     let at = xml.find(text).unwrap_or_else(|| panic!("no text {text}"));
@@ -146,8 +155,9 @@ fn edit_document(xml: &str) -> String {
     let end = title + xml[title..].find("</w:p>").unwrap() + "</w:p>".len();
     let first = format!("<w:p><w:r>{}</w:r></w:p>", t(FIRST_CHILD));
     xml.insert_str(end, &first);
-    // The văn thư fills in the number the YAML leaves blank.
-    let (a, b) = t_element(&xml, "/KH-UBND");
+    // The văn thư fills in the number the YAML leaves blank (over the runs of the ký hiệu,
+    // which vanban keeps on one line with a non-breaking hyphen and a word joiner).
+    let (a, b) = so_line(&xml);
     xml.replace_range(a..b, &t("Số: 12/KH-UBND"));
     // Runs merged: the next item's mark and text in one run.
     let at = xml.find("Tiêu chí số 3 về Thuỷ lợi").unwrap();
@@ -536,7 +546,7 @@ fn a_table_figure_typed_over_is_reported_not_written() {
         if name == "word/document.xml" {
             let xml = String::from_utf8(bytes.clone()).unwrap();
             let xml = once(&xml, &t("103,3"), &t("105,0"));
-            *bytes = once(&xml, &t("Số: 312/BC-UBND"), &t("Số: 315/BC-UBND")).into_bytes();
+            *bytes = once(&xml, &t("312/\u{2060}BC"), &t("315/\u{2060}BC")).into_bytes();
         }
     }
     let bytes = zip_of(&all);

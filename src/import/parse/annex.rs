@@ -125,10 +125,7 @@ pub(super) fn annexes(c: &mut Cursor, d: &mut Draft, source: Source, numbering: 
 /// `BẢNG …` in capitals — known by its `(Kèm theo … số …)` line within the next lines: the
 /// list of a Hội đồng's members after a Quyết định thành lập.
 fn list_annex_start(c: &Cursor, bare: &str) -> bool {
-    let heading = ["DANH SÁCH", "DANH MỤC", "BẢNG"]
-        .iter()
-        .any(|h| bare.starts_with(h));
-    if !heading || !is_upper(bare) {
+    if !is_list_heading(bare) {
         return false;
     }
     (c.i + 1..c.i + 5).any(|i| match c.ps.get(i) {

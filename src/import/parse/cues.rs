@@ -133,6 +133,15 @@ pub(super) fn is_noi_nhan(s: &str) -> bool {
     s.starts_with("Nơi nhận") || s.starts_with("NƠI NHẬN")
 }
 
+/// The heading of an annex named by what it is, in capitals: `DANH SÁCH …`, `DANH MỤC …`,
+/// `BẢNG …` (an annex is one only with its `(Kèm theo …)` line, see `annex.rs`).
+pub(super) fn is_list_heading(s: &str) -> bool {
+    ["DANH SÁCH", "DANH MỤC", "BẢNG"]
+        .iter()
+        .any(|h| s.starts_with(h))
+        && is_upper(s)
+}
+
 pub(super) fn is_annex_start(s: &str) -> bool {
     annex_start(s).is_some()
 }

@@ -53,8 +53,10 @@ pub(super) fn header(c: &mut Cursor, d: &mut Draft, source: Source) {
         {
             d.header_seen += 1;
             if crate::model::numbered_with_year(rest) {
-                d.legal = Some((crate::model::LEGAL_NUMBER, line.at));
-                break;
+                // Refused; the tên loại below (NGHỊ ĐỊNH) names it better if it comes.
+                d.legal.get_or_insert((crate::model::LEGAL_NUMBER, line.at));
+                c.i += 1;
+                continue;
             }
             let rest = number(rest, d);
             if let Some(date_pos) = rest.find(", ngày") {

@@ -38,14 +38,9 @@ pub(super) fn tail(c: &mut Cursor, d: &mut Draft) {
         {
             continue;
         }
-        // The signature is whole (each title has its name): a line in capitals after it
-        // begins what follows the signer (an annex headed `DANH SÁCH …`), not a third title.
-        if !names.is_empty()
-            && names.len() >= titles.len()
-            && is_upper(&bare)
-            && !is_signer_cue(&bare)
-            && !is_noi_nhan(&bare)
-        {
+        // The signature is whole (each title has its name): an annex headed by what it is
+        // (`DANH SÁCH …`) begins after it; it is not a further title of the signer.
+        if !names.is_empty() && names.len() >= titles.len() && is_list_heading(&bare) {
             c.i -= 1;
             break;
         }
