@@ -1238,6 +1238,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "wrong host",
     ),
     (
+        "tệp nằm ngoài thư mục đang mở hoặc đi qua một liên kết (symlink): khi xem trong trình duyệt, vanban chỉ đọc tệp trong thư mục đó; chép tệp vào thư mục rồi sửa đường dẫn",
+        "the file is outside the opened folder or reached through a link (symlink): in the browser, vanban reads files inside that folder only; copy the file into the folder and correct the path",
+    ),
+    (
         "mất kết nối, đang thử lại…",
         "disconnected, retrying…",
     ),
