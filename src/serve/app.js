@@ -342,7 +342,8 @@
 
   // ---- live updates -----------------------------------------------------------------
   function connect() {
-    const ws = new WebSocket('ws://' + location.host + '/ws?token=' + encodeURIComponent(token));
+    // The session cookie goes with the upgrade: no token in the address.
+    const ws = new WebSocket('ws://' + location.host + '/ws');
     ws.onopen = () => {
       $('conn').textContent = T.connected;
       $('conn').className = '';

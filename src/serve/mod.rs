@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path as UrlPath, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -73,6 +74,11 @@ struct Index {
 
 struct Hub {
     roots: Vec<PathBuf>,
+    /// The folders a document may read from: the served folders, and the folder of a served
+    /// file (see [`crate::load::confine`]).
+    folders: Vec<PathBuf>,
+    /// Documents with a download being made: one at a time each.
+    exporting: Mutex<std::collections::HashSet<String>>,
     port: u16,
     token: String,
     starters: Starters,
@@ -82,8 +88,14 @@ struct Hub {
 }
 
 impl Hub {
+    /// The index, even after a panic elsewhere while it was held: its data stays consistent
+    /// (every change to it is one assignment), and the other documents must keep working.
+    fn index(&self) -> std::sync::MutexGuard<'_, Index> {
+        self.index.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn doc(&self, id: &str) -> Option<Doc> {
-        let idx = self.index.lock().unwrap();
+        let idx = self.index();
         idx.docs.iter().find(|d| d.id == id).cloned()
     }
 
@@ -93,8 +105,11 @@ impl Hub {
 
     /// Reads the list again; returns the ids that are new. Announces a changed list.
     fn rescan(&self) -> Vec<String> {
-        let docs = state::list(&self.roots);
-        let mut idx = self.index.lock().unwrap();
+        let docs = {
+            let _confined = crate::load::confine(&self.folders);
+            state::list(&self.roots)
+        };
+        let mut idx = self.index();
         let added: Vec<String> = docs
             .iter()
             .filter(|d| !idx.docs.iter().any(|o| o.id == d.id))
@@ -176,8 +191,20 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
     let (work_tx, work_rx) = mpsc::channel();
     let (events, _) = tokio::sync::broadcast::channel(256);
+    let folders: Vec<PathBuf> = roots
+        .iter()
+        .filter_map(|r| {
+            if r.is_dir() {
+                Some(r.clone())
+            } else {
+                r.parent().map(|p| p.to_path_buf())
+            }
+        })
+        .collect();
     let hub = Arc::new(Hub {
         roots: roots.clone(),
+        folders,
+        exporting: Mutex::new(Default::default()),
         port,
         token: token(),
         starters: opts.starters,
@@ -215,7 +242,9 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
         .spawn(move || compile_loop(compile_hub, compiler, templates_dir, work_rx))
         .expect("compile thread");
 
-    let url = format!("http://127.0.0.1:{port}/");
+    // Jupyter's way: the address with the token is printed here only (and opened with
+    // `--open`); the page trades it for a cookie and drops it from the address.
+    let url = format!("http://127.0.0.1:{port}/?token={}", hub.token);
     println!(
         "{}",
         t!(
@@ -297,8 +326,10 @@ fn compile_loop(
     templates_dir: Option<PathBuf>,
     rx: mpsc::Receiver<Work>,
 ) {
+    // Every file a document reads, from here on, is inside the served folders.
+    let _confined = crate::load::confine(&hub.folders);
     let mut dirty: VecDeque<String> = {
-        let idx = hub.index.lock().unwrap();
+        let idx = hub.index();
         idx.docs.iter().map(|d| d.id.clone()).collect()
     };
     loop {
@@ -312,7 +343,7 @@ fn compile_loop(
         };
         let Some(first) = first else {
             let id = dirty.pop_front().expect("not empty");
-            compile_one(&hub, &compiler, &id);
+            guarded(&hub, &id, || compile_one(&hub, &compiler, &id));
             continue;
         };
         let mut changed = Vec::new();
@@ -337,7 +368,14 @@ fn compile_loop(
                     dirty.push_front(id);
                 }
                 Work::Export { id, docx, reply } => {
-                    let _ = reply.send(export(&hub, &compiler, &id, docx));
+                    // The one who asked has gone (closed the tab, cancelled): not made.
+                    if !reply.is_closed() {
+                        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            export(&hub, &compiler, &id, docx)
+                        }))
+                        .unwrap_or_else(|_| Err(vec![internal_error(&hub, &id)]));
+                        let _ = reply.send(made);
+                    }
                 }
             }
             if pending.is_empty() {
@@ -360,7 +398,7 @@ fn compile_loop(
             compiler.reload();
         }
         let added = hub.rescan();
-        let idx = hub.index.lock().unwrap();
+        let idx = hub.index();
         for d in &idx.docs {
             let deps = idx.deps.get(&d.id);
             let failed = idx.states.get(&d.id).is_none_or(|s| !s.errors.is_empty());
@@ -380,13 +418,68 @@ fn compile_loop(
     }
 }
 
+/// Runs one document's compile; a panic in it (a bug in vanban or Typst) becomes an error on
+/// that document, and the thread goes on with the others.
+fn guarded(hub: &Hub, id: &str, f: impl FnOnce()) {
+    if std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_ok() {
+        return;
+    }
+    let error = internal_error(hub, id);
+    let mut idx = hub.index();
+    if !idx.docs.iter().any(|d| d.id == id) {
+        return;
+    }
+    idx.rev += 1;
+    let rev = idx.rev;
+    let mut st = idx.states.remove(id).unwrap_or_default();
+    st.id = id.to_string();
+    st.rev = rev;
+    st.compiled = true;
+    st.errors = vec![error];
+    st.warnings.clear();
+    let mut msg = serde_json::to_value(&st).unwrap_or_default();
+    msg["type"] = "doc".into();
+    idx.states.insert(id.to_string(), st);
+    let _ = hub.events.send(Arc::from(msg.to_string()));
+    hub.announce_list(&idx);
+}
+
+/// The message for a compile that panicked.
+fn internal_error(hub: &Hub, id: &str) -> state::Message {
+    state::Message {
+        file: hub.doc(id).map(|d| d.rel).unwrap_or_default(),
+        line: None,
+        col: None,
+        message: t!(
+            "lỗi bên trong vanban khi dựng văn bản này; các văn bản khác vẫn dựng bình thường"
+        ),
+        hint: Some(t!(
+            "lưu lại tệp để thử dựng lại; nếu vẫn lỗi, gửi tệp YAML này cho người bảo trì vanban"
+        )),
+        snippet: None,
+        own: false,
+    }
+}
+
+/// A test hook: `VANBAN_SERVE_PANIC=name.yaml` makes every compile and export of that file panic, to
+/// check that one failing document leaves the others served.
+fn panic_hook_for(doc: &Doc) -> bool {
+    static NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| std::env::var("VANBAN_SERVE_PANIC").ok())
+        .as_deref()
+        .is_some_and(|n| doc.job.input.file_name().is_some_and(|f| f == n))
+}
+
 /// Compiles one document and publishes its new state.
 fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
     let Some(doc) = hub.doc(id) else { return };
+    if panic_hook_for(&doc) {
+        panic!("VANBAN_SERVE_PANIC: {}", doc.rel);
+    }
     let compiled = compiler.compile(&doc.job);
     let own = std::fs::canonicalize(&doc.job.input).unwrap_or_else(|_| doc.job.input.clone());
     let (cache, viewed) = {
-        let idx = hub.index.lock().unwrap();
+        let idx = hub.index();
         (
             idx.svgs.get(id).cloned().unwrap_or_default(),
             idx.viewed.contains(id),
@@ -398,7 +491,7 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
         .as_ref()
         .filter(|_| viewed)
         .map(|pages| state::render_pages(pages, &cache));
-    let mut idx = hub.index.lock().unwrap();
+    let mut idx = hub.index();
     idx.rev += 1;
     let rev = idx.rev;
     let mut deps = compiled.deps.clone();
@@ -411,9 +504,9 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
         compiled: true,
         kind: compiled.kind.clone().unwrap_or_else(|| {
             if old.kind.is_empty() {
-                std::fs::read_to_string(&own)
+                crate::load::read(&own)
                     .ok()
-                    .and_then(|t| state::kind_in_text(&t))
+                    .and_then(|t| state::kind_in_text(&String::from_utf8_lossy(&t)))
                     .unwrap_or_default()
             } else {
                 old.kind.clone()
@@ -426,7 +519,7 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
         figures: compiled.figures.clone().unwrap_or(old.figures.clone()),
     };
     for d in &compiled.report.items {
-        let m = state::message(d, &hub.roots, &own);
+        let m = state::message(d, &hub.folders, &own);
         if d.is_error() {
             st.errors.push(m);
         } else {
@@ -459,11 +552,14 @@ fn export(
     let Some(doc) = hub.doc(id) else {
         return Err(Vec::new());
     };
+    if panic_hook_for(&doc) {
+        panic!("VANBAN_SERVE_PANIC: {}", doc.rel);
+    }
     let own = std::fs::canonicalize(&doc.job.input).unwrap_or_else(|_| doc.job.input.clone());
     compiler.export(&doc.job, docx).map_err(|diags| {
         diags
             .iter()
-            .map(|d| state::message(d, &hub.roots, &own))
+            .map(|d| state::message(d, &hub.folders, &own))
             .collect()
     })
 }
@@ -512,12 +608,16 @@ fn router(hub: Arc<Hub>) -> Router {
         .route("/doc/{id}/source", get(source).post(save))
         .route("/doc/{id}/download/{format}", get(download))
         .route("/ws", get(ws))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(hub.clone(), guard))
         .with_state(hub)
 }
 
-/// Every request: `Host` must be this server's (DNS rebinding), every write must come from
-/// our own page (`Origin`) with this run's token; every response forbids outside content.
+/// Every request: `Host` must be this server's (DNS rebinding); then this run's token, from
+/// the `HttpOnly; SameSite=Strict` cookie the page got in exchange for the `?token=` of the
+/// address printed on the terminal (or, for a client that is not a browser, from the
+/// `X-Vanban-Token` header or a `?token=` query). Every write must also come from our own page
+/// (`Origin`) with the token in a header. Every response forbids outside content.
 async fn guard(State(hub): Shared, req: Request, next: Next) -> Response {
     let hosts = hub.allowed_hosts();
     let host = req
@@ -526,33 +626,100 @@ async fn guard(State(hub): Shared, req: Request, next: Next) -> Response {
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
     if !hosts.iter().any(|h| h == host) {
-        return (StatusCode::MISDIRECTED_REQUEST, t!("máy chủ không đúng")).into_response();
+        return secured(
+            (StatusCode::MISDIRECTED_REQUEST, t!("máy chủ không đúng")).into_response(),
+        );
+    }
+    let from_cookie =
+        cookie_token(req.headers(), hub.port).is_some_and(|t| same_token(t, &hub.token));
+    let from_query = query_token(req.uri()).map(|t| same_token(t, &hub.token));
+    let from_header = req
+        .headers()
+        .get("x-vanban-token")
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|t| same_token(t, &hub.token));
+    // The address from the terminal: the token becomes a cookie, and the address loses it
+    // (so it is not left in the history, a bookmark or a screen share).
+    if req.method() == Method::GET && from_query == Some(true) && req.uri().path() == "/" {
+        let cookie = format!(
+            "{}={}; HttpOnly; SameSite=Strict; Path=/",
+            cookie_name(hub.port),
+            hub.token
+        );
+        let mut res = (StatusCode::SEE_OTHER, [(header::LOCATION, "/")]).into_response();
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().insert(header::SET_COOKIE, v);
+        }
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return secured(res);
+    }
+    if !(from_cookie || from_header || from_query == Some(true)) {
+        return secured(
+            (
+                StatusCode::UNAUTHORIZED,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                t!("cần mã phiên: mở địa chỉ có `?token=…` mà vanban in ra trong cửa sổ dòng lệnh khi chạy `vanban serve`"),
+            )
+                .into_response(),
+        );
     }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         if !origin_ok(&hub, req.headers()) {
-            return (
-                StatusCode::FORBIDDEN,
-                t!("yêu cầu không đến từ trang của vanban"),
-            )
-                .into_response();
+            return secured(
+                (
+                    StatusCode::FORBIDDEN,
+                    t!("yêu cầu không đến từ trang của vanban"),
+                )
+                    .into_response(),
+            );
         }
-        let token = req
-            .headers()
-            .get("x-vanban-token")
-            .and_then(|h| h.to_str().ok());
-        if !token.is_some_and(|t| same_token(t, &hub.token)) {
-            return (
-                StatusCode::FORBIDDEN,
-                t!("thiếu mã phiên hoặc mã phiên sai"),
-            )
-                .into_response();
+        if !from_header {
+            return secured(
+                (
+                    StatusCode::FORBIDDEN,
+                    t!("thiếu mã phiên hoặc mã phiên sai"),
+                )
+                    .into_response(),
+            );
         }
     }
-    let mut res = next.run(req).await;
+    secured(next.run(req).await)
+}
+
+/// The cookie of this server: one per port, as two servers on one machine share cookies.
+fn cookie_name(port: u16) -> String {
+    format!("vanban-{port}")
+}
+
+/// The token in this server's cookie, if the request has it.
+fn cookie_token(headers: &HeaderMap, port: u16) -> Option<&str> {
+    let name = cookie_name(port);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .flat_map(|h| h.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The `token=` of a query.
+fn query_token(uri: &axum::http::Uri) -> Option<&str> {
+    uri.query()?
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("token="))
+}
+
+/// The headers every response has: nothing from elsewhere, and nothing of it elsewhere.
+fn secured(mut res: Response) -> Response {
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'self'; img-src 'self' data:"),
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+        ),
     );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -669,7 +836,7 @@ async fn index(State(hub): Shared) -> Response {
 }
 
 async fn docs(State(hub): Shared) -> Response {
-    let idx = hub.index.lock().unwrap();
+    let idx = hub.index();
     json(&state::list_json(&idx.docs, &idx.states))
 }
 
@@ -684,7 +851,7 @@ async fn starters(State(hub): Shared) -> Response {
 
 async fn doc_state(State(hub): Shared, UrlPath(id): UrlPath<String>) -> Response {
     let (st, first_view) = {
-        let mut idx = hub.index.lock().unwrap();
+        let mut idx = hub.index();
         if !idx.docs.iter().any(|d| d.id == id) {
             return not_found();
         }
@@ -719,7 +886,7 @@ async fn page_svg(
         .query()
         .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("h=")))
         .map(str::to_string);
-    let idx = hub.index.lock().unwrap();
+    let idx = hub.index();
     let Some(svgs) = idx.svgs.get(&id) else {
         return not_found();
     };
@@ -746,6 +913,30 @@ async fn page_svg(
     }
 }
 
+/// The largest text a save or a new document may send: a document of the format is a few
+/// tens of kilobytes; anything near this is not one.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// A body that could not be read, in the clerk's language: too large, or cut off.
+fn body_refused(e: BytesRejection) -> Response {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            t!(
+                "nội dung quá lớn (hơn {n} MB): văn bản YAML không lớn đến vậy; kiểm tra xem có dán nhầm nội dung khác vào không",
+                n = MAX_BODY / (1024 * 1024)
+            ),
+        )
+            .into_response()
+    } else {
+        (
+            StatusCode::BAD_REQUEST,
+            t!("không nhận đủ nội dung gửi lên: lưu lại lần nữa"),
+        )
+            .into_response()
+    }
+}
+
 /// The hash of a file's bytes the editor loaded, to refuse saving over a newer file.
 fn text_hash(bytes: &[u8]) -> String {
     format!("{:032x}", typst::utils::hash128(bytes))
@@ -761,7 +952,11 @@ async fn source(State(hub): Shared, UrlPath(id): UrlPath<String>) -> Response {
     let Some(path) = own_file(&hub, &id) else {
         return not_found();
     };
-    match std::fs::read(&path) {
+    let read = {
+        let _confined = crate::load::confine(&hub.folders);
+        crate::load::read(&path)
+    };
+    match read {
         Ok(bytes) => json(&serde_json::json!({
             "hash": text_hash(&bytes),
             "file": hub.doc(&id).map(|d| d.rel).unwrap_or_default(),
@@ -777,8 +972,12 @@ async fn save(
     State(hub): Shared,
     UrlPath(id): UrlPath<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return body_refused(e),
+    };
     let Some(path) = own_file(&hub, &id) else {
         return not_found();
     };
@@ -788,7 +987,11 @@ async fn save(
     if std::str::from_utf8(&body).is_err() {
         return (StatusCode::BAD_REQUEST, t!("nội dung không phải UTF-8")).into_response();
     }
-    let current = match std::fs::read(&path) {
+    let current = {
+        let _confined = crate::load::confine(&hub.folders);
+        crate::load::read(&path)
+    };
+    let current = match current {
         Ok(b) => b,
         Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     };
@@ -816,7 +1019,11 @@ async fn save(
 }
 
 /// A new document from a starter of `vanban new`, in the first served folder.
-async fn new_doc(State(hub): Shared, body: Bytes) -> Response {
+async fn new_doc(State(hub): Shared, body: Result<Bytes, BytesRejection>) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return body_refused(e),
+    };
     let bad = |m: String| (StatusCode::BAD_REQUEST, m).into_response();
     let Ok(req) = serde_json::from_slice::<serde_json::Value>(&body) else {
         return bad(t!("yêu cầu không đọc được"));
@@ -872,7 +1079,7 @@ async fn new_doc(State(hub): Shared, body: Bytes) -> Response {
     }
     hub.rescan();
     let id = {
-        let idx = hub.index.lock().unwrap();
+        let idx = hub.index();
         idx.docs
             .iter()
             .find(|d| d.job.input == path)
@@ -898,6 +1105,15 @@ async fn download(
     };
     let Some(doc) = hub.doc(&id) else {
         return not_found();
+    };
+    // One download of a document at a time; the mark goes when this request ends, answered
+    // or dropped because the client left.
+    let Some(_busy) = Exporting::start(&hub, &id) else {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            t!("văn bản này đang được tạo tệp để tải về: chờ tệp đó xong rồi tải lại"),
+        )
+            .into_response();
     };
     let (reply, answer) = tokio::sync::oneshot::channel();
     hub.send(Work::Export {
@@ -954,19 +1170,33 @@ async fn download(
     }
 }
 
-/// The WebSocket: our own `Origin` and this run's token (a query parameter: a browser cannot
-/// set headers on a WebSocket).
-async fn ws(
-    State(hub): Shared,
-    uri: axum::http::Uri,
-    headers: HeaderMap,
-    upgrade: WebSocketUpgrade,
-) -> Response {
-    let token_ok = uri
-        .query()
-        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("token=")))
-        .is_some_and(|t| same_token(t, &hub.token));
-    if !token_ok || !origin_ok(&hub, &headers) {
+/// A download being made, unmarked when dropped.
+struct Exporting<'h> {
+    hub: &'h Hub,
+    id: String,
+}
+
+impl<'h> Exporting<'h> {
+    fn start(hub: &'h Hub, id: &str) -> Option<Exporting<'h>> {
+        let mut busy = hub.exporting.lock().unwrap_or_else(|e| e.into_inner());
+        busy.insert(id.to_string()).then(|| Exporting {
+            hub,
+            id: id.to_string(),
+        })
+    }
+}
+
+impl Drop for Exporting<'_> {
+    fn drop(&mut self) {
+        let mut busy = self.hub.exporting.lock().unwrap_or_else(|e| e.into_inner());
+        busy.remove(&self.id);
+    }
+}
+
+/// The WebSocket: this run's token (checked by `guard`: the browser sends the cookie with
+/// the upgrade) and our own `Origin` (browsers do not apply CORS to a WebSocket).
+async fn ws(State(hub): Shared, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
+    if !origin_ok(&hub, &headers) {
         return (
             StatusCode::FORBIDDEN,
             t!("yêu cầu không đến từ trang của vanban"),
@@ -974,7 +1204,9 @@ async fn ws(
             .into_response();
     }
     let rx = hub.events.subscribe();
-    upgrade.on_upgrade(move |socket| push(socket, rx))
+    upgrade
+        .max_message_size(4096)
+        .on_upgrade(move |socket| push(socket, rx))
 }
 
 async fn push(mut socket: WebSocket, mut rx: tokio::sync::broadcast::Receiver<Arc<str>>) {
