@@ -46,8 +46,8 @@ pub struct ServeOptions {
 
 /// Work for the compile thread.
 enum Work {
-    /// Files changed on disk.
-    Changed(Vec<PathBuf>),
+    /// Files changed on disk, and when the watcher said so.
+    Changed(Vec<PathBuf>, std::time::Instant),
     /// Compile this document next (it was just selected or created).
     First(String),
     /// A download: the document as PDF or Word.
@@ -69,6 +69,8 @@ struct Index {
     /// Documents a page has asked for: only their pages are rendered to SVG and kept (the
     /// others are compiled for their state in the list only).
     viewed: std::collections::HashSet<String>,
+    /// The document a page showed last: compiled first after a change.
+    focus: Option<String>,
     rev: u64,
 }
 
@@ -214,6 +216,7 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
             svgs: HashMap::new(),
             deps: HashMap::new(),
             viewed: Default::default(),
+            focus: None,
             rev: 0,
         }),
         events,
@@ -227,7 +230,7 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
     let mut watched: Vec<PathBuf> = roots.clone();
     watched.extend(templates_dir.clone());
     let watcher = match crate::pipeline::watch(&watched, move |paths| {
-        let _ = tx.send(Work::Changed(paths));
+        let _ = tx.send(Work::Changed(paths, std::time::Instant::now()));
     }) {
         Ok(w) => w,
         Err(message) => {
@@ -332,6 +335,8 @@ fn compile_loop(
         let idx = hub.index();
         idx.docs.iter().map(|d| d.id.clone()).collect()
     };
+    // When the last change was seen and how long its wait and list took (for the timings).
+    let mut clock: Option<Clock> = None;
     loop {
         let first = if dirty.is_empty() {
             match rx.recv() {
@@ -343,22 +348,36 @@ fn compile_loop(
         };
         let Some(first) = first else {
             let id = dirty.pop_front().expect("not empty");
-            guarded(&hub, &id, || compile_one(&hub, &compiler, &id));
+            guarded(&hub, &id, || {
+                compile_one(&hub, &compiler, &id, clock.as_ref())
+            });
+            if dirty.is_empty() {
+                clock = None;
+            }
             continue;
         };
         let mut changed = Vec::new();
+        let mut seen: Option<std::time::Instant> = None;
+        // When the newest piece of work arrived.
+        let mut last = std::time::Instant::now();
         let mut pending = vec![first];
         while let Some(w) = pending.pop() {
             match w {
-                Work::Changed(paths) => {
+                Work::Changed(paths, at) => {
                     changed.extend(paths);
-                    // Editors save in several steps: wait for the burst to end (briefly: the
-                    // page should follow the save at once; and at most 300 ms, for a file
-                    // that something writes without end).
+                    seen = Some(seen.map_or(at, |s| s.min(at)));
+                    // Editors save in several steps (truncate and write, or write a copy
+                    // and rename it), a few milliseconds apart at most: wait for a short
+                    // quiet moment so a half-written file is not shown as an error (and at
+                    // most 300 ms, for a file that something writes without end).
+                    // (A change that came during an earlier wait has had its quiet moment.)
                     let until = std::time::Instant::now() + Duration::from_millis(300);
-                    while std::time::Instant::now() < until {
-                        match rx.recv_timeout(Duration::from_millis(30)) {
-                            Ok(more) => pending.push(more),
+                    while last.elapsed() < QUIET && std::time::Instant::now() < until {
+                        match rx.recv_timeout(QUIET) {
+                            Ok(more) => {
+                                last = std::time::Instant::now();
+                                pending.push(more);
+                            }
                             Err(_) => break,
                         }
                     }
@@ -380,6 +399,7 @@ fn compile_loop(
             }
             if pending.is_empty() {
                 while let Ok(more) = rx.try_recv() {
+                    last = std::time::Instant::now();
                     pending.push(more);
                 }
             }
@@ -387,6 +407,7 @@ fn compile_loop(
         if changed.is_empty() {
             continue;
         }
+        let waited = std::time::Instant::now();
         let changed: Vec<PathBuf> = changed
             .into_iter()
             .map(|p| std::fs::canonicalize(&p).unwrap_or(p))
@@ -397,8 +418,22 @@ fn compile_loop(
         if templates_changed {
             compiler.reload();
         }
-        let added = hub.rescan();
+        // The list is read again only when the change can alter it: not when a listed
+        // document's text or a shared file changed.
+        let added = if list_unchanged(&hub, &changed) {
+            Vec::new()
+        } else {
+            hub.rescan()
+        };
+        if let Some(seen) = seen {
+            clock = Some(Clock {
+                seen,
+                waited,
+                listed: std::time::Instant::now(),
+            });
+        }
         let idx = hub.index();
+        let focus = idx.focus.clone();
         for d in &idx.docs {
             let deps = idx.deps.get(&d.id);
             let failed = idx.states.get(&d.id).is_none_or(|s| !s.errors.is_empty());
@@ -415,7 +450,50 @@ fn compile_loop(
                 }
             }
         }
+        // And the one on screen before any other.
+        if let Some(f) = focus {
+            if let Some(at) = dirty.iter().position(|d| *d == f) {
+                let f = dirty.remove(at).expect("present");
+                dirty.push_front(f);
+            }
+        }
     }
+}
+
+/// How long the watcher must be quiet before a change is compiled: the steps of one save.
+const QUIET: Duration = Duration::from_millis(8);
+
+/// Whether changes to `changed` (canonical paths) leave the list of documents as it is: each
+/// is a listed document that is not a family (a family's members come from its text and
+/// table) and still is not one, or a shared YAML file (under a name starting with `_`).
+fn list_unchanged(hub: &Hub, changed: &[PathBuf]) -> bool {
+    let idx = hub.index();
+    changed.iter().all(|c| {
+        let yaml = c
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+        if !yaml || !c.is_file() {
+            return false;
+        }
+        let plain_doc = idx
+            .docs
+            .iter()
+            .any(|d| d.job.member.is_none() && d.job.input == *c);
+        if plain_doc {
+            let text = {
+                let _confined = crate::load::confine(&hub.folders);
+                crate::load::read(c)
+            };
+            return text.is_ok_and(|t| !crate::family::is_family(&String::from_utf8_lossy(&t)));
+        }
+        let shared = hub.folders.iter().any(|f| {
+            c.strip_prefix(f).is_ok_and(|rel| {
+                rel.components()
+                    .any(|p| p.as_os_str().to_string_lossy().starts_with('_'))
+            })
+        });
+        shared
+    })
 }
 
 /// Runs one document's compile; a panic in it (a bug in vanban or Typst) becomes an error on
@@ -470,13 +548,34 @@ fn panic_hook_for(doc: &Doc) -> bool {
         .is_some_and(|n| doc.job.input.file_name().is_some_and(|f| f == n))
 }
 
+/// When the compile thread saw the last change, ended its wait for the rest of the save, and
+/// had the list read again.
+struct Clock {
+    seen: std::time::Instant,
+    waited: std::time::Instant,
+    listed: std::time::Instant,
+}
+
+/// `VANBAN_SERVE_TIMING=1`: one line on standard error per compile after a change, with where
+/// the time went (read by `tests/browser/bench_serve.py`).
+fn timing_on() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var("VANBAN_SERVE_TIMING").as_deref() == Ok("1"))
+}
+
+fn ms(from: std::time::Instant, to: std::time::Instant) -> f64 {
+    to.saturating_duration_since(from).as_secs_f64() * 1000.0
+}
+
 /// Compiles one document and publishes its new state.
-fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
+fn compile_one(hub: &Hub, compiler: &Compiler, id: &str, clock: Option<&Clock>) {
     let Some(doc) = hub.doc(id) else { return };
     if panic_hook_for(&doc) {
         panic!("VANBAN_SERVE_PANIC: {}", doc.rel);
     }
+    let started = std::time::Instant::now();
     let compiled = compiler.compile(&doc.job);
+    let compiled_at = std::time::Instant::now();
     let own = std::fs::canonicalize(&doc.job.input).unwrap_or_else(|_| doc.job.input.clone());
     let (cache, viewed) = {
         let idx = hub.index();
@@ -491,6 +590,7 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
         .as_ref()
         .filter(|_| viewed)
         .map(|pages| state::render_pages(pages, &cache));
+    let rendered_at = std::time::Instant::now();
     let mut idx = hub.index();
     idx.rev += 1;
     let rev = idx.rev;
@@ -526,7 +626,17 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
             st.warnings.push(m);
         }
     }
+    // The SVG of the pages that changed goes with the state: the page shows them without
+    // asking for each one (a page that connects later fetches them by hash).
+    let mut fresh = serde_json::Map::new();
     if let (Some((pages, mut svgs)), true) = (rendered, st.errors.is_empty()) {
+        for p in &pages {
+            if !old.pages.iter().any(|o| o.hash == p.hash) {
+                if let Some(svg) = svgs.get(&p.hash) {
+                    fresh.insert(p.hash.clone(), serde_json::Value::from(&**svg));
+                }
+            }
+        }
         // Keep the previous pages' SVG too: a browser may still be fetching them.
         for p in &old.pages {
             if let Some(s) = cache.get(&p.hash) {
@@ -538,9 +648,25 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
     }
     let mut msg = serde_json::to_value(&st).unwrap_or_default();
     msg["type"] = "doc".into();
+    msg["svgs"] = serde_json::Value::Object(fresh);
     idx.states.insert(id.to_string(), st);
     let _ = hub.events.send(Arc::from(msg.to_string()));
+    let pushed = std::time::Instant::now();
     hub.announce_list(&idx);
+    drop(idx);
+    if let (true, Some(c)) = (timing_on(), clock) {
+        eprintln!(
+            "timing: doc={} wait={:.1}ms list={:.1}ms queue={:.1}ms compile={:.1}ms svg={:.1}ms push={:.1}ms total={:.1}ms",
+            doc.rel,
+            ms(c.seen, c.waited),
+            ms(c.waited, c.listed),
+            ms(c.listed, started),
+            ms(started, compiled_at),
+            ms(compiled_at, rendered_at),
+            ms(rendered_at, pushed),
+            ms(c.seen, pushed),
+        );
+    }
 }
 
 fn export(
@@ -718,7 +844,7 @@ fn secured(mut res: Response) -> Response {
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
-            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+            "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
         ),
     );
     h.insert(
@@ -855,6 +981,7 @@ async fn doc_state(State(hub): Shared, UrlPath(id): UrlPath<String>) -> Response
         if !idx.docs.iter().any(|d| d.id == id) {
             return not_found();
         }
+        idx.focus = Some(id.clone());
         (idx.states.get(&id).cloned(), idx.viewed.insert(id.clone()))
     };
     // A document seen for the first time is compiled again at once, with its pages.
