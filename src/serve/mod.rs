@@ -315,10 +315,46 @@ fn same_token(given: &str, ours: &str) -> bool {
             == 0
 }
 
+/// Opens the browser on the address with the token. On Unix, another user sees a process's
+/// command line (`ps`), and a browser started for it keeps the address there: the browser is
+/// given a file readable by this user only that leads to the address (as Jupyter does).
 fn open_browser(url: &str) {
-    if let Err(e) = crate::platform::open_url(url) {
+    #[cfg(unix)]
+    let target = redirect_file(url)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| url.to_string());
+    #[cfg(not(unix))]
+    let target = url.to_string();
+    if let Err(e) = crate::platform::open_url(&target) {
         eprintln!("{}", t!("không mở được trình duyệt: {e}", e = e));
     }
+}
+
+/// A page in a new folder only this user may open, which sends the browser on to `url` (made
+/// of ASCII letters, digits and `:/.?=` only: nothing to escape).
+#[cfg(unix)]
+fn redirect_file(url: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if !url
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ":/.?=".contains(c))
+    {
+        return Err(std::io::Error::other("address"));
+    }
+    let dir = std::env::temp_dir().join(format!("vanban-mo-{}", &token()[..16]));
+    std::fs::DirBuilder::new().mode(0o700).create(&dir)?;
+    let file = dir.join("vanban.html");
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&file)?;
+    writeln!(
+        f,
+        "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={url}\"><title>vanban</title><a href=\"{url}\">vanban</a>"
+    )?;
+    Ok(file)
 }
 
 /// The compile thread: every Typst compile and SVG render happens here, one at a time,
@@ -1358,5 +1394,40 @@ async fn push(mut socket: WebSocket, mut rx: tokio::sync::broadcast::Receiver<Ar
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--open` hands the browser a file only this user can read, not the address with the
+    /// token on a command line others can list.
+    #[cfg(unix)]
+    #[test]
+    fn the_browser_is_opened_through_a_private_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let url = "http://127.0.0.1:8030/?token=0123456789abcdef0123456789abcdef";
+        let file = redirect_file(url).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(&format!("content=\"0;url={url}\"")), "{text}");
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(file.parent().unwrap()), 0o700);
+        assert!(redirect_file("http://127.0.0.1:1/?token=\"><script>").is_err());
+        let _ = std::fs::remove_dir_all(file.parent().unwrap());
+    }
+
+    #[test]
+    fn the_session_cookie_is_read_by_this_server_s_name_only() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; vanban-8031=other; vanban-8030=ours"),
+        );
+        assert_eq!(cookie_token(&h, 8030), Some("ours"));
+        assert_eq!(cookie_token(&h, 8031), Some("other"));
+        assert_eq!(cookie_token(&h, 8032), None);
+        assert!(same_token("abc", "abc") && !same_token("abd", "abc") && !same_token("ab", "abc"));
     }
 }
