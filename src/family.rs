@@ -161,6 +161,22 @@ fn read_rows(
     header: Option<usize>,
 ) -> Result<Sheet, Box<Diagnostic>> {
     let file = crate::load::reference(doc, &bang.value);
+    // Under `vanban serve`, a table outside the served folder (or reached through a link) is
+    // refused before anything about it is looked at.
+    if let Err(e) = crate::load::readable(&file) {
+        if crate::load::is_refused(&e) {
+            return Err(Box::new(err(
+                doc,
+                source,
+                bang,
+                t!(
+                    "không đọc được bảng `{file}`: {e}",
+                    file = bang.value.trim(),
+                    e = e
+                ),
+            )));
+        }
+    }
     if !file.is_file() {
         let d = err(
             doc,
@@ -248,7 +264,7 @@ fn to_sheet(display: String, file: PathBuf, grid: Grid) -> Sheet {
 }
 
 fn read_csv(file: &Path) -> Result<Grid, String> {
-    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    let bytes = crate::load::read(file).map_err(|e| e.to_string())?;
     // Excel's plain "CSV" on a Vietnamese Windows is Windows-1258 without a byte order mark;
     // its tones are combining marks, composed here (NFC) as the fonts and searches expect.
     let text = match String::from_utf8(bytes) {
@@ -304,8 +320,28 @@ fn read_workbook(
     name: &str,
     unreadable: impl Fn(String) -> Box<Diagnostic>,
 ) -> Result<(String, Grid), Box<Diagnostic>> {
-    use calamine::{open_workbook_auto, Data, Reader};
-    let mut book = match open_workbook_auto(file) {
+    use calamine::{open_workbook_auto_from_rs, open_workbook_from_rs, Data, Reader, Sheets};
+    // Read once, through the loader (confined under `vanban serve`), then parsed from memory
+    // by the kind its extension names, as calamine's own `open_workbook_auto` does.
+    let bytes = crate::load::read(file).map_err(|e| unreadable(e.to_string()))?;
+    let rs = std::io::Cursor::new(bytes);
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let opened = match ext.as_str() {
+        "xls" => open_workbook_from_rs(rs)
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::Xls),
+        "xlsx" | "xlsm" => open_workbook_from_rs(rs)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx),
+        "ods" => open_workbook_from_rs(rs)
+            .map(Sheets::Ods)
+            .map_err(calamine::Error::Ods),
+        _ => open_workbook_auto_from_rs(rs),
+    };
+    let mut book = match opened {
         Ok(b) => b,
         Err(e) => return Err(unreadable(e.to_string())),
     };

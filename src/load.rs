@@ -160,6 +160,204 @@ pub fn reference(document: &Path, written: &str) -> PathBuf {
     document.parent().unwrap_or(Path::new(".")).join(portable)
 }
 
+// ---------------------------------------------------------------------------------------
+// Confinement: the files a document may read.
+
+thread_local! {
+    /// The folders every read of this thread must stay inside (set by `vanban serve` for its
+    /// compiles and its listing); `None`: any file (`vanban build` reads a clerk's shared
+    /// folder elsewhere on purpose).
+    static CONFINED: std::cell::RefCell<Option<std::sync::Arc<[PathBuf]>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// While this guard lives, every file this thread reads through [`read`] (a document, its
+/// `bao_gom`, `ke_thua` and `bang` files, a family's table) must be a regular file inside one
+/// of `folders` (canonical paths), reached without following a link: the path is resolved
+/// once, checked, and opened from the folder component by component, none of them a link.
+pub struct Confined {
+    before: Option<std::sync::Arc<[PathBuf]>>,
+}
+
+/// Confines this thread's reads to `folders` until the guard is dropped.
+pub fn confine(folders: &[PathBuf]) -> Confined {
+    let folders: std::sync::Arc<[PathBuf]> = folders.into();
+    let before = CONFINED.with(|c| c.replace(Some(folders)));
+    Confined { before }
+}
+
+impl Drop for Confined {
+    fn drop(&mut self) {
+        let before = self.before.take();
+        CONFINED.with(|c| *c.borrow_mut() = before);
+    }
+}
+
+/// Whether this thread's reads are confined.
+pub fn is_confined() -> bool {
+    CONFINED.with(|c| c.borrow().is_some())
+}
+
+/// Why a confined read was refused: the message names neither the file's content nor where it
+/// is, and says what to do.
+fn refused() -> std::io::Error {
+    std::io::Error::other(t!(
+        "tệp nằm ngoài thư mục đang mở hoặc đi qua một liên kết (symlink): khi xem trong trình duyệt, vanban chỉ đọc tệp trong thư mục đó; chép tệp vào thư mục rồi sửa đường dẫn"
+    ))
+}
+
+/// Whether an error is a confined read refused.
+pub fn is_refused(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::Other && e.to_string() == refused().to_string()
+}
+
+/// The file's bytes: any file, or, while [`confine`]d, only one inside the folders.
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    let folders = CONFINED.with(|c| c.borrow().clone());
+    let Some(folders) = folders else {
+        return std::fs::read(path);
+    };
+    let mut file = open_inside(&folders, path)?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Whether `path` can be read under the current confinement (always, when not confined).
+/// Decided without looking at a file outside the folders, so that a refusal tells nothing
+/// about what is there.
+pub fn readable(path: &Path) -> Result<(), std::io::Error> {
+    let folders = CONFINED.with(|c| c.borrow().clone());
+    match folders {
+        None => Ok(()),
+        Some(folders) => open_inside(&folders, path).map(drop),
+    }
+}
+
+/// `path` made absolute, with `.` and `..` taken away by the letters only (no link is
+/// followed to do it: a link on the way is refused later anyway).
+fn lexical(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    Some(out)
+}
+
+/// Opens a regular file inside one of `folders` (canonical), following no link.
+fn open_inside(folders: &[PathBuf], path: &Path) -> std::io::Result<std::fs::File> {
+    let wanted = lexical(path).ok_or_else(refused)?;
+    let folder = folders
+        .iter()
+        .filter(|f| wanted.starts_with(f) && wanted != **f)
+        .max_by_key(|f| f.components().count())
+        .ok_or_else(refused)?;
+    let rel = wanted.strip_prefix(folder).map_err(|_| refused())?;
+    let file = open_beneath(folder, rel)?;
+    if !file.metadata()?.is_file() {
+        return Err(refused());
+    }
+    Ok(file)
+}
+
+/// Unix: `openat` from the folder, one component at a time, each with `O_NOFOLLOW`: a
+/// folder or the file swapped for a link at any moment makes the open fail, never follow.
+#[cfg(unix)]
+fn open_beneath(folder: &Path, rel: &Path) -> std::io::Result<std::fs::File> {
+    use std::ffi::CString;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut dir: OwnedFd = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_CLOEXEC)
+        .open(folder)?
+        .into();
+    let parts: Vec<_> = rel.components().collect();
+    for (i, part) in parts.iter().enumerate() {
+        let name = CString::new(part.as_os_str().as_bytes()).map_err(|_| refused())?;
+        let last = i + 1 == parts.len();
+        // Not a folder at the end: O_NONBLOCK so that a FIFO planted there cannot hang the
+        // open (it is refused below as not a regular file).
+        let flags = libc::O_RDONLY
+            | libc::O_NOFOLLOW
+            | libc::O_CLOEXEC
+            | if last {
+                libc::O_NONBLOCK
+            } else {
+                libc::O_DIRECTORY
+            };
+        // SAFETY: `dir` is an open descriptor and `name` a NUL-terminated string, both alive
+        // for the call; a non-negative result is a new descriptor that we then own.
+        let fd = unsafe { libc::openat(dir.as_raw_fd(), name.as_ptr(), flags) };
+        if fd < 0 {
+            let e = std::io::Error::last_os_error();
+            return Err(match e.raw_os_error() {
+                Some(libc::ELOOP) | Some(libc::ENOTDIR) => refused(),
+                _ => e,
+            });
+        }
+        // SAFETY: `fd` was just returned by openat and nothing else owns it.
+        let owned = unsafe { OwnedFd::from_raw_fd(fd) };
+        if last {
+            let file = std::fs::File::from(owned);
+            // Reads block as usual from here on.
+            // SAFETY: fcntl on a descriptor we own, with flags it reported itself.
+            unsafe {
+                let fl = libc::fcntl(file.as_raw_fd(), libc::F_GETFL);
+                if fl >= 0 {
+                    libc::fcntl(file.as_raw_fd(), libc::F_SETFL, fl & !libc::O_NONBLOCK);
+                }
+            }
+            return Ok(file);
+        }
+        dir = owned;
+    }
+    Err(refused())
+}
+
+/// Elsewhere (Windows): every component from the folder down is checked not to be a link (a
+/// reparse point), and the file is opened as the reparse point itself, never its target.
+#[cfg(not(unix))]
+fn open_beneath(folder: &Path, rel: &Path) -> std::io::Result<std::fs::File> {
+    let mut at = folder.to_path_buf();
+    for part in rel.components() {
+        at.push(part.as_os_str());
+        let meta = std::fs::symlink_metadata(&at)?;
+        if meta.file_type().is_symlink() {
+            return Err(refused());
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        // FILE_FLAG_OPEN_REPARSE_POINT: a link swapped in after the check is opened as the
+        // link, and refused below as not a regular file.
+        options.custom_flags(0x0020_0000);
+    }
+    let file = options.open(&at)?;
+    if file.metadata()?.file_type().is_symlink() {
+        return Err(refused());
+    }
+    Ok(file)
+}
+
 /// Text as a Windows editor may save it, read as the same text: Notepad and Excel put a
 /// byte-order mark first.
 pub fn without_bom(text: &str) -> &str {
@@ -170,9 +368,15 @@ pub fn without_bom(text: &str) -> &str {
 pub fn load_as<T: serde::de::DeserializeOwned>(
     path: &Path,
 ) -> Result<(T, String), Vec<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read(path).map_err(|e| {
+        // A file refused by the confinement is named by its name only, never where it is.
+        let shown = if is_refused(&e) {
+            PathBuf::from(path.file_name().unwrap_or_default())
+        } else {
+            path.to_path_buf()
+        };
         vec![Diagnostic::error(
-            path,
+            &shown,
             None,
             t!("không đọc được tệp: {e}", e = crate::diag::io_reason(&e)),
         )]
@@ -500,4 +704,109 @@ fn translate(msg: &str) -> (String, Option<String>) {
             "kiểm tra thụt lề và dấu `:` ở dòng này hoặc dòng ngay trên"
         )),
     )
+}
+
+#[cfg(test)]
+mod confinement_tests {
+    use super::*;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("vanban-confine-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("served/_chung")).unwrap();
+        std::fs::create_dir_all(dir.join("outside")).unwrap();
+        std::fs::canonicalize(&dir).unwrap()
+    }
+
+    /// Inside the folder: read. Outside it, by an absolute path or `..`: refused, whether the
+    /// file is there or not (a refusal tells nothing about what is outside).
+    #[test]
+    fn reads_stay_inside_the_folders() {
+        let dir = folder("paths");
+        let served = dir.join("served");
+        std::fs::write(served.join("_chung/a.yaml"), "a: 1\n").unwrap();
+        std::fs::write(dir.join("outside/secret.yaml"), "bi_mat: 1\n").unwrap();
+        // Not confined (`vanban build`): any file.
+        assert!(read(&dir.join("outside/secret.yaml")).is_ok());
+        let _confined = confine(std::slice::from_ref(&served));
+        assert_eq!(read(&served.join("_chung/a.yaml")).unwrap(), b"a: 1\n");
+        assert_eq!(
+            read(&served.join("_chung/../_chung/./a.yaml")).unwrap(),
+            b"a: 1\n"
+        );
+        for bad in [
+            dir.join("outside/secret.yaml"),
+            dir.join("outside/missing.yaml"),
+            served.join("../outside/secret.yaml"),
+            served.join("_chung/../../outside/secret.yaml"),
+            served.clone(),
+            served.join("_chung"),
+        ] {
+            let e = read(&bad).expect_err(&bad.display().to_string());
+            assert!(is_refused(&e), "{}: {e}", bad.display());
+        }
+        // A located error names the file by its name only.
+        let diags = load_as::<serde_json::Value>(&dir.join("outside/secret.yaml")).unwrap_err();
+        assert_eq!(diags[0].file, PathBuf::from("secret.yaml"));
+        assert!(diags[0].snippet.is_none());
+        drop(_confined);
+        assert!(!is_confined());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A link, to a file or to a folder, is never followed; nor is a file swapped for a link
+    /// after the folder was listed (the file is opened from the folder without following).
+    #[cfg(unix)]
+    #[test]
+    fn links_are_never_followed_even_when_swapped_in_after_listing() {
+        use std::os::unix::fs::symlink;
+        let dir = folder("links");
+        let served = dir.join("served");
+        std::fs::write(dir.join("outside/secret.yaml"), "bi_mat: 1\n").unwrap();
+        symlink(
+            dir.join("outside/secret.yaml"),
+            served.join("_chung/link.yaml"),
+        )
+        .unwrap();
+        symlink(dir.join("outside"), served.join("_chung/folder")).unwrap();
+        // A link inside pointing inside is still a link: refused too.
+        std::fs::write(served.join("_chung/real.yaml"), "a: 1\n").unwrap();
+        symlink(
+            served.join("_chung/real.yaml"),
+            served.join("_chung/inner.yaml"),
+        )
+        .unwrap();
+        // A FIFO would hang a plain open: refused, at once.
+        let fifo = served.join("_chung/fifo.yaml");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        // The document as the folder walk lists it, then swapped for a link before the read.
+        let doc = served.join("van-ban.yaml");
+        std::fs::write(&doc, "loai: cong_van\n").unwrap();
+        let jobs = crate::pipeline::collect(std::slice::from_ref(&served), Path::new("")).unwrap();
+        assert!(jobs.iter().any(|j| j.input == doc));
+        std::fs::remove_file(&doc).unwrap();
+        symlink(dir.join("outside/secret.yaml"), &doc).unwrap();
+
+        let _confined = confine(std::slice::from_ref(&served));
+        for bad in [
+            served.join("_chung/link.yaml"),
+            served.join("_chung/folder/secret.yaml"),
+            served.join("_chung/inner.yaml"),
+            fifo.clone(),
+            doc.clone(),
+        ] {
+            let e = read(&bad).expect_err(&bad.display().to_string());
+            assert!(is_refused(&e), "{}: {e}", bad.display());
+        }
+        let loaded = load(&doc);
+        assert!(loaded.is_err(), "the swapped-in link was followed");
+        assert_eq!(read(&served.join("_chung/real.yaml")).unwrap(), b"a: 1\n");
+        drop(_confined);
+        // `vanban build` keeps following a clerk's links, as before.
+        assert_eq!(read(&doc).unwrap(), b"bi_mat: 1\n");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

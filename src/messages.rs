@@ -1238,6 +1238,34 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "wrong host",
     ),
     (
+        "cần mã phiên: mở địa chỉ có `?token=…` mà vanban in ra trong cửa sổ dòng lệnh khi chạy `vanban serve`",
+        "a session token is needed: open the address with `?token=…` that vanban printed in its terminal window when `vanban serve` started",
+    ),
+    (
+        "nội dung quá lớn (hơn {n} MB): văn bản YAML không lớn đến vậy; kiểm tra xem có dán nhầm nội dung khác vào không",
+        "too large (over {n} MB): no YAML document is that large; check that nothing else was pasted in by mistake",
+    ),
+    (
+        "không nhận đủ nội dung gửi lên: lưu lại lần nữa",
+        "the text sent did not arrive whole: save again",
+    ),
+    (
+        "tệp nằm ngoài thư mục đang mở hoặc đi qua một liên kết (symlink): khi xem trong trình duyệt, vanban chỉ đọc tệp trong thư mục đó; chép tệp vào thư mục rồi sửa đường dẫn",
+        "the file is outside the opened folder or reached through a link (symlink): in the browser, vanban reads files inside that folder only; copy the file into the folder and correct the path",
+    ),
+    (
+        "lỗi bên trong vanban khi dựng văn bản này; các văn bản khác vẫn dựng bình thường",
+        "internal error in vanban while building this document; the other documents still build",
+    ),
+    (
+        "lưu lại tệp để thử dựng lại; nếu vẫn lỗi, gửi tệp YAML này cho người bảo trì vanban",
+        "save the file to build it again; if it still fails, send this YAML file to vanban's maintainers",
+    ),
+    (
+        "văn bản này đang được tạo tệp để tải về: chờ tệp đó xong rồi tải lại",
+        "a download of this document is being made: wait until it is done, then download again",
+    ),
+    (
         "mất kết nối, đang thử lại…",
         "disconnected, retrying…",
     ),

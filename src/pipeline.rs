@@ -46,7 +46,9 @@ impl Job {
 /// The jobs of one document file: itself, or one per member of a family whose table reads
 /// (when it does not, the family is one job that reports why). Outputs go to `stem`'s folder.
 fn jobs_of(input: PathBuf, stem: PathBuf) -> Vec<Job> {
-    let is_family = std::fs::read_to_string(&input)
+    let is_family = crate::load::read(&input)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
         .map(|t| crate::family::is_family(&t))
         .unwrap_or(false);
     if !is_family {
@@ -604,9 +606,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             }
         }
     });
-    renamed.inspect_err(|_| {
+    let renamed = renamed.inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
-    })
+    });
+    // The rename itself survives a power cut only once the folder is written too.
+    #[cfg(unix)]
+    if renamed.is_ok() {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    renamed
 }
 
 /// The permissions of the file being replaced, except that the temporary copy must stay
@@ -709,6 +721,24 @@ mod tests {
             left,
             vec![planted_name, "a.pdf".to_string(), "victim.txt".to_string()]
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// An output that is a link (planted by someone who can write in the folder) is replaced
+    /// by the new file: what the link pointed to is not written.
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_replaces_a_link_at_the_output_and_never_writes_through_it() {
+        let dir = std::env::temp_dir().join(format!("vanban-atomic-out-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let victim = dir.join("victim.txt");
+        std::fs::write(&victim, "untouched").unwrap();
+        let out = dir.join("b.pdf");
+        std::os::unix::fs::symlink(&victim, &out).unwrap();
+        write_atomic(&out, b"%PDF-new").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert!(std::fs::symlink_metadata(&out).unwrap().is_file());
+        assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-new");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

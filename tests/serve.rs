@@ -52,7 +52,12 @@ fn start(dir: &Path) -> Server {
 }
 
 fn start_with(dir: &Path, templates: &Path) -> Server {
+    start_env(dir, templates, &[])
+}
+
+fn start_env(dir: &Path, templates: &Path, env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .envs(env.iter().copied())
         .arg("serve")
         .arg(dir)
         .args(["--port", "0", "--templates"])
@@ -66,7 +71,8 @@ fn start_with(dir: &Path, templates: &Path) -> Server {
         .expect("vanban serve starts");
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    let port = loop {
+    // The address with this run's token, as the terminal shows it.
+    let (port, token) = loop {
         line.clear();
         if out.read_line(&mut line).unwrap() == 0 {
             let _ = child.kill();
@@ -74,7 +80,12 @@ fn start_with(dir: &Path, templates: &Path) -> Server {
         }
         if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            break digits.parse::<u16>().unwrap();
+            let token = rest
+                .split("/?token=")
+                .nth(1)
+                .map(|t| t.chars().take_while(char::is_ascii_hexdigit).collect())
+                .unwrap_or_default();
+            break (digits.parse::<u16>().unwrap(), token);
         }
     };
     // Keep reading stdout so the server never blocks on a full pipe.
@@ -82,17 +93,15 @@ fn start_with(dir: &Path, templates: &Path) -> Server {
         let mut sink = Vec::new();
         let _ = out.read_to_end(&mut sink);
     });
-    let mut server = Server {
+    let server = Server {
         child,
         port,
         dir: std::fs::canonicalize(dir).unwrap(),
-        token: String::new(),
+        token,
     };
+    assert_eq!(server.token.len(), 32, "the printed address has the token");
     let page = server.get("/");
     assert_eq!(page.status, 200);
-    let html = page.text();
-    let at = html.find("\"token\":\"").expect("token in the page") + 9;
-    server.token = html[at..at + 32].to_string();
     server
 }
 
@@ -127,8 +136,27 @@ impl Server {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// One request on its own connection; `Host` is ours unless `headers` names one.
+    /// The session cookie the page gets for the token.
+    fn cookie(&self) -> String {
+        format!("vanban-{}={}", self.port, self.token)
+    }
+
+    /// One request on its own connection, with the session cookie (as the page has it);
+    /// `Host` is ours unless `headers` names one.
     fn request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let cookie = self.cookie();
+        let mut with: Vec<(&str, &str)> = headers.to_vec();
+        if !headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("cookie"))
+        {
+            with.push(("Cookie", &cookie));
+        }
+        self.bare(method, target, &with, body)
+    }
+
+    /// One request with only the headers given (no session cookie unless given).
+    fn bare(&self, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
         let mut req = format!("{method} {target} HTTP/1.1\r\n");
@@ -446,9 +474,8 @@ fn writes_need_the_token_our_origin_and_the_hash_that_was_opened() {
             )
             .status
     };
-    let with_token = format!("?token={token}");
-    assert_eq!(upgrade("", &origin), 403);
-    assert_eq!(upgrade(&with_token, "http://evil.example"), 403);
+    // With the session cookie (as the page sends it), another site's page is refused.
+    assert_eq!(upgrade("", "http://evil.example"), 403);
     // A new document: the token is needed, no path separators, no overwrite.
     let new = |name: &str, token: &str| {
         let body = serde_json::json!({"kind": "cong_van", "name": name}).to_string();
@@ -642,4 +669,313 @@ fn a_template_change_recompiles_and_its_error_shows() {
         s["errors"].as_array().unwrap().is_empty()
     });
     assert_eq!(fixed["pages"], good["pages"]);
+}
+
+/// The routes a reader could use: without this run's cookie (or token) every one is refused
+/// with what to do, and nothing of a document comes back.
+#[test]
+fn every_route_needs_the_session_cookie_or_the_token() {
+    let server = start(&samples());
+    let id = server.id(PLAN);
+    let st = server.wait_state(&id, "the plan's pages", |s| {
+        s["compiled"] == true && !s["pages"].as_array().unwrap().is_empty()
+    });
+    let hash = st["pages"][0]["hash"].as_str().unwrap().to_string();
+    let routes = [
+        "/".to_string(),
+        "/app.js".to_string(),
+        "/api/docs".to_string(),
+        "/api/starters".to_string(),
+        format!("/doc/{id}/state"),
+        format!("/doc/{id}/source"),
+        format!("/doc/{id}/page/1.svg?h={hash}"),
+        format!("/doc/{id}/download/pdf"),
+        format!("/doc/{id}/download/docx"),
+    ];
+    let wrong: String = server.token.chars().rev().collect();
+    let wrong_cookie = format!("vanban-{}={wrong}", server.port);
+    let other_port = format!("vanban-{}={}", server.port + 1, server.token);
+    for route in &routes {
+        for (why, headers) in [
+            ("no cookie", vec![]),
+            ("a wrong cookie", vec![("Cookie", wrong_cookie.as_str())]),
+            (
+                "another server's cookie",
+                vec![("Cookie", other_port.as_str())],
+            ),
+            // What a cross-site <img> or link sends: no cookie (SameSite=Strict).
+            (
+                "a cross-site request",
+                vec![("Sec-Fetch-Site", "cross-site")],
+            ),
+        ] {
+            let r = server.bare("GET", route, &headers, b"");
+            assert_eq!(r.status, 401, "{route} with {why}");
+            let text = r.text();
+            assert!(text.contains("mã phiên"), "{route}: {text}");
+            assert!(
+                !text.contains("loai:") && !text.contains("\"pages\"") && !text.contains("<svg"),
+                "{route} with {why}: {text}"
+            );
+        }
+        // A wrong token in the address does not open it either.
+        let sep = if route.contains('?') { '&' } else { '?' };
+        let r = server.bare("GET", &format!("{route}{sep}token={wrong}"), &[], b"");
+        assert_eq!(r.status, 401, "{route} with a wrong token");
+    }
+    // The WebSocket too, even from our own origin.
+    let r = server.bare(
+        "GET",
+        "/ws",
+        &[
+            ("Origin", &server.origin()),
+            ("Upgrade", "websocket"),
+            ("Connection", "Upgrade"),
+            ("Sec-WebSocket-Version", "13"),
+            ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="),
+        ],
+        b"",
+    );
+    assert_eq!(r.status, 401, "the WebSocket without the cookie");
+    // The address from the terminal: the token becomes an HttpOnly, SameSite=Strict cookie
+    // and the address loses it.
+    let r = server.bare("GET", &format!("/?token={}", server.token), &[], b"");
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), Some("/"));
+    let set = r.header("set-cookie").unwrap_or_default().to_string();
+    assert!(
+        set.starts_with(&server.cookie())
+            && set.contains("HttpOnly")
+            && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+    // With the cookie every route answers.
+    for route in &routes {
+        let r = server.get(route);
+        assert_eq!(r.status, 200, "{route} with the cookie: {}", r.text());
+    }
+    // A client that is not a browser may send the token in a header instead.
+    let r = server.bare(
+        "GET",
+        &format!("/doc/{id}/source"),
+        &[("X-Vanban-Token", &server.token)],
+        b"",
+    );
+    assert_eq!(r.status, 200);
+}
+
+/// A save larger than any document is refused with what to do, in Vietnamese, and the file
+/// stays as it was.
+#[test]
+fn an_oversized_save_is_refused_with_a_message() {
+    let server = start(&samples());
+    let id = server.id(PLAN);
+    let path = server.dir.join(PLAN);
+    let before = std::fs::read(&path).unwrap();
+    let hash = server.get(&format!("/doc/{id}/source")).json()["hash"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut big = before.clone();
+    while big.len() <= 3 * 1024 * 1024 {
+        big.extend_from_slice(b"# dong chu thich de lam tep lon hon\n");
+    }
+    let r = server.request(
+        "POST",
+        &format!("/doc/{id}/source"),
+        &[
+            ("Origin", &server.origin()),
+            ("X-Vanban-Token", &server.token),
+            ("X-Vanban-Base", &hash),
+        ],
+        &big,
+    );
+    assert_eq!(r.status, 413);
+    assert!(r.text().contains("quá lớn"), "{}", r.text());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+/// A compile that panics (a bug; here the test hook `VANBAN_SERVE_PANIC`) shows an internal
+/// error on that document, and the others keep being compiled and served.
+#[test]
+fn a_panicking_compile_leaves_the_other_documents_served() {
+    let server = start_env(
+        &samples(),
+        &common::root().join("templates"),
+        &[("VANBAN_SERVE_PANIC", "cong-van-vpdp-2020.yaml")],
+    );
+    let broken = server.id("lang-son/cong-van-vpdp-2020.yaml");
+    let st = server.wait_state(&broken, "the internal error", |s| {
+        !s["errors"].as_array().unwrap().is_empty()
+    });
+    assert!(
+        st["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("lỗi bên trong vanban"),
+        "{st}"
+    );
+    let id = server.id(PLAN);
+    let first = server.wait_state(&id, "the plan's pages", |s| {
+        s["compiled"] == true
+            && !s["pages"].as_array().unwrap().is_empty()
+            && s["errors"].as_array().unwrap().is_empty()
+    });
+    assert_eq!(figure(&first, "tc02.tong").as_deref(), Some("61"));
+    // The compile thread is still there: a save is followed.
+    let path = server.dir.join(PLAN);
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        good.replace(
+            "tc02: { da_dat: 49, them: 12,",
+            "tc02: { da_dat: 49, them: 14,",
+        ),
+    )
+    .unwrap();
+    server.wait_state(&id, "tc02.tong = 63 after the panic", |s| {
+        figure(s, "tc02.tong").as_deref() == Some("63")
+    });
+    // And the broken one's download is an error, not a hang or a dead server.
+    let r = server.get(&format!("/doc/{broken}/download/pdf"));
+    assert!((400..600).contains(&r.status), "{}", r.status);
+    assert_eq!(server.get("/api/docs").status, 200);
+}
+
+/// Every file a served document reads must be inside the served folder: a `bao_gom`,
+/// `ke_thua` or `bang` that leads out (absolute, `..`, a link to a file or to a folder) is an
+/// error located at the field, and no answer shows anything of the file or where it is.
+#[test]
+fn references_out_of_the_folder_are_located_errors_that_show_nothing_of_the_file() {
+    let dir = samples();
+    let outside = std::fs::canonicalize(common::tempdir())
+        .unwrap()
+        .join("ngoai");
+    std::fs::create_dir_all(&outside).unwrap();
+    const SECRET: &str = "BIMATNGOAITHUMUC";
+    // Broken YAML: a parse error would quote the line with the secret.
+    std::fs::write(
+        outside.join("chung.yaml"),
+        format!("co_quan:\n  X: {{ ten: {SECRET}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        outside.join("xa.csv"),
+        format!("ma_xa,ten_xa,huyen,so_tieu_chi,dat_chuan\n{SECRET},{SECRET},{SECRET},19,x\n"),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        let lang_son = dir.join("lang-son");
+        std::os::unix::fs::symlink(
+            outside.join("chung.yaml"),
+            lang_son.join("_chung/lien-ket.yaml"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(&outside, lang_son.join("_chung/thu-muc")).unwrap();
+        std::os::unix::fs::symlink(outside.join("xa.csv"), lang_son.join("xa-lien-ket.csv"))
+            .unwrap();
+    }
+    let cong_van =
+        std::fs::read_to_string(common::root().join("data/lang-son/cong-van-vpdp-2020.yaml"))
+            .unwrap();
+    let family =
+        std::fs::read_to_string(common::root().join("data/lang-son/cong-nhan-xa-ntm-2019.yaml"))
+            .unwrap();
+    let abs = outside.join("chung.yaml").display().to_string();
+    let abs_csv = outside.join("xa.csv").display().to_string();
+    // (file, text, the line the error must be at)
+    let mut cases: Vec<(String, String, usize)> = Vec::new();
+    let mut refs = vec![
+        ("bao-gom-tuyet-doi", format!("bao_gom: [\"{abs}\"]")),
+        (
+            "bao-gom-cha",
+            "bao_gom: [../../ngoai/chung.yaml]".to_string(),
+        ),
+        (
+            "ke-thua-cha",
+            "so_lieu:\n  ke_thua:\n    - { tep: ../../ngoai/chung.yaml, ten: kh }".to_string(),
+        ),
+    ];
+    if cfg!(unix) {
+        refs.push((
+            "bao-gom-lien-ket",
+            "bao_gom: [_chung/lien-ket.yaml]".to_string(),
+        ));
+        refs.push((
+            "bao-gom-thu-muc-lien-ket",
+            "bao_gom: [_chung/thu-muc/chung.yaml]".to_string(),
+        ));
+    }
+    for (name, line) in refs {
+        let text = format!("{cong_van}\n{line}\n");
+        let at = text
+            .lines()
+            .position(|l| l.contains("chung.yaml") || l.contains("lien-ket"))
+            .unwrap()
+            + 1;
+        cases.push((format!("lang-son/{name}.yaml"), text, at));
+    }
+    let mut bangs = vec![
+        ("bang-tuyet-doi", format!("\"{abs_csv}\"")),
+        ("bang-cha", "../../ngoai/xa.csv".to_string()),
+    ];
+    if cfg!(unix) {
+        bangs.push(("bang-lien-ket", "xa-lien-ket.csv".to_string()));
+    }
+    for (name, value) in bangs {
+        let text = family.replace("  bang: xa-ntm-2019.csv", &format!("  bang: {value}"));
+        assert_ne!(text, family);
+        let at = text
+            .lines()
+            .position(|l| l.starts_with("  bang: "))
+            .unwrap()
+            + 1;
+        cases.push((format!("lang-son/{name}.yaml"), text, at));
+    }
+    for (file, text, _) in &cases {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let server = start(&dir);
+    // Where the outside file is may appear only as the document itself wrote it.
+    let leaks = |what: &str, text: &str, written: bool| {
+        assert!(
+            !text.contains(SECRET),
+            "{what} shows the outside file: {text}"
+        );
+        assert!(
+            written || !text.contains(outside.to_str().unwrap()),
+            "{what} shows where the outside file is: {text}"
+        );
+    };
+    for (file, text, line) in &cases {
+        let written = text.contains(outside.to_str().unwrap());
+        let id = server.id(file);
+        let st = server.wait_state(&id, &format!("{file}'s error"), |s| {
+            s["compiled"] == true && !s["errors"].as_array().unwrap().is_empty()
+        });
+        let e = &st["errors"][0];
+        assert_eq!(e["file"], file.as_str(), "{st}");
+        assert_eq!(e["line"].as_u64(), Some(*line as u64), "{file}: {st}");
+        assert!(st["pages"].as_array().unwrap().is_empty(), "{file}: {st}");
+        leaks(file, &st.to_string(), written);
+        for what in ["download/pdf", "download/docx"] {
+            let r = server.get(&format!("/doc/{id}/{what}"));
+            assert!(
+                (400..500).contains(&r.status),
+                "{file} {what}: {}",
+                r.status
+            );
+            leaks(what, &r.text(), written);
+        }
+    }
+    leaks("the list", &server.get("/api/docs").text(), false);
+    // The sample that reads a table inside the folder still builds (the check is not a
+    // blanket refusal).
+    let id = server.id("lang-son/cong-van-vpdp-2020.yaml");
+    server.wait_state(&id, "the công văn's pages", |s| {
+        s["compiled"] == true
+            && !s["pages"].as_array().unwrap().is_empty()
+            && s["errors"].as_array().unwrap().is_empty()
+    });
 }

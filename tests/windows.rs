@@ -232,17 +232,36 @@ fn port_in(text: &str) -> Option<u16> {
     rest.split('/').next()?.parse().ok()
 }
 
-fn get(port: u16, path: &str) -> String {
-    request(port, "GET", path, &[], b"")
+/// The token of the `http://127.0.0.1:N/?token=…` line a server printed (what the browser
+/// is opened on).
+fn token_in(text: &str) -> Option<String> {
+    let rest = &text[text.find("/?token=")? + "/?token=".len()..];
+    let token: String = rest.chars().take_while(char::is_ascii_hexdigit).collect();
+    (token.len() == 32).then_some(token)
 }
 
-fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> String {
+/// A GET with the session cookie the page has after opening the printed address.
+fn get(port: u16, token: &str, path: &str) -> String {
+    request(port, token, "GET", path, &[], b"")
+}
+
+fn request(
+    port: u16,
+    token: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> String {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
     let mut head = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
+    if !token.is_empty() {
+        head.push_str(&format!("Cookie: vanban-{port}={token}\r\n"));
+    }
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -443,13 +462,12 @@ fn serve_answers_on_loopback_and_names_a_held_file() {
     let server = w.start(&["serve", "data", "--port", "0"], &dir);
     wait_for("the server's address", || port_in(&server.out()).is_some());
     let port = port_in(&server.out()).unwrap();
-    let page = get(port, "/");
+    let token = token_in(&server.out()).expect("the printed address has the token");
+    let page = get(port, &token, "/");
     assert!(page.starts_with("HTTP/1.1 200"), "{page}\n{}", server.err());
-    let at = page.find("\"token\":\"").expect("token in the page") + 9;
-    let token = page[at..at + 32].to_string();
 
     let file = "bac-son/cong-van-ntm-2024.yaml";
-    let list = json(&get(port, "/api/docs"));
+    let list = json(&get(port, &token, "/api/docs"));
     let id = list
         .as_array()
         .unwrap()
@@ -459,7 +477,7 @@ fn serve_answers_on_loopback_and_names_a_held_file() {
         .and_then(|d| d["id"].as_str())
         .unwrap_or_else(|| panic!("{file} not listed: {list}"))
         .to_string();
-    let source = json(&get(port, &format!("/doc/{id}/source")));
+    let source = json(&get(port, &token, &format!("/doc/{id}/source")));
     let hash = source["hash"].as_str().unwrap().to_string();
     let edited = source["text"]
         .as_str()
@@ -469,6 +487,7 @@ fn serve_answers_on_loopback_and_names_a_held_file() {
     let save = || {
         request(
             port,
+            &token,
             "POST",
             &format!("/doc/{id}/source"),
             &[
@@ -534,7 +553,11 @@ fn a_double_click_serves_the_data_folder_beside_the_exe() {
         made.keys().collect::<Vec<_>>(),
         files(&root().join("data")).keys().collect::<Vec<_>>()
     );
-    let reply = get(port, "/");
+    // The browser is opened on the address with the token; without it nothing is served.
+    let token = token_in(&started.out()).expect("the printed address has the token");
+    let refused = get(port, "", "/");
+    assert!(refused.starts_with("HTTP/1.1 401"), "{refused}");
+    let reply = get(port, &token, "/");
     assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
     drop(started);
     let _ = std::fs::remove_dir_all(&dir);

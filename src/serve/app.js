@@ -109,27 +109,47 @@
     if (editor && editorDoc === st.id && editor.isClean()) reloadEditorIfChanged();
   }
 
-  // Pages live in fixed-size boxes; a changed page is fetched by its new hash, decoded off
-  // the DOM and swapped in, so there is no flicker and the scroll position stays.
+  // Pages live in fixed-size boxes; a changed page comes with the state over the WebSocket
+  // (else it is fetched by its new hash), is decoded off the DOM and swapped in, so there is
+  // no flicker and the scroll position stays. Changed pages are decoded one at a time, those
+  // on screen first: a page's SVG takes the browser tens of milliseconds to decode, and
+  // several at once would delay the one the clerk is looking at.
   async function renderPages(st) {
     const host = $('pages');
     const rev = st.rev;
+    const svgs = st.svgs || {};
     while (host.children.length > st.pages.length) host.lastElementChild.remove();
-    const loads = st.pages.map(async (p, i) => {
+    const changed = [];
+    st.pages.forEach((p, i) => {
       let box = host.children[i];
       if (!box) { box = el('div', 'page'); host.appendChild(box); }
       box.style.aspectRatio = p.w + ' / ' + p.h;
       box.dataset.n = p.n;
-      if (box.dataset.hash === p.hash) return;
+      if (box.dataset.hash !== p.hash) changed.push([box, p]);
+    });
+    const view = $('viewer').getBoundingClientRect();
+    const middle = (view.top + view.bottom) / 2;
+    const away = (box) => {
+      const r = box.getBoundingClientRect();
+      if (r.bottom >= view.top && r.top <= view.bottom) return 0;
+      return Math.abs((r.top + r.bottom) / 2 - middle);
+    };
+    changed.sort((a, b) => away(a[0]) - away(b[0]));
+    const drop = (im) => { if (im && im.src.startsWith('blob:')) URL.revokeObjectURL(im.src); };
+    for (const [box, p] of changed) {
+      if (rev !== latestRev || st.id !== selected) return;
       const img = new Image();
       img.alt = T.page + ' ' + p.n;
-      img.src = '/doc/' + encodeURIComponent(st.id) + '/page/' + p.n + '.svg?h=' + p.hash;
-      try { await img.decode(); } catch (e) { return; }
-      if (rev !== latestRev || st.id !== selected) return;
+      const pushed = svgs[p.hash];
+      img.src = pushed !== undefined
+        ? URL.createObjectURL(new Blob([pushed], { type: 'image/svg+xml' }))
+        : '/doc/' + encodeURIComponent(st.id) + '/page/' + p.n + '.svg?h=' + p.hash;
+      try { await img.decode(); } catch (e) { drop(img); continue; }
+      if (rev !== latestRev || st.id !== selected) { drop(img); return; }
+      drop(box.querySelector('img'));
       box.replaceChildren(img);
       box.dataset.hash = p.hash;
-    });
-    await Promise.all(loads);
+    }
     if (rev === latestRev && st.id === selected) host.dataset.rev = String(rev);
   }
 
@@ -342,7 +362,8 @@
 
   // ---- live updates -----------------------------------------------------------------
   function connect() {
-    const ws = new WebSocket('ws://' + location.host + '/ws?token=' + encodeURIComponent(token));
+    // The session cookie goes with the upgrade: no token in the address.
+    const ws = new WebSocket('ws://' + location.host + '/ws');
     ws.onopen = () => {
       $('conn').textContent = T.connected;
       $('conn').className = '';

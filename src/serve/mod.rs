@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path as UrlPath, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -45,8 +46,8 @@ pub struct ServeOptions {
 
 /// Work for the compile thread.
 enum Work {
-    /// Files changed on disk.
-    Changed(Vec<PathBuf>),
+    /// Files changed on disk, and when the watcher said so.
+    Changed(Vec<PathBuf>, std::time::Instant),
     /// Compile this document next (it was just selected or created).
     First(String),
     /// A download: the document as PDF or Word.
@@ -68,11 +69,18 @@ struct Index {
     /// Documents a page has asked for: only their pages are rendered to SVG and kept (the
     /// others are compiled for their state in the list only).
     viewed: std::collections::HashSet<String>,
+    /// The document a page showed last: compiled first after a change.
+    focus: Option<String>,
     rev: u64,
 }
 
 struct Hub {
     roots: Vec<PathBuf>,
+    /// The folders a document may read from: the served folders, and the folder of a served
+    /// file (see [`crate::load::confine`]).
+    folders: Vec<PathBuf>,
+    /// Documents with a download being made: one at a time each.
+    exporting: Mutex<std::collections::HashSet<String>>,
     port: u16,
     token: String,
     starters: Starters,
@@ -82,8 +90,14 @@ struct Hub {
 }
 
 impl Hub {
+    /// The index, even after a panic elsewhere while it was held: its data stays consistent
+    /// (every change to it is one assignment), and the other documents must keep working.
+    fn index(&self) -> std::sync::MutexGuard<'_, Index> {
+        self.index.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn doc(&self, id: &str) -> Option<Doc> {
-        let idx = self.index.lock().unwrap();
+        let idx = self.index();
         idx.docs.iter().find(|d| d.id == id).cloned()
     }
 
@@ -93,8 +107,11 @@ impl Hub {
 
     /// Reads the list again; returns the ids that are new. Announces a changed list.
     fn rescan(&self) -> Vec<String> {
-        let docs = state::list(&self.roots);
-        let mut idx = self.index.lock().unwrap();
+        let docs = {
+            let _confined = crate::load::confine(&self.folders);
+            state::list(&self.roots)
+        };
+        let mut idx = self.index();
         let added: Vec<String> = docs
             .iter()
             .filter(|d| !idx.docs.iter().any(|o| o.id == d.id))
@@ -176,8 +193,20 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
     let (work_tx, work_rx) = mpsc::channel();
     let (events, _) = tokio::sync::broadcast::channel(256);
+    let folders: Vec<PathBuf> = roots
+        .iter()
+        .filter_map(|r| {
+            if r.is_dir() {
+                Some(r.clone())
+            } else {
+                r.parent().map(|p| p.to_path_buf())
+            }
+        })
+        .collect();
     let hub = Arc::new(Hub {
         roots: roots.clone(),
+        folders,
+        exporting: Mutex::new(Default::default()),
         port,
         token: token(),
         starters: opts.starters,
@@ -187,6 +216,7 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
             svgs: HashMap::new(),
             deps: HashMap::new(),
             viewed: Default::default(),
+            focus: None,
             rev: 0,
         }),
         events,
@@ -200,7 +230,7 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
     let mut watched: Vec<PathBuf> = roots.clone();
     watched.extend(templates_dir.clone());
     let watcher = match crate::pipeline::watch(&watched, move |paths| {
-        let _ = tx.send(Work::Changed(paths));
+        let _ = tx.send(Work::Changed(paths, std::time::Instant::now()));
     }) {
         Ok(w) => w,
         Err(message) => {
@@ -215,7 +245,9 @@ pub fn run(opts: ServeOptions) -> std::process::ExitCode {
         .spawn(move || compile_loop(compile_hub, compiler, templates_dir, work_rx))
         .expect("compile thread");
 
-    let url = format!("http://127.0.0.1:{port}/");
+    // Jupyter's way: the address with the token is printed here only (and opened with
+    // `--open`); the page trades it for a cookie and drops it from the address.
+    let url = format!("http://127.0.0.1:{port}/?token={}", hub.token);
     println!(
         "{}",
         t!(
@@ -283,10 +315,46 @@ fn same_token(given: &str, ours: &str) -> bool {
             == 0
 }
 
+/// Opens the browser on the address with the token. On Unix, another user sees a process's
+/// command line (`ps`), and a browser started for it keeps the address there: the browser is
+/// given a file readable by this user only that leads to the address (as Jupyter does).
 fn open_browser(url: &str) {
-    if let Err(e) = crate::platform::open_url(url) {
+    #[cfg(unix)]
+    let target = redirect_file(url)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| url.to_string());
+    #[cfg(not(unix))]
+    let target = url.to_string();
+    if let Err(e) = crate::platform::open_url(&target) {
         eprintln!("{}", t!("không mở được trình duyệt: {e}", e = e));
     }
+}
+
+/// A page in a new folder only this user may open, which sends the browser on to `url` (made
+/// of ASCII letters, digits and `:/.?=` only: nothing to escape).
+#[cfg(unix)]
+fn redirect_file(url: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if !url
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ":/.?=".contains(c))
+    {
+        return Err(std::io::Error::other("address"));
+    }
+    let dir = std::env::temp_dir().join(format!("vanban-mo-{}", &token()[..16]));
+    std::fs::DirBuilder::new().mode(0o700).create(&dir)?;
+    let file = dir.join("vanban.html");
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&file)?;
+    writeln!(
+        f,
+        "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={url}\"><title>vanban</title><a href=\"{url}\">vanban</a>"
+    )?;
+    Ok(file)
 }
 
 /// The compile thread: every Typst compile and SVG render happens here, one at a time,
@@ -297,10 +365,14 @@ fn compile_loop(
     templates_dir: Option<PathBuf>,
     rx: mpsc::Receiver<Work>,
 ) {
+    // Every file a document reads, from here on, is inside the served folders.
+    let _confined = crate::load::confine(&hub.folders);
     let mut dirty: VecDeque<String> = {
-        let idx = hub.index.lock().unwrap();
+        let idx = hub.index();
         idx.docs.iter().map(|d| d.id.clone()).collect()
     };
+    // When the last change was seen and how long its wait and list took (for the timings).
+    let mut clock: Option<Clock> = None;
     loop {
         let first = if dirty.is_empty() {
             match rx.recv() {
@@ -312,22 +384,36 @@ fn compile_loop(
         };
         let Some(first) = first else {
             let id = dirty.pop_front().expect("not empty");
-            compile_one(&hub, &compiler, &id);
+            guarded(&hub, &id, || {
+                compile_one(&hub, &compiler, &id, clock.as_ref())
+            });
+            if dirty.is_empty() {
+                clock = None;
+            }
             continue;
         };
         let mut changed = Vec::new();
+        let mut seen: Option<std::time::Instant> = None;
+        // When the newest piece of work arrived.
+        let mut last = std::time::Instant::now();
         let mut pending = vec![first];
         while let Some(w) = pending.pop() {
             match w {
-                Work::Changed(paths) => {
+                Work::Changed(paths, at) => {
                     changed.extend(paths);
-                    // Editors save in several steps: wait for the burst to end (briefly: the
-                    // page should follow the save at once; and at most 300 ms, for a file
-                    // that something writes without end).
+                    seen = Some(seen.map_or(at, |s| s.min(at)));
+                    // Editors save in several steps (truncate and write, or write a copy
+                    // and rename it), a few milliseconds apart at most: wait for a short
+                    // quiet moment so a half-written file is not shown as an error (and at
+                    // most 300 ms, for a file that something writes without end).
+                    // (A change that came during an earlier wait has had its quiet moment.)
                     let until = std::time::Instant::now() + Duration::from_millis(300);
-                    while std::time::Instant::now() < until {
-                        match rx.recv_timeout(Duration::from_millis(30)) {
-                            Ok(more) => pending.push(more),
+                    while last.elapsed() < QUIET && std::time::Instant::now() < until {
+                        match rx.recv_timeout(QUIET) {
+                            Ok(more) => {
+                                last = std::time::Instant::now();
+                                pending.push(more);
+                            }
                             Err(_) => break,
                         }
                     }
@@ -337,11 +423,19 @@ fn compile_loop(
                     dirty.push_front(id);
                 }
                 Work::Export { id, docx, reply } => {
-                    let _ = reply.send(export(&hub, &compiler, &id, docx));
+                    // The one who asked has gone (closed the tab, cancelled): not made.
+                    if !reply.is_closed() {
+                        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            export(&hub, &compiler, &id, docx)
+                        }))
+                        .unwrap_or_else(|_| Err(vec![internal_error(&hub, &id)]));
+                        let _ = reply.send(made);
+                    }
                 }
             }
             if pending.is_empty() {
                 while let Ok(more) = rx.try_recv() {
+                    last = std::time::Instant::now();
                     pending.push(more);
                 }
             }
@@ -349,6 +443,7 @@ fn compile_loop(
         if changed.is_empty() {
             continue;
         }
+        let waited = std::time::Instant::now();
         let changed: Vec<PathBuf> = changed
             .into_iter()
             .map(|p| std::fs::canonicalize(&p).unwrap_or(p))
@@ -359,8 +454,22 @@ fn compile_loop(
         if templates_changed {
             compiler.reload();
         }
-        let added = hub.rescan();
-        let idx = hub.index.lock().unwrap();
+        // The list is read again only when the change can alter it: not when a listed
+        // document's text or a shared file changed.
+        let added = if list_unchanged(&hub, &changed) {
+            Vec::new()
+        } else {
+            hub.rescan()
+        };
+        if let Some(seen) = seen {
+            clock = Some(Clock {
+                seen,
+                waited,
+                listed: std::time::Instant::now(),
+            });
+        }
+        let idx = hub.index();
+        let focus = idx.focus.clone();
         for d in &idx.docs {
             let deps = idx.deps.get(&d.id);
             let failed = idx.states.get(&d.id).is_none_or(|s| !s.errors.is_empty());
@@ -377,16 +486,135 @@ fn compile_loop(
                 }
             }
         }
+        // And the one on screen before any other.
+        if let Some(f) = focus {
+            if let Some(at) = dirty.iter().position(|d| *d == f) {
+                let f = dirty.remove(at).expect("present");
+                dirty.push_front(f);
+            }
+        }
     }
 }
 
+/// How long the watcher must be quiet before a change is compiled: the steps of one save.
+const QUIET: Duration = Duration::from_millis(8);
+
+/// Whether changes to `changed` (canonical paths) leave the list of documents as it is: each
+/// is a listed document that is not a family (a family's members come from its text and
+/// table) and still is not one, or a shared YAML file (under a name starting with `_`).
+fn list_unchanged(hub: &Hub, changed: &[PathBuf]) -> bool {
+    let idx = hub.index();
+    changed.iter().all(|c| {
+        let yaml = c
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+        if !yaml || !c.is_file() {
+            return false;
+        }
+        let plain_doc = idx
+            .docs
+            .iter()
+            .any(|d| d.job.member.is_none() && d.job.input == *c);
+        if plain_doc {
+            let text = {
+                let _confined = crate::load::confine(&hub.folders);
+                crate::load::read(c)
+            };
+            return text.is_ok_and(|t| !crate::family::is_family(&String::from_utf8_lossy(&t)));
+        }
+        let shared = hub.folders.iter().any(|f| {
+            c.strip_prefix(f).is_ok_and(|rel| {
+                rel.components()
+                    .any(|p| p.as_os_str().to_string_lossy().starts_with('_'))
+            })
+        });
+        shared
+    })
+}
+
+/// Runs one document's compile; a panic in it (a bug in vanban or Typst) becomes an error on
+/// that document, and the thread goes on with the others.
+fn guarded(hub: &Hub, id: &str, f: impl FnOnce()) {
+    if std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_ok() {
+        return;
+    }
+    let error = internal_error(hub, id);
+    let mut idx = hub.index();
+    if !idx.docs.iter().any(|d| d.id == id) {
+        return;
+    }
+    idx.rev += 1;
+    let rev = idx.rev;
+    let mut st = idx.states.remove(id).unwrap_or_default();
+    st.id = id.to_string();
+    st.rev = rev;
+    st.compiled = true;
+    st.errors = vec![error];
+    st.warnings.clear();
+    let mut msg = serde_json::to_value(&st).unwrap_or_default();
+    msg["type"] = "doc".into();
+    idx.states.insert(id.to_string(), st);
+    let _ = hub.events.send(Arc::from(msg.to_string()));
+    hub.announce_list(&idx);
+}
+
+/// The message for a compile that panicked.
+fn internal_error(hub: &Hub, id: &str) -> state::Message {
+    state::Message {
+        file: hub.doc(id).map(|d| d.rel).unwrap_or_default(),
+        line: None,
+        col: None,
+        message: t!(
+            "lỗi bên trong vanban khi dựng văn bản này; các văn bản khác vẫn dựng bình thường"
+        ),
+        hint: Some(t!(
+            "lưu lại tệp để thử dựng lại; nếu vẫn lỗi, gửi tệp YAML này cho người bảo trì vanban"
+        )),
+        snippet: None,
+        own: false,
+    }
+}
+
+/// A test hook: `VANBAN_SERVE_PANIC=name.yaml` makes every compile and export of that file panic, to
+/// check that one failing document leaves the others served.
+fn panic_hook_for(doc: &Doc) -> bool {
+    static NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| std::env::var("VANBAN_SERVE_PANIC").ok())
+        .as_deref()
+        .is_some_and(|n| doc.job.input.file_name().is_some_and(|f| f == n))
+}
+
+/// When the compile thread saw the last change, ended its wait for the rest of the save, and
+/// had the list read again.
+struct Clock {
+    seen: std::time::Instant,
+    waited: std::time::Instant,
+    listed: std::time::Instant,
+}
+
+/// `VANBAN_SERVE_TIMING=1`: one line on standard error per compile after a change, with where
+/// the time went (read by `tests/browser/bench_serve.py`).
+fn timing_on() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var("VANBAN_SERVE_TIMING").as_deref() == Ok("1"))
+}
+
+fn ms(from: std::time::Instant, to: std::time::Instant) -> f64 {
+    to.saturating_duration_since(from).as_secs_f64() * 1000.0
+}
+
 /// Compiles one document and publishes its new state.
-fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
+fn compile_one(hub: &Hub, compiler: &Compiler, id: &str, clock: Option<&Clock>) {
     let Some(doc) = hub.doc(id) else { return };
+    if panic_hook_for(&doc) {
+        panic!("VANBAN_SERVE_PANIC: {}", doc.rel);
+    }
+    let started = std::time::Instant::now();
     let compiled = compiler.compile(&doc.job);
+    let compiled_at = std::time::Instant::now();
     let own = std::fs::canonicalize(&doc.job.input).unwrap_or_else(|_| doc.job.input.clone());
     let (cache, viewed) = {
-        let idx = hub.index.lock().unwrap();
+        let idx = hub.index();
         (
             idx.svgs.get(id).cloned().unwrap_or_default(),
             idx.viewed.contains(id),
@@ -398,7 +626,8 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
         .as_ref()
         .filter(|_| viewed)
         .map(|pages| state::render_pages(pages, &cache));
-    let mut idx = hub.index.lock().unwrap();
+    let rendered_at = std::time::Instant::now();
+    let mut idx = hub.index();
     idx.rev += 1;
     let rev = idx.rev;
     let mut deps = compiled.deps.clone();
@@ -411,9 +640,9 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
         compiled: true,
         kind: compiled.kind.clone().unwrap_or_else(|| {
             if old.kind.is_empty() {
-                std::fs::read_to_string(&own)
+                crate::load::read(&own)
                     .ok()
-                    .and_then(|t| state::kind_in_text(&t))
+                    .and_then(|t| state::kind_in_text(&String::from_utf8_lossy(&t)))
                     .unwrap_or_default()
             } else {
                 old.kind.clone()
@@ -426,14 +655,24 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
         figures: compiled.figures.clone().unwrap_or(old.figures.clone()),
     };
     for d in &compiled.report.items {
-        let m = state::message(d, &hub.roots, &own);
+        let m = state::message(d, &hub.folders, &own);
         if d.is_error() {
             st.errors.push(m);
         } else {
             st.warnings.push(m);
         }
     }
+    // The SVG of the pages that changed goes with the state: the page shows them without
+    // asking for each one (a page that connects later fetches them by hash).
+    let mut fresh = serde_json::Map::new();
     if let (Some((pages, mut svgs)), true) = (rendered, st.errors.is_empty()) {
+        for p in &pages {
+            if !old.pages.iter().any(|o| o.hash == p.hash) {
+                if let Some(svg) = svgs.get(&p.hash) {
+                    fresh.insert(p.hash.clone(), serde_json::Value::from(&**svg));
+                }
+            }
+        }
         // Keep the previous pages' SVG too: a browser may still be fetching them.
         for p in &old.pages {
             if let Some(s) = cache.get(&p.hash) {
@@ -445,9 +684,25 @@ fn compile_one(hub: &Hub, compiler: &Compiler, id: &str) {
     }
     let mut msg = serde_json::to_value(&st).unwrap_or_default();
     msg["type"] = "doc".into();
+    msg["svgs"] = serde_json::Value::Object(fresh);
     idx.states.insert(id.to_string(), st);
     let _ = hub.events.send(Arc::from(msg.to_string()));
+    let pushed = std::time::Instant::now();
     hub.announce_list(&idx);
+    drop(idx);
+    if let (true, Some(c)) = (timing_on(), clock) {
+        eprintln!(
+            "timing: doc={} wait={:.1}ms list={:.1}ms queue={:.1}ms compile={:.1}ms svg={:.1}ms push={:.1}ms total={:.1}ms",
+            doc.rel,
+            ms(c.seen, c.waited),
+            ms(c.waited, c.listed),
+            ms(c.listed, started),
+            ms(started, compiled_at),
+            ms(compiled_at, rendered_at),
+            ms(rendered_at, pushed),
+            ms(c.seen, pushed),
+        );
+    }
 }
 
 fn export(
@@ -459,11 +714,14 @@ fn export(
     let Some(doc) = hub.doc(id) else {
         return Err(Vec::new());
     };
+    if panic_hook_for(&doc) {
+        panic!("VANBAN_SERVE_PANIC: {}", doc.rel);
+    }
     let own = std::fs::canonicalize(&doc.job.input).unwrap_or_else(|_| doc.job.input.clone());
     compiler.export(&doc.job, docx).map_err(|diags| {
         diags
             .iter()
-            .map(|d| state::message(d, &hub.roots, &own))
+            .map(|d| state::message(d, &hub.folders, &own))
             .collect()
     })
 }
@@ -512,12 +770,16 @@ fn router(hub: Arc<Hub>) -> Router {
         .route("/doc/{id}/source", get(source).post(save))
         .route("/doc/{id}/download/{format}", get(download))
         .route("/ws", get(ws))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(hub.clone(), guard))
         .with_state(hub)
 }
 
-/// Every request: `Host` must be this server's (DNS rebinding), every write must come from
-/// our own page (`Origin`) with this run's token; every response forbids outside content.
+/// Every request: `Host` must be this server's (DNS rebinding); then this run's token, from
+/// the `HttpOnly; SameSite=Strict` cookie the page got in exchange for the `?token=` of the
+/// address printed on the terminal (or, for a client that is not a browser, from the
+/// `X-Vanban-Token` header or a `?token=` query). Every write must also come from our own page
+/// (`Origin`) with the token in a header. Every response forbids outside content.
 async fn guard(State(hub): Shared, req: Request, next: Next) -> Response {
     let hosts = hub.allowed_hosts();
     let host = req
@@ -526,33 +788,100 @@ async fn guard(State(hub): Shared, req: Request, next: Next) -> Response {
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
     if !hosts.iter().any(|h| h == host) {
-        return (StatusCode::MISDIRECTED_REQUEST, t!("máy chủ không đúng")).into_response();
+        return secured(
+            (StatusCode::MISDIRECTED_REQUEST, t!("máy chủ không đúng")).into_response(),
+        );
+    }
+    let from_cookie =
+        cookie_token(req.headers(), hub.port).is_some_and(|t| same_token(t, &hub.token));
+    let from_query = query_token(req.uri()).map(|t| same_token(t, &hub.token));
+    let from_header = req
+        .headers()
+        .get("x-vanban-token")
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|t| same_token(t, &hub.token));
+    // The address from the terminal: the token becomes a cookie, and the address loses it
+    // (so it is not left in the history, a bookmark or a screen share).
+    if req.method() == Method::GET && from_query == Some(true) && req.uri().path() == "/" {
+        let cookie = format!(
+            "{}={}; HttpOnly; SameSite=Strict; Path=/",
+            cookie_name(hub.port),
+            hub.token
+        );
+        let mut res = (StatusCode::SEE_OTHER, [(header::LOCATION, "/")]).into_response();
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().insert(header::SET_COOKIE, v);
+        }
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return secured(res);
+    }
+    if !(from_cookie || from_header || from_query == Some(true)) {
+        return secured(
+            (
+                StatusCode::UNAUTHORIZED,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                t!("cần mã phiên: mở địa chỉ có `?token=…` mà vanban in ra trong cửa sổ dòng lệnh khi chạy `vanban serve`"),
+            )
+                .into_response(),
+        );
     }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         if !origin_ok(&hub, req.headers()) {
-            return (
-                StatusCode::FORBIDDEN,
-                t!("yêu cầu không đến từ trang của vanban"),
-            )
-                .into_response();
+            return secured(
+                (
+                    StatusCode::FORBIDDEN,
+                    t!("yêu cầu không đến từ trang của vanban"),
+                )
+                    .into_response(),
+            );
         }
-        let token = req
-            .headers()
-            .get("x-vanban-token")
-            .and_then(|h| h.to_str().ok());
-        if !token.is_some_and(|t| same_token(t, &hub.token)) {
-            return (
-                StatusCode::FORBIDDEN,
-                t!("thiếu mã phiên hoặc mã phiên sai"),
-            )
-                .into_response();
+        if !from_header {
+            return secured(
+                (
+                    StatusCode::FORBIDDEN,
+                    t!("thiếu mã phiên hoặc mã phiên sai"),
+                )
+                    .into_response(),
+            );
         }
     }
-    let mut res = next.run(req).await;
+    secured(next.run(req).await)
+}
+
+/// The cookie of this server: one per port, as two servers on one machine share cookies.
+fn cookie_name(port: u16) -> String {
+    format!("vanban-{port}")
+}
+
+/// The token in this server's cookie, if the request has it.
+fn cookie_token(headers: &HeaderMap, port: u16) -> Option<&str> {
+    let name = cookie_name(port);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .flat_map(|h| h.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The `token=` of a query.
+fn query_token(uri: &axum::http::Uri) -> Option<&str> {
+    uri.query()?
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("token="))
+}
+
+/// The headers every response has: nothing from elsewhere, and nothing of it elsewhere.
+fn secured(mut res: Response) -> Response {
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'self'; img-src 'self' data:"),
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+        ),
     );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -669,7 +998,7 @@ async fn index(State(hub): Shared) -> Response {
 }
 
 async fn docs(State(hub): Shared) -> Response {
-    let idx = hub.index.lock().unwrap();
+    let idx = hub.index();
     json(&state::list_json(&idx.docs, &idx.states))
 }
 
@@ -684,10 +1013,11 @@ async fn starters(State(hub): Shared) -> Response {
 
 async fn doc_state(State(hub): Shared, UrlPath(id): UrlPath<String>) -> Response {
     let (st, first_view) = {
-        let mut idx = hub.index.lock().unwrap();
+        let mut idx = hub.index();
         if !idx.docs.iter().any(|d| d.id == id) {
             return not_found();
         }
+        idx.focus = Some(id.clone());
         (idx.states.get(&id).cloned(), idx.viewed.insert(id.clone()))
     };
     // A document seen for the first time is compiled again at once, with its pages.
@@ -719,7 +1049,7 @@ async fn page_svg(
         .query()
         .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("h=")))
         .map(str::to_string);
-    let idx = hub.index.lock().unwrap();
+    let idx = hub.index();
     let Some(svgs) = idx.svgs.get(&id) else {
         return not_found();
     };
@@ -746,6 +1076,30 @@ async fn page_svg(
     }
 }
 
+/// The largest text a save or a new document may send: a document of the format is a few
+/// tens of kilobytes; anything near this is not one.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// A body that could not be read, in the clerk's language: too large, or cut off.
+fn body_refused(e: BytesRejection) -> Response {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            t!(
+                "nội dung quá lớn (hơn {n} MB): văn bản YAML không lớn đến vậy; kiểm tra xem có dán nhầm nội dung khác vào không",
+                n = MAX_BODY / (1024 * 1024)
+            ),
+        )
+            .into_response()
+    } else {
+        (
+            StatusCode::BAD_REQUEST,
+            t!("không nhận đủ nội dung gửi lên: lưu lại lần nữa"),
+        )
+            .into_response()
+    }
+}
+
 /// The hash of a file's bytes the editor loaded, to refuse saving over a newer file.
 fn text_hash(bytes: &[u8]) -> String {
     format!("{:032x}", typst::utils::hash128(bytes))
@@ -761,7 +1115,11 @@ async fn source(State(hub): Shared, UrlPath(id): UrlPath<String>) -> Response {
     let Some(path) = own_file(&hub, &id) else {
         return not_found();
     };
-    match std::fs::read(&path) {
+    let read = {
+        let _confined = crate::load::confine(&hub.folders);
+        crate::load::read(&path)
+    };
+    match read {
         Ok(bytes) => json(&serde_json::json!({
             "hash": text_hash(&bytes),
             "file": hub.doc(&id).map(|d| d.rel).unwrap_or_default(),
@@ -777,8 +1135,12 @@ async fn save(
     State(hub): Shared,
     UrlPath(id): UrlPath<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return body_refused(e),
+    };
     let Some(path) = own_file(&hub, &id) else {
         return not_found();
     };
@@ -788,7 +1150,11 @@ async fn save(
     if std::str::from_utf8(&body).is_err() {
         return (StatusCode::BAD_REQUEST, t!("nội dung không phải UTF-8")).into_response();
     }
-    let current = match std::fs::read(&path) {
+    let current = {
+        let _confined = crate::load::confine(&hub.folders);
+        crate::load::read(&path)
+    };
+    let current = match current {
         Ok(b) => b,
         Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     };
@@ -816,7 +1182,11 @@ async fn save(
 }
 
 /// A new document from a starter of `vanban new`, in the first served folder.
-async fn new_doc(State(hub): Shared, body: Bytes) -> Response {
+async fn new_doc(State(hub): Shared, body: Result<Bytes, BytesRejection>) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return body_refused(e),
+    };
     let bad = |m: String| (StatusCode::BAD_REQUEST, m).into_response();
     let Ok(req) = serde_json::from_slice::<serde_json::Value>(&body) else {
         return bad(t!("yêu cầu không đọc được"));
@@ -872,7 +1242,7 @@ async fn new_doc(State(hub): Shared, body: Bytes) -> Response {
     }
     hub.rescan();
     let id = {
-        let idx = hub.index.lock().unwrap();
+        let idx = hub.index();
         idx.docs
             .iter()
             .find(|d| d.job.input == path)
@@ -898,6 +1268,15 @@ async fn download(
     };
     let Some(doc) = hub.doc(&id) else {
         return not_found();
+    };
+    // One download of a document at a time; the mark goes when this request ends, answered
+    // or dropped because the client left.
+    let Some(_busy) = Exporting::start(&hub, &id) else {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            t!("văn bản này đang được tạo tệp để tải về: chờ tệp đó xong rồi tải lại"),
+        )
+            .into_response();
     };
     let (reply, answer) = tokio::sync::oneshot::channel();
     hub.send(Work::Export {
@@ -954,19 +1333,33 @@ async fn download(
     }
 }
 
-/// The WebSocket: our own `Origin` and this run's token (a query parameter: a browser cannot
-/// set headers on a WebSocket).
-async fn ws(
-    State(hub): Shared,
-    uri: axum::http::Uri,
-    headers: HeaderMap,
-    upgrade: WebSocketUpgrade,
-) -> Response {
-    let token_ok = uri
-        .query()
-        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("token=")))
-        .is_some_and(|t| same_token(t, &hub.token));
-    if !token_ok || !origin_ok(&hub, &headers) {
+/// A download being made, unmarked when dropped.
+struct Exporting<'h> {
+    hub: &'h Hub,
+    id: String,
+}
+
+impl<'h> Exporting<'h> {
+    fn start(hub: &'h Hub, id: &str) -> Option<Exporting<'h>> {
+        let mut busy = hub.exporting.lock().unwrap_or_else(|e| e.into_inner());
+        busy.insert(id.to_string()).then(|| Exporting {
+            hub,
+            id: id.to_string(),
+        })
+    }
+}
+
+impl Drop for Exporting<'_> {
+    fn drop(&mut self) {
+        let mut busy = self.hub.exporting.lock().unwrap_or_else(|e| e.into_inner());
+        busy.remove(&self.id);
+    }
+}
+
+/// The WebSocket: this run's token (checked by `guard`: the browser sends the cookie with
+/// the upgrade) and our own `Origin` (browsers do not apply CORS to a WebSocket).
+async fn ws(State(hub): Shared, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
+    if !origin_ok(&hub, &headers) {
         return (
             StatusCode::FORBIDDEN,
             t!("yêu cầu không đến từ trang của vanban"),
@@ -974,7 +1367,9 @@ async fn ws(
             .into_response();
     }
     let rx = hub.events.subscribe();
-    upgrade.on_upgrade(move |socket| push(socket, rx))
+    upgrade
+        .max_message_size(4096)
+        .on_upgrade(move |socket| push(socket, rx))
 }
 
 async fn push(mut socket: WebSocket, mut rx: tokio::sync::broadcast::Receiver<Arc<str>>) {
@@ -999,5 +1394,40 @@ async fn push(mut socket: WebSocket, mut rx: tokio::sync::broadcast::Receiver<Ar
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--open` hands the browser a file only this user can read, not the address with the
+    /// token on a command line others can list.
+    #[cfg(unix)]
+    #[test]
+    fn the_browser_is_opened_through_a_private_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let url = "http://127.0.0.1:8030/?token=0123456789abcdef0123456789abcdef";
+        let file = redirect_file(url).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(&format!("content=\"0;url={url}\"")), "{text}");
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600);
+        assert_eq!(mode(file.parent().unwrap()), 0o700);
+        assert!(redirect_file("http://127.0.0.1:1/?token=\"><script>").is_err());
+        let _ = std::fs::remove_dir_all(file.parent().unwrap());
+    }
+
+    #[test]
+    fn the_session_cookie_is_read_by_this_server_s_name_only() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; vanban-8031=other; vanban-8030=ours"),
+        );
+        assert_eq!(cookie_token(&h, 8030), Some("ours"));
+        assert_eq!(cookie_token(&h, 8031), Some("other"));
+        assert_eq!(cookie_token(&h, 8032), None);
+        assert!(same_token("abc", "abc") && !same_token("abd", "abc") && !same_token("ab", "abc"));
     }
 }

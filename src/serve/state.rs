@@ -314,22 +314,26 @@ pub fn figure_rows(table: &Table) -> Vec<FigureRow> {
         .collect()
 }
 
-/// A diagnostic as the browser shows it: paths relative to the served folder.
-pub fn message(d: &Diagnostic, roots: &[PathBuf], own: &Path) -> Message {
+/// A diagnostic as the browser shows it: paths relative to the served folders. A file
+/// outside them (a template, or a file a document named but was not allowed to read) is shown
+/// by its name only, and without its text.
+pub fn message(d: &Diagnostic, folders: &[PathBuf], own: &Path) -> Message {
     let real = std::fs::canonicalize(&d.file).unwrap_or_else(|_| d.file.clone());
-    let shown = roots
+    let inside = folders
         .iter()
-        .filter(|r| r.is_dir())
         .find_map(|r| real.strip_prefix(r).ok())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| d.file.clone());
+        .map(Path::to_path_buf);
+    let (shown, snippet) = match inside {
+        Some(rel) => (rel, d.snippet.clone()),
+        None => (PathBuf::from(d.file.file_name().unwrap_or_default()), None),
+    };
     Message {
         file: shown.display().to_string(),
         line: d.pos.map(|p| p.line),
         col: d.pos.map(|p| p.column),
         message: d.message.clone(),
         hint: d.hint.clone(),
-        snippet: d.snippet.clone(),
+        snippet,
         own: real == own,
     }
 }

@@ -50,11 +50,12 @@ def start_server(binary, root, data):
         stdout=subprocess.PIPE, env=env, text=True,
     )
     for line in proc.stdout:
-        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        # The address with this run's token, as the terminal shows it.
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=([0-9a-f]+)", line)
         if m:
             # Keep reading so the server never blocks on a full pipe.
             threading.Thread(target=proc.stdout.read, daemon=True).start()
-            return proc, f"http://127.0.0.1:{m.group(1)}/"
+            return proc, f"http://127.0.0.1:{m.group(1)}/?token={m.group(2)}"
     proc.kill()
     sys.exit("vanban serve printed no address")
 
@@ -116,7 +117,12 @@ def main():
             # 409 of the refused save below is expected).
             page.on("console", lambda m: errors.append(m.text)
                     if m.type == "error" and "409" not in m.text else None)
+            # The token is traded for a cookie and the address loses it.
             page.goto(url)
+            check(page.url == url.split("?")[0], "the token left the address after the first load")
+            cookies = page.context.cookies()
+            check(any(c["httpOnly"] and c["sameSite"] == "Strict" for c in cookies),
+                  "the session is an HttpOnly, SameSite=Strict cookie")
 
             # Select the 2019 plan and see its pages.
             page.click(f'.doc[data-file="{PLAN}"]', timeout=WAIT_MS)
