@@ -205,8 +205,14 @@ pub fn embed(docx: &[u8], record: &Record) -> zip::result::ZipResult<Vec<u8>> {
         let extra = match name.as_str() {
             "[Content_Types].xml" => ("</Types>", "<Override PartName=\"/customXml/itemProps1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.customXmlProperties+xml\"/>".to_string()),
             "word/_rels/document.xml.rels" => ("</Relationships>", format!("<Relationship Id=\"{REL_ID}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml\" Target=\"../{ITEM}\"/>")),
+            // Written again with our options, not raw-copied: a raw copy records the host
+            // system in the central directory (DOS under Windows), and vanban.exe must
+            // write the Linux build's bytes.
             _ => {
-                out.raw_copy_file(archive.by_index_raw(i)?)?;
+                let mut bytes = Vec::new();
+                archive.by_index(i)?.read_to_end(&mut bytes)?;
+                out.start_file(name.as_str(), options)?;
+                out.write_all(&bytes)?;
                 continue;
             }
         };
