@@ -110,16 +110,22 @@ impl TypstSource {
     /// The template that renders a document: one named after its kind (`ke_hoach.typ.tera`)
     /// when the template set has it, else the built-in layout of its Mẫu.
     /// The user's files (of `--templates`) that change this document's layout: the PDF
-    /// follows them, the Word file keeps vanban's own layout.
+    /// follows them, the Word file keeps vanban's own layout. A copy of a built-in template
+    /// left as it is (this repository's own `templates/`) changes nothing.
     pub fn overrides_of(&self, ctx: &Context) -> Vec<String> {
         let mut used = self.templates_of(&self.template_for(ctx));
         used.push("vanban.typ".to_string());
+        let builtin = |n: &str| {
+            crate::templates::BUILTIN
+                .iter()
+                .find(|(name, _)| *name == n)
+                .map(|(_, text)| *text)
+        };
         used.into_iter()
             .filter(|n| {
-                self.templates
-                    .files
-                    .get(n)
-                    .is_some_and(|f| f.origin.is_some())
+                self.templates.files.get(n).is_some_and(|f| {
+                    f.origin.is_some() && builtin(n).is_none_or(|b| b != f.text)
+                })
             })
             .map(|n| self.templates.display(&n))
             .collect()
