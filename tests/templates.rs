@@ -250,12 +250,18 @@ fn a_docx_built_with_a_users_layout_warns_that_word_keeps_the_builtin_layout() {
     let builtin = std::fs::read_to_string(root().join("templates/vanban.typ")).unwrap();
     // A copy left as it is changes nothing: no warning (this repository's `templates/`).
     std::fs::write(work.join("templates/vanban.typ"), &builtin).unwrap();
-    let out = vanban(&["build", "--format", "pdf,docx", "--out", "out-copy"], &work);
+    let out = vanban(
+        &["build", "--format", "pdf,docx", "--out", "out-copy"],
+        &work,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(!stderr.contains("tệp Word theo bố cục"), "{stderr}");
     // A layout of the office's own: the PDF follows it, the Word file does not, and says so.
-    let edited = builtin.replace("#let single(s) =", "// khoảng cách của văn phòng\n#let single(s) =");
+    let edited = builtin.replace(
+        "#let single(s) =",
+        "// khoảng cách của văn phòng\n#let single(s) =",
+    );
     assert_ne!(edited, builtin);
     std::fs::write(work.join("templates/vanban.typ"), edited).unwrap();
     let out = vanban(&["build", "--format", "pdf,docx"], &work);

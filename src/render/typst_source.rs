@@ -123,9 +123,10 @@ impl TypstSource {
         };
         used.into_iter()
             .filter(|n| {
-                self.templates.files.get(n).is_some_and(|f| {
-                    f.origin.is_some() && builtin(n).is_none_or(|b| b != f.text)
-                })
+                self.templates
+                    .files
+                    .get(n)
+                    .is_some_and(|f| f.origin.is_some() && builtin(n).is_none_or(|b| b != f.text))
             })
             .map(|n| self.templates.display(&n))
             .collect()
