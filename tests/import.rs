@@ -325,33 +325,50 @@ fn real_agency_documents_import_and_build() {
     let dir = tempdir();
     let files = real_docx();
     assert!(files.len() >= 3, "at least three real documents: {files:?}");
-    let mut problems = Vec::new();
-    for file in &files {
-        let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let (yaml, imported) = import_to(file, &dir);
-        for n in &imported.notes {
-            println!("{name}: xem lại (dòng {}): {}", n.at, n.text);
-        }
-        let built = match try_build(&yaml) {
-            Ok(b) => b,
-            Err(e) => {
-                problems.push(format!("{name}: did not build:\n{e}"));
-                continue;
-            }
-        };
-        let original = docx_text(file);
-        let rebuilt = pdf_text(&built.pdf);
-        let r = word_ratio(file, &rebuilt);
-        println!("{name}: {} notes, words {r:.4}", imported.notes.len());
-        if r < 0.97 {
-            problems.push(format!("{name}: words {r:.4} < 0.97"));
-        }
-        let invented = invented(&original, &rebuilt, built.ctx.loai);
-        if !invented.is_empty() {
-            problems.push(format!("{name}: words not in the original: {invented:?}"));
-        }
-    }
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|file| real_file_problems(file, file, &dir))
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What is wrong with a real agency file (none when all is well): it imports and builds, the
+/// rebuilt PDF keeps ≥ 0,97 of the words of `original` (the file itself, or LibreOffice's
+/// .docx of a .doc) and invents none.
+fn real_file_problems(file: &Path, original: &Path, dir: &Path) -> Vec<String> {
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let (yaml, imported) = import_to(file, dir);
+    for n in &imported.notes {
+        println!("{name}: xem lại (dòng {}): {}", n.at, n.text);
+    }
+    let built = match try_build(&yaml) {
+        Ok(b) => b,
+        Err(e) => return vec![format!("{name}: did not build:\n{e}")],
+    };
+    let rebuilt = pdf_text(&built.pdf);
+    let r = word_ratio(original, &rebuilt);
+    println!("{name}: {} notes, words {r:.4}", imported.notes.len());
+    let mut problems = Vec::new();
+    if r < 0.97 {
+        problems.push(format!("{name}: words {r:.4} < 0.97"));
+    }
+    let invented = invented(&docx_text(original), &rebuilt, built.ctx.loai);
+    if !invented.is_empty() {
+        problems.push(format!("{name}: words not in the original: {invented:?}"));
+    }
+    problems
+}
+
+/// Whether LibreOffice can be used, or the test is skipped on request.
+fn soffice_or_skip() -> bool {
+    let has = std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
+    if !has && std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
+        eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
+        return false;
+    }
+    assert!(has, "soffice is not on PATH: install libreoffice-writer-nogui (.ci/run does), or set VANBAN_SKIP_OFFICE=1");
+    true
 }
 
 /// Input that is not a document: a located message in Vietnamese, exit 1, no YAML written.
@@ -612,13 +629,9 @@ mod shuffled_word {
 /// own tests).
 #[test]
 fn real_doc_files_import_and_build() {
-    let has = std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
-    if !has && std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
-        eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
+    if !soffice_or_skip() {
         return;
     }
-    assert!(has, "soffice is not on PATH: install libreoffice-writer-nogui (.ci/run does), or set VANBAN_SKIP_OFFICE=1");
     const REFUSED: [&str; 2] = [
         "phu-luc-ii-nghi-dinh-30-viet-hoa-2020.doc",
         "quyet-dinh-qppl-ubnd-thai-nguyen-07-2025.doc",
@@ -645,32 +658,15 @@ fn real_doc_files_import_and_build() {
         .output()
         .unwrap();
     assert!(status.status.success(), "{status:?}");
-    let mut problems = Vec::new();
-    for file in &files {
-        let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let (yaml, imported) = import_to(file, &dir);
-        let built = match try_build(&yaml) {
-            Ok(b) => b,
-            Err(e) => {
-                problems.push(format!("{name}: did not build:\n{e}"));
-                continue;
-            }
-        };
-        let converted = dir
-            .join("docx")
-            .join(file.with_extension("docx").file_name().unwrap());
-        let original = docx_text(&converted);
-        let rebuilt = pdf_text(&built.pdf);
-        let r = word_ratio(&converted, &rebuilt);
-        println!("{name}: {} notes, words {r:.4}", imported.notes.len());
-        if r < 0.97 {
-            problems.push(format!("{name}: words {r:.4} < 0.97"));
-        }
-        let invented = invented(&original, &rebuilt, built.ctx.loai);
-        if !invented.is_empty() {
-            problems.push(format!("{name}: words not in the original: {invented:?}"));
-        }
-    }
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|file| {
+            let converted = dir
+                .join("docx")
+                .join(file.with_extension("docx").file_name().unwrap());
+            real_file_problems(file, &converted, &dir)
+        })
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -680,9 +676,7 @@ fn real_doc_files_import_and_build() {
 fn a_document_numbered_with_its_year_is_refused_as_legal() {
     let file =
         root().join("tests/fixtures/nhap/other/quyet-dinh-qppl-ubnd-thai-nguyen-07-2025.doc");
-    let has = std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
-    if !has && std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
+    if !soffice_or_skip() {
         return;
     }
     let Err(e) = vanban::import::import(&file) else {
