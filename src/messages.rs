@@ -177,6 +177,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "the merged PDF is not made because copy `{name}` failed (see its errors)",
     ),
     (
+        "không ghép được các phần của bản gộp: {e}",
+        "the parts of the merged PDF could not be joined: {e}",
+    ),
+    (
         "không tạo được bản gộp của họ văn bản",
         "the family's merged PDF could not be made",
     ),

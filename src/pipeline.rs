@@ -437,6 +437,12 @@ pub fn with_source(
     }
 }
 
+/// Copies of a family typeset and exported together as one part of the merged PDF: their
+/// fonts are subset once per part. A family of at most this many copies is merged by Typst
+/// itself; a larger one part by part ([`crate::render::merge`]), so that memory stays that
+/// of one part however many rows the table has.
+pub const MERGE_PART: usize = 100;
+
 /// A family's merged PDF (`ho.gop`): every copy typeset again (with warm caches) and their
 /// pages put one after another, each copy with its own page numbers. Written only with PDF
 /// output; a copy that fails is reported by its own job, and the merged file is then not
@@ -457,50 +463,93 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
             .expanded(&job.input, &loaded.source, &fam)
             .ok()?;
         let members = &family.members;
-        let mut pages = Vec::new();
-        let mut first = None;
-        let mut standard = opts.pdf_standard.clone();
-        for m in members.iter() {
-            let mut own = Report::default();
-            let doc = (|| {
-                let prepared = prepare_member(&job.input, Some(&m.name), shared, &mut own)?;
-                reads.files.extend(prepared.deps.iter().cloned());
-                let ctx = prepared.ctx;
-                // Every copy comes from the same YAML: the same standard.
-                standard = opts.standard_for(&ctx).to_string();
-                let template = source.template_for(&ctx);
-                reads.templates.extend(source.templates_of(&template));
-                let typ = source.render(&ctx, &mut own)?;
-                let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
-                let date = pdf::document_date(&ctx);
-                let doc = pdf::compile(shared, text, date, &mut own, &mut reads.templates)?;
-                Some((doc, date))
-            })();
-            let Some((doc, date)) = doc else {
+        // One part: its pages, the first copy's document (its metadata heads the part) and
+        // date, and the standard (every copy comes from the same YAML).
+        let mut part = |chunk: &[crate::family::Member], report: &mut Report| {
+            let mut pages = Vec::new();
+            let mut first = None;
+            let mut standard = opts.pdf_standard.clone();
+            for m in chunk {
+                let mut own = Report::default();
+                let doc = (|| {
+                    let prepared = prepare_member(&job.input, Some(&m.name), shared, &mut own)?;
+                    reads.files.extend(prepared.deps.iter().cloned());
+                    let ctx = prepared.ctx;
+                    standard = opts.standard_for(&ctx).to_string();
+                    let template = source.template_for(&ctx);
+                    reads.templates.extend(source.templates_of(&template));
+                    let typ = source.render(&ctx, &mut own)?;
+                    let text = String::from_utf8(typ.bytes).expect("generated source is UTF-8");
+                    let date = pdf::document_date(&ctx);
+                    let doc = pdf::compile(shared, text, date, &mut own, &mut reads.templates);
+                    // What the other copies reuse stays; the rest does not pile up.
+                    crate::world::evict(2);
+                    Some((doc?, date))
+                })();
+                let Some((doc, date)) = doc else {
+                    report.push(Diagnostic::error(
+                        &job.input,
+                        None,
+                        t!(
+                            "không tạo bản gộp vì bản `{name}` lỗi (xem lỗi của bản đó)",
+                            name = m.name
+                        ),
+                    ));
+                    return None;
+                };
+                pages.extend(doc.pages().iter().cloned());
+                first.get_or_insert((doc, date));
+            }
+            let (first, date) = first?;
+            use typst::model::Document as _;
+            let all = typst_layout::PagedDocument::new(pages.into(), first.info().clone());
+            pdf::export(&all, date, &standard, report)
+        };
+        if members.len() <= MERGE_PART {
+            let bytes = part(members, &mut report)?;
+            written.push(write_output(
+                &job.output,
+                "pdf",
+                &bytes,
+                &mut report,
+                &mut locked,
+            )?);
+            return Some(());
+        }
+        // Part by part, straight into the file.
+        let path = job.output.with_extension("pdf");
+        let mut failed = None;
+        let res = write_atomic_with(&path, |file| {
+            let mut merger = crate::render::merge::Merger::new(std::io::BufWriter::new(file));
+            for chunk in members.chunks(MERGE_PART) {
+                let Some(bytes) = part(chunk, &mut report) else {
+                    failed = Some(None);
+                    return Err(std::io::Error::other("a copy failed"));
+                };
+                if let Err(e) = merger.add(&bytes) {
+                    failed = Some(Some(e));
+                    return Err(std::io::Error::other("merge"));
+                }
+            }
+            let out = merger.finish().map_err(std::io::Error::other)?;
+            out.into_inner().map(|_| ()).map_err(|e| e.into_error())
+        });
+        match (res, failed) {
+            (Ok(()), _) => written.push(path),
+            (Err(_), Some(None)) => return None,
+            (Err(_), Some(Some(e))) => {
                 report.push(Diagnostic::error(
                     &job.input,
                     None,
-                    t!(
-                        "không tạo bản gộp vì bản `{name}` lỗi (xem lỗi của bản đó)",
-                        name = m.name
-                    ),
+                    t!("không ghép được các phần của bản gộp: {e}", e = e),
                 ));
                 return None;
-            };
-            pages.extend(doc.pages().iter().cloned());
-            first.get_or_insert((doc, date));
+            }
+            (Err(e), None) => {
+                write_failed(&path, e, &mut report, &mut locked);
+                return None;
+            }
         }
-        let (first, date) = first?;
-        use typst::model::Document as _;
-        let all = typst_layout::PagedDocument::new(pages.into(), first.info().clone());
-        let bytes = pdf::export(&all, date, &standard, &mut report)?;
-        written.push(write_output(
-            &job.output,
-            "pdf",
-            &bytes,
-            &mut report,
-            &mut locked,
-        )?);
         Some(())
     })();
     if result.is_none() && !report.has_errors() {
@@ -544,28 +593,34 @@ fn write_output(
     .and_then(|()| write_atomic(&path, bytes));
     match res {
         Ok(()) => Some(path),
-        Err(e) if is_locked(&e) => {
-            report.push(
-                Diagnostic::error(
-                    &path,
-                    None,
-                    t!("không ghi đè được: tệp đang mở trong một chương trình khác (trình xem PDF, Word) hoặc chỉ cho đọc"),
-                )
-                .with_hint(t!(
-                    "đóng tệp trong chương trình đang mở nó rồi dựng lại; tệp cũ được giữ nguyên"
-                )),
-            );
-            locked.push(path);
-            None
-        }
         Err(e) => {
-            report.push(Diagnostic::error(
-                &path,
-                None,
-                t!("không ghi được tệp: {e}", e = crate::diag::io_reason(&e)),
-            ));
+            write_failed(&path, e, report, locked);
             None
         }
+    }
+}
+
+/// The error of an output that could not be written: one held open by another program is
+/// named as such, with what to do, and recorded in `locked`.
+fn write_failed(path: &Path, e: std::io::Error, report: &mut Report, locked: &mut Vec<PathBuf>) {
+    if is_locked(&e) {
+        report.push(
+            Diagnostic::error(
+                path,
+                None,
+                t!("không ghi đè được: tệp đang mở trong một chương trình khác (trình xem PDF, Word) hoặc chỉ cho đọc"),
+            )
+            .with_hint(t!(
+                "đóng tệp trong chương trình đang mở nó rồi dựng lại; tệp cũ được giữ nguyên"
+            )),
+        );
+        locked.push(path.to_path_buf());
+    } else {
+        report.push(Diagnostic::error(
+            path,
+            None,
+            t!("không ghi được tệp: {e}", e = crate::diag::io_reason(&e)),
+        ));
     }
 }
 
@@ -585,9 +640,20 @@ pub fn is_locked(e: &std::io::Error) -> bool {
 /// scanner reading the old file) is tried again for up to a second.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `write` writes into the file (a merged PDF, written as it is
+/// made); nothing replaces `path` if it fails.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
     let (tmp, mut file) = temporary_beside(path)?;
-    let written = file
-        .write_all(bytes)
+    let written = write(&mut file)
         .and_then(|()| file.sync_all())
         .and_then(|()| match std::fs::metadata(path) {
             Ok(meta) => file.set_permissions(writable(meta.permissions())),

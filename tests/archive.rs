@@ -133,3 +133,91 @@ fn the_standard_is_chosen_per_run_and_per_document() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("a-2b, a-2u, a-2a"));
     let _ = std::fs::remove_dir_all(&work);
 }
+
+/// The pages of `pdf`, as pdfinfo counts them.
+fn page_count(dir: &std::path::Path, pdf: &[u8]) -> usize {
+    let file = dir.join("count.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let info = String::from_utf8_lossy(&tool("pdfinfo", &[], &file).stdout).to_string();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count:\n{info}"))
+}
+
+/// The merged PDF of a large family is written part by part (`render::merge`): three
+/// different documents merged so must read as the three one after another, page for page,
+/// be sound for qpdf with every font embedded, keep the archive metadata of the first with
+/// the whole page count, and keep their tags under one Document, a Part each.
+#[test]
+fn parts_merged_one_after_another_keep_every_page_font_and_tag() {
+    let dir = tempdir();
+    let parts: Vec<Vec<u8>> = [
+        "lang-son/ke-hoach-ntm-2019.yaml",
+        "lang-son/giay-moi-so-ket-ntm-2019.yaml",
+        "lang-son/quyet-dinh-quy-che-bcd-2019.yaml",
+    ]
+    .iter()
+    .map(|p| build(&root().join("data").join(p)).pdf)
+    .collect();
+    let mut merger = vanban::render::merge::Merger::new(Vec::new());
+    for p in &parts {
+        merger.add(p).unwrap();
+    }
+    let merged = merger.finish().unwrap();
+
+    let pages: Vec<usize> = parts.iter().map(|p| page_count(&dir, p)).collect();
+    let total: usize = pages.iter().sum();
+    assert!(pages.iter().all(|&n| n >= 1) && total > 3, "{pages:?}");
+    assert_eq!(page_count(&dir, &merged), total);
+    // Page for page the same text: pdftotext ends every page with a form feed.
+    let text: String = parts.iter().map(|p| common::pdftotext_lines(p)).collect();
+    assert_eq!(common::pdftotext_lines(&merged), text);
+
+    let file = dir.join("merged.pdf");
+    std::fs::write(&file, &merged).unwrap();
+    let check = tool("qpdf", &["--check"], &file);
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && report.contains("No syntax or stream encoding errors"),
+        "qpdf --check\n{report}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let fonts = String::from_utf8_lossy(&tool("pdffonts", &[], &file).stdout).to_string();
+    let fonts: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!fonts.is_empty());
+    for line in fonts {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(
+            cols.len() >= 7 && cols[cols.len() - 5] == "yes",
+            "font not embedded: {line}"
+        );
+    }
+    let meta = xmp(&merged);
+    assert_eq!(meta, {
+        let first = xmp(&parts[0]);
+        let n = |m: &str| {
+            m.split("<xmpTPg:NPages>")
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        first.replace(
+            &format!("<xmpTPg:NPages>{}<", n(&first)),
+            &format!("<xmpTPg:NPages>{total}<"),
+        )
+    });
+    assert!(meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    let tags = String::from_utf8_lossy(&tool("pdfinfo", &["-struct"], &file).stdout).to_string();
+    let top: Vec<&str> = tags
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .collect();
+    assert_eq!(top, ["Document"], "{tags}");
+    let parts_tagged = tags.lines().filter(|l| *l == "  Part").count();
+    assert_eq!(parts_tagged, 3, "{tags}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -638,3 +638,46 @@ fn a_familys_table_is_read_once_per_build_and_again_when_it_changes() {
     build();
     assert_eq!(shared.families.reads(), 2, "the table changed");
 }
+
+/// A family of more copies than one part of the merged PDF (`pipeline::MERGE_PART`) is
+/// merged part by part as it is typeset: the merged file still reads as every copy in the
+/// table's order, page for page, and is one tagged document of one part per part.
+#[test]
+fn a_large_familys_merged_pdf_is_written_part_by_part() {
+    let work = project();
+    let doc = work.join("data/cong-nhan-xa-ntm-2019.yaml");
+    edit(
+        &doc,
+        "  so: [so_tieu_chi]\n",
+        "  so: [so_tieu_chi]\n  gop: true\n",
+    );
+    let rows = 2 * vanban::pipeline::MERGE_PART + 30;
+    let mut csv = String::from("ma_xa,ten_xa,huyen,so_tieu_chi,dat_chuan\n");
+    for i in 0..rows {
+        csv.push_str(&format!("xa-{i:03},Xã số {i},huyện thứ {},19,x\n", i % 11));
+    }
+    std::fs::write(table(&work), csv).unwrap();
+    let out = run(&work, &["build", "data", "--out", "out"]);
+    assert_eq!(written(&out).len(), rows + 1);
+    let merged = std::fs::read(work.join("out/cong-nhan-xa-ntm-2019.pdf")).unwrap();
+    let copies: String = (0..rows)
+        .map(|i| {
+            let pdf = std::fs::read(work.join(format!("out/qd-cong-nhan-ntm-xa-{i:03}.pdf")));
+            common::pdftotext_lines(&pdf.unwrap())
+        })
+        .collect();
+    let text = common::pdftotext_lines(&merged);
+    assert!(text.contains(&format!("Số: {}/QĐ-UBND", 2804 + rows - 1)));
+    assert_eq!(text, copies);
+    let file = work.join("merged.pdf");
+    std::fs::write(&file, &merged).unwrap();
+    let tags = std::process::Command::new("pdfinfo")
+        .args(["-struct"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let tags = String::from_utf8_lossy(&tags.stdout);
+    assert!(tags.starts_with("Document\n"), "{tags}");
+    assert_eq!(tags.lines().filter(|l| *l == "  Part").count(), 3);
+    let _ = std::fs::remove_dir_all(&work);
+}

@@ -5,6 +5,7 @@
 
 pub mod docx;
 pub mod escape;
+pub mod merge;
 pub mod pdf;
 pub mod typst_source;
 
