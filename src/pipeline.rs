@@ -516,15 +516,48 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
             )?);
             return Some(());
         }
-        // Part by part, straight into the file.
+        // Part by part, straight into the file. Each part is kept beside it, named by
+        // everything it is made from, so that a row edited makes its part again and reuses
+        // the others.
         let path = job.output.with_extension("pdf");
+        let parts_dir = job.output.with_file_name(format!(
+            ".{}.gop",
+            job.output.file_name().unwrap_or_default().to_string_lossy()
+        ));
+        let made_of = parts_key(&loaded.source, &family_deps(job, shared), shared, opts);
+        let mut kept = Vec::new();
+        let mut typeset_any = false;
         let mut failed = None;
         let res = write_atomic_with(&path, |file| {
             let mut merger = crate::render::merge::Merger::new(std::io::BufWriter::new(file));
-            for chunk in members.chunks(MERGE_PART) {
-                let Some(bytes) = part(chunk, &mut report) else {
-                    failed = Some(None);
-                    return Err(std::io::Error::other("a copy failed"));
+            for (i, chunk) in members.chunks(MERGE_PART).enumerate() {
+                let rows: Vec<(&str, &str)> = chunk
+                    .iter()
+                    .map(|m| (m.name.as_str(), m.hash.as_str()))
+                    .collect();
+                let name = format!(
+                    "{i:05}-{:032x}.pdf",
+                    typst::utils::hash128(&(made_of, rows))
+                );
+                let cached = parts_dir.join(&name);
+                kept.push(name);
+                let reused = std::fs::read(&cached).ok().filter(|bytes| {
+                    crate::render::merge::Merger::new(std::io::sink())
+                        .add(bytes)
+                        .is_ok()
+                });
+                let bytes = match reused {
+                    Some(bytes) => bytes,
+                    None => {
+                        typeset_any = true;
+                        let Some(bytes) = part(chunk, &mut report) else {
+                            failed = Some(None);
+                            return Err(std::io::Error::other("a copy failed"));
+                        };
+                        // Only time is lost if the part cannot be kept.
+                        let _ = write_atomic(&cached, &bytes);
+                        bytes
+                    }
                 };
                 if let Err(e) = merger.add(&bytes) {
                     failed = Some(Some(e));
@@ -534,6 +567,21 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
             let out = merger.finish().map_err(std::io::Error::other)?;
             out.into_inner().map(|_| ()).map_err(|e| e.into_error())
         });
+        // Parts of older states of the family are not kept.
+        if let Ok(dir) = std::fs::read_dir(&parts_dir) {
+            for entry in dir.flatten() {
+                if !kept
+                    .iter()
+                    .any(|k| *k == entry.file_name().to_string_lossy())
+                {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        // What the manifest records is read by typesetting: one copy, if every part was kept.
+        if !typeset_any && res.is_ok() {
+            part(&members[..1], &mut report)?;
+        }
         match (res, failed) {
             (Ok(()), _) => written.push(path),
             (Err(_), Some(None)) => return None,
@@ -573,6 +621,43 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
         },
         reads,
     )
+}
+
+/// The shared files a family's copies read (the first copy's: every copy has the same).
+fn family_deps(job: &Job, shared: &Shared) -> Vec<PathBuf> {
+    let mut report = Report::default();
+    let loaded = load::load(&job.input);
+    let member = loaded.ok().and_then(|l| {
+        let fam = l.doc.ho.clone()?;
+        let family = shared.families.expanded(&job.input, &l.source, &fam).ok()?;
+        family.members.first().map(|m| m.name.clone())
+    });
+    member
+        .and_then(|m| prepare_member(&job.input, Some(&m), shared, &mut report))
+        .map(|p| p.deps)
+        .unwrap_or_default()
+}
+
+/// What every part of a merged PDF is made from besides its rows: the version, the YAML,
+/// the shared files it reads, the templates and the run's PDF standard.
+fn parts_key(yaml: &str, deps: &[PathBuf], shared: &Shared, opts: &Options) -> u128 {
+    let files: Vec<(String, Option<Vec<u8>>)> = deps
+        .iter()
+        .map(|d| (d.display().to_string(), std::fs::read(d).ok()))
+        .collect();
+    let templates: std::collections::BTreeMap<&String, &String> = shared
+        .templates
+        .files
+        .iter()
+        .map(|(name, f)| (name, &f.text))
+        .collect();
+    typst::utils::hash128(&(
+        env!("CARGO_PKG_VERSION"),
+        yaml,
+        files,
+        templates,
+        &opts.pdf_standard,
+    ))
 }
 
 /// Writes a document's output through [`write_atomic`], creating its folder; a failure is

@@ -659,16 +659,44 @@ fn a_large_familys_merged_pdf_is_written_part_by_part() {
     std::fs::write(table(&work), csv).unwrap();
     let out = run(&work, &["build", "data", "--out", "out"]);
     assert_eq!(written(&out).len(), rows + 1);
-    let merged = std::fs::read(work.join("out/cong-nhan-xa-ntm-2019.pdf")).unwrap();
-    let copies: String = (0..rows)
-        .map(|i| {
-            let pdf = std::fs::read(work.join(format!("out/qd-cong-nhan-ntm-xa-{i:03}.pdf")));
-            common::pdftotext_lines(&pdf.unwrap())
-        })
-        .collect();
-    let text = common::pdftotext_lines(&merged);
-    assert!(text.contains(&format!("Số: {}/QĐ-UBND", 2804 + rows - 1)));
-    assert_eq!(text, copies);
+    let merged_reads_as_the_copies = || {
+        let merged = std::fs::read(work.join("out/cong-nhan-xa-ntm-2019.pdf")).unwrap();
+        let copies: String = (0..rows)
+            .map(|i| {
+                let pdf = std::fs::read(work.join(format!("out/qd-cong-nhan-ntm-xa-{i:03}.pdf")));
+                common::pdftotext_lines(&pdf.unwrap())
+            })
+            .collect();
+        let text = common::pdftotext_lines(&merged);
+        assert!(text.contains(&format!("Số: {}/QĐ-UBND", 2804 + rows - 1)));
+        assert_eq!(text, copies);
+        merged
+    };
+    merged_reads_as_the_copies();
+    // The parts are kept beside it: a row edited makes its copy and the merged file again,
+    // and only its part is typeset again (the others are the same files).
+    let parts_dir = work.join("out/.cong-nhan-xa-ntm-2019.gop");
+    let parts = || common::files(&parts_dir).into_keys().collect::<Vec<_>>();
+    let before = parts();
+    assert_eq!(before.len(), 3, "{before:?}");
+    edit(&table(&work), "Xã số 150,", "Xã số 150 (mới),");
+    assert_eq!(
+        written(&run(&work, &["build", "data", "--out", "out"])),
+        ["cong-nhan-xa-ntm-2019.pdf", "qd-cong-nhan-ntm-xa-150.pdf"]
+    );
+    let after = parts();
+    assert_eq!(
+        (
+            after.len(),
+            after[0] == before[0],
+            after[1] == before[1],
+            after[2] == before[2]
+        ),
+        (3, true, false, true),
+        "{before:?} {after:?}"
+    );
+    let merged = merged_reads_as_the_copies();
+    assert!(common::pdf_text(&merged).contains("Xã số 150 (mới)"));
     let file = work.join("merged.pdf");
     std::fs::write(&file, &merged).unwrap();
     let tags = std::process::Command::new("pdfinfo")

@@ -18,7 +18,10 @@
 //! `--family-scale` (with `--rows 100,1000,10000`, the default) builds only the family of the
 //! last table, with that many rows, and prints for each size the wall time, the CPU time per
 //! copy, the data stage per copy and the peak memory: the data stage of a family is linear in
-//! its rows when the CPU per copy stays flat from 1 000 to 10 000.
+//! its rows when the CPU per copy stays flat from 1 000 to 10 000. Then it renames one
+//! commune in the table and builds again: how many documents that rebuilt (one, and the
+//! merged file with `--gop`), its wall time and memory, beside a one-row family built on its
+//! own. `--gop` asks each family for its merged PDF too (`ho.gop`).
 //!
 //! `--serve` measures only what `vanban serve` does after a save, in-process: the file
 //! written → the new SVG pages ready on the server (load, compute, Typst with warm caches,
@@ -58,7 +61,7 @@ fn main() {
             .split(',')
             .filter_map(|v| v.trim().parse().ok())
             .collect();
-        family_scale(&vanban, &rows);
+        family_scale(&vanban, &rows, args.iter().any(|a| a == "--gop"));
         return;
     }
     // --generate DIR only writes the synthetic documents (for profiling by hand).
@@ -394,18 +397,45 @@ fn serve_timing() {
 }
 
 /// The family alone at several sizes: wall, CPU per copy, data stage per copy, peak memory.
-fn family_scale(vanban: &Path, sizes: &[usize]) {
+fn family_scale(vanban: &Path, sizes: &[usize], gop: bool) {
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1);
-    println!("| rows | wall | CPU per copy | data stage per copy | layout + PDF per copy | peak memory |");
-    println!("|---|---|---|---|---|---|");
+    // What one copy costs as a build of its own: the floor of an incremental rebuild.
+    let one = std::env::temp_dir().join(format!("vanban-scale-{}-1", std::process::id()));
+    let _ = std::fs::remove_dir_all(&one);
+    generate_family_only(&one, 1, false);
+    let single = median(
+        (0..3)
+            .map(|_| {
+                run(
+                    vanban,
+                    &one,
+                    &["build", "family", "--out", "out", "--force"],
+                    false,
+                )
+                .wall
+            })
+            .collect(),
+    );
+    let _ = std::fs::remove_dir_all(&one);
+    println!(
+        "a family of one row, built on its own: {:.2} s{}\n",
+        single,
+        if gop {
+            "; with the merged PDF (gop)"
+        } else {
+            ""
+        }
+    );
+    println!("| rows | wall | CPU per copy | data stage per copy | layout + PDF per copy | peak memory | one row edited: rebuilt, wall, peak memory |");
+    println!("|---|---|---|---|---|---|---|");
     let mut per_copy = Vec::new();
     for &n in sizes {
         let work = std::env::temp_dir().join(format!("vanban-scale-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&work);
         // The family only: no unrelated documents to write.
-        generate_family_only(&work, n);
+        generate_family_only(&work, n, gop);
         let r = run(
             vanban,
             &work,
@@ -422,13 +452,31 @@ fn family_scale(vanban: &Path, sizes: &[usize]) {
         };
         let data = phase("dữ liệu ");
         let typeset = phase("dàn trang ") + phase("xuất PDF ");
+        // One row edited (a commune renamed): only its copy, and the merged file if asked,
+        // is built again.
+        let csv = work.join("family/xa.csv");
+        let k = n / 2;
+        let table = std::fs::read_to_string(&csv).unwrap();
+        let edited = table.replacen(&format!(",Xã thử {k},"), &format!(",Xã thử {k} mới,"), 1);
+        assert_ne!(table, edited);
+        std::fs::write(&csv, edited).unwrap();
+        let again = run(
+            vanban,
+            &work,
+            &["build", "family", "--out", "out", "--stats"],
+            false,
+        );
         println!(
-            "| {n} | {:.1} s | {:.2} ms | {:.2} ms | {:.2} ms | {:.0} MiB |",
+            "| {n} | {:.1} s | {:.2} ms | {:.2} ms | {:.2} ms | {:.0} MiB | {:.0} of {}, {:.2} s, {:.0} MiB |",
             r.wall,
             1000.0 * r.cpu / n as f64,
             data / n as f64,
             typeset / n as f64,
-            r.rss
+            r.rss,
+            again.built,
+            n + usize::from(gop),
+            again.wall,
+            again.rss
         );
         per_copy.push((n, r.cpu / n as f64));
         let _ = std::fs::remove_dir_all(&work);
@@ -441,14 +489,17 @@ fn family_scale(vanban: &Path, sizes: &[usize]) {
     }
 }
 
-fn generate_family_only(work: &Path, n: usize) {
+fn generate_family_only(work: &Path, n: usize, gop: bool) {
     generate_family(work, n, false);
+    if gop {
+        let yaml = work.join("family/qd.yaml");
+        let text = std::fs::read_to_string(&yaml).unwrap();
+        let with = text.replacen("so_bat_dau: 1 }", "so_bat_dau: 1, gop: true }", 1);
+        assert_ne!(text, with);
+        std::fs::write(&yaml, with).unwrap();
+    }
 }
 
-/// A family of `n` copies of a two-page Quyết định công nhận (`family/qd.yaml` over
-/// `family/xa.csv`): the commune and district cited in the title, the căn cứ and Điều 1, the
-/// other Điều the standard wording every copy shares. And `n` unrelated documents of the same
-/// size (`unrelated/`), with words of their own in every paragraph.
 fn generate_family(work: &Path, n: usize, unrelated: bool) {
     let fam = work.join("family");
     let unrel = work.join("unrelated");
@@ -535,6 +586,8 @@ struct Run {
     cpu: f64,
     /// Share of the machine's CPU time the hypervisor gave to other guests meanwhile.
     steal: f64,
+    /// Documents the run built (its summary's `đã dựng N`).
+    built: f64,
     /// The `--stats` line of the phases (`cộng dồn: dữ liệu … ms, …`).
     phases: String,
 }
@@ -605,6 +658,12 @@ fn run(vanban: &Path, dir: &Path, args: &[&str], pin: bool) -> Run {
     Run {
         secs: num("thời gian "),
         rss: num("bộ nhớ cao nhất "),
+        built: stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("đã dựng "))
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN),
         wall,
         cpu,
         steal,
