@@ -21,7 +21,9 @@
 //! its rows when the CPU per copy stays flat from 1 000 to 10 000. Then it renames one
 //! commune in the table and builds again: how many documents that rebuilt (one, and the
 //! merged file with `--gop`), its wall time and memory, beside a one-row family built on its
-//! own. `--gop` asks each family for its merged PDF too (`ho.gop`).
+//! own. `--gop` asks each family for its merged PDF too (`ho.gop`). The share of the
+//! machine's CPU time the hypervisor gave to other guests during the cold build is printed
+//! beside it: on a shared virtual machine the wall time moves with it, the CPU time much less.
 //!
 //! `--serve` measures only what `vanban serve` does after a save, in-process: the file
 //! written → the new SVG pages ready on the server (load, compute, Typst with warm caches,
@@ -428,8 +430,8 @@ fn family_scale(vanban: &Path, sizes: &[usize], gop: bool) {
             ""
         }
     );
-    println!("| rows | wall | CPU per copy | data stage per copy | layout + PDF per copy | peak memory | one row edited: rebuilt, wall, peak memory |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| rows | wall | CPU per copy | data stage per copy | layout + PDF per copy | peak memory | CPU stolen | one row edited: rebuilt, wall, peak memory |");
+    println!("|---|---|---|---|---|---|---|---|");
     let mut per_copy = Vec::new();
     for &n in sizes {
         let work = std::env::temp_dir().join(format!("vanban-scale-{}-{n}", std::process::id()));
@@ -467,12 +469,13 @@ fn family_scale(vanban: &Path, sizes: &[usize], gop: bool) {
             false,
         );
         println!(
-            "| {n} | {:.1} s | {:.2} ms | {:.2} ms | {:.2} ms | {:.0} MiB | {:.0} of {}, {:.2} s, {:.0} MiB |",
+            "| {n} | {:.1} s | {:.2} ms | {:.2} ms | {:.2} ms | {:.0} MiB | {:.0} % | {:.0} of {}, {:.2} s, {:.0} MiB |",
             r.wall,
             1000.0 * r.cpu / n as f64,
             data / n as f64,
             typeset / n as f64,
             r.rss,
+            100.0 * r.steal,
             again.built,
             n + usize::from(gop),
             again.wall,
