@@ -30,6 +30,28 @@ fn tool(name: &str, args: &[&str], file: &std::path::Path) -> std::process::Outp
         })
 }
 
+/// qpdf finds no structural error in the PDF at `file`, and it has fonts, every one embedded.
+fn assert_sound_with_fonts_embedded(file: &std::path::Path, name: &str) {
+    let check = tool("qpdf", &["--check"], file);
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && report.contains("No syntax or stream encoding errors"),
+        "{name}: qpdf --check\n{report}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let fonts = String::from_utf8_lossy(&tool("pdffonts", &[], file).stdout).to_string();
+    let fonts: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!fonts.is_empty(), "{name}: no fonts");
+    for line in fonts {
+        // Columns: name type encoding emb sub uni object ID.
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(
+            cols.len() >= 7 && cols[cols.len() - 5] == "yes",
+            "{name}: font not embedded: {line}"
+        );
+    }
+}
+
 #[test]
 fn every_sample_is_pdf_a_2b_and_structurally_sound() {
     let dir = tempdir();
@@ -69,22 +91,7 @@ fn every_sample_is_pdf_a_2b_and_structurally_sound() {
 
         let file = dir.join(&name).with_extension("pdf");
         std::fs::write(&file, &built.pdf).unwrap();
-        let check = tool("qpdf", &["--check"], &file);
-        let report = String::from_utf8_lossy(&check.stdout);
-        assert!(
-            check.status.success() && report.contains("No syntax or stream encoding errors"),
-            "{name}: qpdf --check\n{report}{}",
-            String::from_utf8_lossy(&check.stderr)
-        );
-        let fonts = String::from_utf8_lossy(&tool("pdffonts", &[], &file).stdout).to_string();
-        for line in fonts.lines().skip(2) {
-            // Columns: name type encoding emb sub uni object ID.
-            let cols: Vec<&str> = line.split_whitespace().collect();
-            assert!(
-                cols.len() >= 7 && cols[cols.len() - 5] == "yes",
-                "{name}: font not embedded: {line}"
-            );
-        }
+        assert_sound_with_fonts_embedded(&file, &name);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -176,23 +183,7 @@ fn parts_merged_one_after_another_keep_every_page_font_and_tag() {
 
     let file = dir.join("merged.pdf");
     std::fs::write(&file, &merged).unwrap();
-    let check = tool("qpdf", &["--check"], &file);
-    let report = String::from_utf8_lossy(&check.stdout);
-    assert!(
-        check.status.success() && report.contains("No syntax or stream encoding errors"),
-        "qpdf --check\n{report}{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    let fonts = String::from_utf8_lossy(&tool("pdffonts", &[], &file).stdout).to_string();
-    let fonts: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!fonts.is_empty());
-    for line in fonts {
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        assert!(
-            cols.len() >= 7 && cols[cols.len() - 5] == "yes",
-            "font not embedded: {line}"
-        );
-    }
+    assert_sound_with_fonts_embedded(&file, "merged");
     let meta = xmp(&merged);
     assert_eq!(meta, {
         let first = xmp(&parts[0]);

@@ -23,6 +23,17 @@ fn project() -> PathBuf {
     work
 }
 
+/// [`project`], its family asking for the merged PDF too (`gop: true`).
+fn project_with_merged_file() -> PathBuf {
+    let work = project();
+    edit(
+        &work.join("data/cong-nhan-xa-ntm-2019.yaml"),
+        "  so: [so_tieu_chi]\n",
+        "  so: [so_tieu_chi]\n  gop: true\n",
+    );
+    work
+}
+
 fn run(work: &Path, args: &[&str]) -> std::process::Output {
     let out = vanban(args, work);
     assert!(
@@ -424,13 +435,7 @@ fn one_document_can_list_every_row_of_a_table() {
 
 #[test]
 fn a_family_can_also_be_one_merged_pdf_for_printing() {
-    let work = project();
-    let doc = work.join("data/cong-nhan-xa-ntm-2019.yaml");
-    edit(
-        &doc,
-        "  so: [so_tieu_chi]\n",
-        "  so: [so_tieu_chi]\n  gop: true\n",
-    );
+    let work = project_with_merged_file();
     let out = run(&work, &["build", "data", "--out", "out"]);
     assert!(
         written(&out).contains(&"cong-nhan-xa-ntm-2019.pdf".to_string()),
@@ -644,13 +649,7 @@ fn a_familys_table_is_read_once_per_build_and_again_when_it_changes() {
 /// table's order, page for page, and is one tagged document of one part per part.
 #[test]
 fn a_large_familys_merged_pdf_is_written_part_by_part() {
-    let work = project();
-    let doc = work.join("data/cong-nhan-xa-ntm-2019.yaml");
-    edit(
-        &doc,
-        "  so: [so_tieu_chi]\n",
-        "  so: [so_tieu_chi]\n  gop: true\n",
-    );
+    let work = project_with_merged_file();
     let rows = 2 * vanban::pipeline::MERGE_PART + 30;
     let mut csv = String::from("ma_xa,ten_xa,huyen,so_tieu_chi,dat_chuan\n");
     for i in 0..rows {
