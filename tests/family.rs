@@ -708,3 +708,29 @@ fn a_large_familys_merged_pdf_is_written_part_by_part() {
     assert_eq!(tags.lines().filter(|l| *l == "  Part").count(), 3);
     let _ = std::fs::remove_dir_all(&work);
 }
+
+/// A copy made in a family is the document its row makes alone: the copy of Tân Thành from
+/// the whole table (two workers, the table read once for every copy) has the same bytes as
+/// the one copy of a table of that row alone, numbered the same.
+#[test]
+fn a_copy_is_byte_for_byte_the_document_of_its_row_alone() {
+    let whole = project();
+    run(&whole, &["build", "data", "--out", "out", "--jobs", "2"]);
+    let alone = project();
+    let csv = std::fs::read_to_string(table(&alone)).unwrap();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    let row = lines.find(|l| l.starts_with("tan-thanh,")).unwrap();
+    std::fs::write(table(&alone), format!("{header}\n{row}\n")).unwrap();
+    edit(
+        &alone.join("data/cong-nhan-xa-ntm-2019.yaml"),
+        "so_bat_dau: 2804",
+        "so_bat_dau: 2805",
+    );
+    let out = run(&alone, &["build", "data", "--out", "out", "--jobs", "1"]);
+    assert_eq!(written(&out), ["qd-cong-nhan-ntm-tan-thanh.pdf"]);
+    let pdf = |work: &Path| std::fs::read(work.join("out/qd-cong-nhan-ntm-tan-thanh.pdf")).unwrap();
+    assert!(pdf(&whole) == pdf(&alone), "the copies differ");
+    let _ = std::fs::remove_dir_all(&whole);
+    let _ = std::fs::remove_dir_all(&alone);
+}
