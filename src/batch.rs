@@ -209,7 +209,7 @@ pub fn run(
     // Documents whose recorded inputs are unchanged are not touched, but for the outputs
     // their last build did not make (a format asked for the first time).
     let wanted = opts.extensions();
-    let todo: Vec<Task> = jobs
+    let mut todo: Vec<Task> = jobs
         .iter()
         .filter_map(|job| {
             let key = job.key();
@@ -252,6 +252,14 @@ pub fn run(
         })
         .collect();
 
+    // A family's merged file typesets every copy again, on one worker: started first, it
+    // runs beside the copies instead of alone after them.
+    todo.sort_by_key(|t| {
+        t.job
+            .member
+            .as_ref()
+            .is_none_or(|(name, _)| name != crate::family::MERGED)
+    });
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<(usize, Outcome, Reads)>();
     let total = todo.len();
