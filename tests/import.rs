@@ -359,18 +359,6 @@ fn real_file_problems(file: &Path, original: &Path, dir: &Path) -> Vec<String> {
     problems
 }
 
-/// Whether LibreOffice can be used, or the test is skipped on request.
-fn soffice_or_skip() -> bool {
-    let has = std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
-    if !has && std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
-        eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
-        return false;
-    }
-    assert!(has, "soffice is not on PATH: install libreoffice-writer-nogui (.ci/run does), or set VANBAN_SKIP_OFFICE=1");
-    true
-}
-
 /// Input that is not a document: a located message in Vietnamese, exit 1, no YAML written.
 #[test]
 fn bad_input_is_refused_with_a_message_and_no_yaml() {
@@ -629,7 +617,7 @@ mod shuffled_word {
 /// own tests).
 #[test]
 fn real_doc_files_import_and_build() {
-    if !soffice_or_skip() {
+    if !common::soffice_or_skip() {
         return;
     }
     const REFUSED: [&str; 2] = [
@@ -676,7 +664,7 @@ fn real_doc_files_import_and_build() {
 fn a_document_numbered_with_its_year_is_refused_as_legal() {
     let file =
         root().join("tests/fixtures/nhap/other/quyet-dinh-qppl-ubnd-thai-nguyen-07-2025.doc");
-    if !soffice_or_skip() {
+    if !common::soffice_or_skip() {
         return;
     }
     let Err(e) = vanban::import::import(&file) else {

@@ -528,7 +528,7 @@ fn a_doc_without_libreoffice_says_how_to_save_it_as_docx() {
 /// An old .doc with LibreOffice on the machine: converted with a private profile and read.
 #[test]
 fn a_doc_is_converted_through_libreoffice() {
-    if !soffice_or_skip() {
+    if !common::soffice_or_skip() {
         return;
     }
     let dir = tempdir();
@@ -575,18 +575,6 @@ fn a_doc_is_converted_through_libreoffice() {
     assert!(y.contains("Chủ động phòng ngừa"), "{y}");
 }
 
-/// Whether LibreOffice can be used, or the test is skipped on request.
-fn soffice_or_skip() -> bool {
-    let has = std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
-    if !has && std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
-        eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
-        return false;
-    }
-    assert!(has, "soffice is not on PATH: install libreoffice-writer-nogui (.ci/run does), or set VANBAN_SKIP_OFFICE=1");
-    true
-}
-
 fn other(name: &str) -> PathBuf {
     common::root().join("tests/fixtures/nhap/other").join(name)
 }
@@ -613,7 +601,7 @@ fn a_real_legal_document_is_refused_with_its_reason() {
 /// its own, with no header, it is then refused as such (not as "not a .docx").
 #[test]
 fn a_real_doc_is_converted_and_read() {
-    if !soffice_or_skip() {
+    if !common::soffice_or_skip() {
         return;
     }
     let path = other("phu-luc-ii-nghi-dinh-30-viet-hoa-2020.doc");
@@ -962,7 +950,7 @@ fn footnotes_come_back_as_footnotes() {
 /// them as it converts a Word 97–2003 file, and they import.
 #[test]
 fn a_word_html_doc_is_converted_through_libreoffice() {
-    if !soffice_or_skip() {
+    if !common::soffice_or_skip() {
         return;
     }
     let html = r#"<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>

@@ -542,3 +542,15 @@ pub fn ratio(a: &[String], b: &[String]) -> f64 {
     }
     2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
 }
+
+/// Whether LibreOffice can be used, or the test is skipped on request.
+pub fn soffice_or_skip() -> bool {
+    let has = std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
+    if !has && std::env::var("VANBAN_SKIP_OFFICE").as_deref() == Ok("1") {
+        eprintln!("skipped: soffice is not on PATH and VANBAN_SKIP_OFFICE=1");
+        return false;
+    }
+    assert!(has, "soffice is not on PATH: install libreoffice-writer-nogui (.ci/run does), or set VANBAN_SKIP_OFFICE=1");
+    true
+}
