@@ -524,7 +524,8 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
             ".{}.gop",
             job.output.file_name().unwrap_or_default().to_string_lossy()
         ));
-        let made_of = parts_key(&loaded.source, &family_deps(job, shared), shared, opts);
+        let deps = family_deps(job, &members[0].name, shared);
+        let made_of = parts_key(&loaded.source, &deps, shared, opts);
         let mut kept = Vec::new();
         let mut typeset_any = false;
         let mut failed = None;
@@ -624,16 +625,8 @@ fn merged(job: &Job, shared: &Shared, source: &TypstSource, opts: &Options) -> (
 }
 
 /// The shared files a family's copies read (the first copy's: every copy has the same).
-fn family_deps(job: &Job, shared: &Shared) -> Vec<PathBuf> {
-    let mut report = Report::default();
-    let loaded = load::load(&job.input);
-    let member = loaded.ok().and_then(|l| {
-        let fam = l.doc.ho.clone()?;
-        let family = shared.families.expanded(&job.input, &l.source, &fam).ok()?;
-        family.members.first().map(|m| m.name.clone())
-    });
-    member
-        .and_then(|m| prepare_member(&job.input, Some(&m), shared, &mut report))
+fn family_deps(job: &Job, first: &str, shared: &Shared) -> Vec<PathBuf> {
+    prepare_member(&job.input, Some(first), shared, &mut Report::default())
         .map(|p| p.deps)
         .unwrap_or_default()
 }
