@@ -969,3 +969,70 @@ fn a_word_html_doc_is_converted_through_libreoffice() {
     );
     build_text(&yaml);
 }
+
+/// A `+` list straight under a khoản, as offices type it (the Sở Tài chính Hậu Giang báo
+/// cáo): the decree puts `+` under a gạch, so the lines stay paragraphs of that khoản, and
+/// the khoản after them is still the next of its mục, numbered as the original numbers it.
+#[test]
+fn a_plus_list_under_a_khoan_keeps_the_numbering_after_it() {
+    let body = [
+        row(&[
+            para(
+                &["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 41/UBND-VP"],
+                true,
+                true,
+            ),
+            para(
+                &[
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "An Bình, ngày 05 tháng 3 năm 2025",
+                ],
+                true,
+                true,
+            ),
+        ]),
+        p("Kính gửi: Sở Tài chính."),
+        p("I. Diễn biến giá cả"),
+        p("1. Lương thực:"),
+        p("Giá gạo ổn định so với tháng trước."),
+        p("2. Xăng dầu:"),
+        p("Trong tháng giá xăng dầu được điều chỉnh hai lần:"),
+        p("+ Ngày 04/01/2024 xăng E5 giảm 180đ/lít."),
+        p("+ Ngày 11/01/2024 xăng E5 tăng 40đ/lít."),
+        p("Giá gas bán lẻ không đổi."),
+        p("3. Dịch vụ giao thông công cộng:"),
+        p("Giá vé xe buýt giữ nguyên."),
+        p("II. Kiến nghị"),
+        p("Đề nghị Sở Tài chính theo dõi giá trước Tết."),
+        signature(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn An"),
+    ]
+    .concat();
+    let (yaml, imported) = import("cong-plus.docx", &docx(&body, false));
+    let renumbered: Vec<&String> = imported
+        .notes
+        .iter()
+        .map(|n| &n.text)
+        .filter(|t| t.contains("không nối tiếp"))
+        .collect();
+    assert!(renumbered.is_empty(), "{renumbered:?}\n{}", imported.yaml);
+    let text = build_text(&yaml);
+    for line in [
+        "3. Dịch vụ giao thông công cộng:",
+        "+ Ngày 04/01/2024 xăng E5 giảm 180đ/lít.",
+        "II. KIẾN NGHỊ",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let order: Vec<usize> = [
+        "2. Xăng dầu",
+        "+ Ngày 11/01",
+        "Giá gas",
+        "3. Dịch vụ",
+        "II. KIẾN",
+    ]
+    .iter()
+    .map(|w| text.find(w).unwrap_or_else(|| panic!("{w}\n{text}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{text}");
+}

@@ -328,13 +328,24 @@ pub(super) fn expected_number(root: &[Node], path: &[usize], level: Level, dieu:
 }
 
 /// Places a node under the innermost open node that may hold it; a paragraph goes under the
-/// innermost heading (not into a dash list). False when no place takes it.
+/// innermost heading (not into a dash list). False when no place takes it, and the open path
+/// is left as it was: the paragraph kept in its stead, and what follows, stay where they are
+/// (a `+` list typed under a khoản must not close the khoản and its mục).
 pub(super) fn push_node(
     root: &mut Vec<Node>,
     path: &mut Vec<usize>,
     node: Node,
     dieu: bool,
 ) -> bool {
+    let open = path.clone();
+    let placed = place(root, path, node, dieu);
+    if !placed {
+        *path = open;
+    }
+    placed
+}
+
+fn place(root: &mut Vec<Node>, path: &mut Vec<usize>, node: Node, dieu: bool) -> bool {
     let level_key = |l: Level| l.in_scheme(dieu);
     loop {
         let parent = if path.is_empty() {
